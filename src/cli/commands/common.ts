@@ -1,0 +1,24 @@
+import { SiftError } from '@/core/errors';
+import { importBundle } from '@/core/bundle/import';
+import type { SiftModel } from '@/core/bundle/types';
+import { useBackend } from '@/core/model/backend';
+import type { BackendName } from '@/core/model/types';
+import type { ParsedCommandLine } from '../args';
+import { readBytes } from '../io';
+
+export function requirePositionals(cli: ParsedCommandLine, count: number, usage: string): string[] {
+  if (cli.positionals.length < count) {
+    throw new SiftError('INVALID_OPTION', `Usage: npm run sift -- ${usage}`);
+  }
+  return cli.positionals;
+}
+
+/** In Node the CLI defaults to wasm: measured fastest here (BROWSER.md), and webgl does not exist. */
+export const CLI_DEFAULT_BACKEND: BackendName = 'wasm';
+
+export async function loadModel(path: string, cli: ParsedCommandLine): Promise<SiftModel> {
+  const model = await importBundle(await readBytes(path));
+  const backend = cli.settings.backend ?? CLI_DEFAULT_BACKEND;
+  await useBackend(backend === 'auto' ? CLI_DEFAULT_BACKEND : backend);
+  return model;
+}

@@ -1,0 +1,72 @@
+/** Terminal I/O for the CLI: files, human lines, the progress bar and the final JSON line. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { SiftError, serializeError } from '@/core/errors';
+
+export async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new SiftError('FILE_NOT_FOUND', `${path}: no such file.`);
+    if (code === 'EISDIR') throw new SiftError('FILE_NOT_FOUND', `${path} is a folder, not a file.`);
+    throw new SiftError('FILE_NOT_FOUND', `${path}: cannot be read (${code ?? (e as Error).message}).`);
+  }
+}
+
+export async function writeBytes(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, bytes);
+  } catch (e) {
+    throw new SiftError('INVALID_OPTION', `Cannot write ${path}: ${(e as Error).message}.`);
+  }
+}
+
+/**
+ * Where output goes. In --json mode stdout carries only the final JSON object (so the last line
+ * is machine-readable) and human lines move to stderr.
+ */
+export class Output {
+  private progressShown = false;
+
+  constructor(readonly json: boolean) {}
+
+  line(text = ''): void {
+    this.clearProgress();
+    (this.json ? process.stderr : process.stdout).write(text + '\n');
+  }
+
+  /** A one-line progress bar, redrawn in place; only on an interactive terminal. */
+  progress(fraction: number, text: string): void {
+    if (!process.stderr.isTTY) return;
+    const width = 24;
+    const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}\x1b[K`);
+    this.progressShown = true;
+  }
+
+  clearProgress(): void {
+    if (this.progressShown) {
+      process.stderr.write('\r\x1b[K');
+      this.progressShown = false;
+    }
+  }
+
+  result(value: unknown): void {
+    this.clearProgress();
+    if (this.json) process.stdout.write(JSON.stringify(value) + '\n');
+  }
+
+  /** One line, never a stack trace; with --json the error object is the last stdout line. */
+  error(e: unknown): void {
+    this.clearProgress();
+    const err = serializeError(e);
+    const where = [err.row !== undefined ? `row ${err.row}` : '', err.column ? `column "${err.column}"` : '']
+      .filter(Boolean)
+      .join(', ');
+    process.stderr.write(`sift: error ${err.code}: ${err.message}${where && !err.message.includes(where) ? ` (${where})` : ''}\n`);
+    if (this.json) process.stdout.write(JSON.stringify({ error: err }) + '\n');
+  }
+}
+
+export const pct = (x: number | null | undefined): string => (x == null ? '—' : `${(x * 100).toFixed(1)}%`);
+export const fixed = (x: number | null | undefined, digits = 4): string => (x == null ? '—' : x.toFixed(digits));

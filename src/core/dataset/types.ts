@@ -1,0 +1,132 @@
+/** Contracts of the dataset module: file bytes → decoded text → table → labelled examples + report. */
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+
+export interface EncodingInfo {
+  /** WHATWG encoding label usable with TextDecoder, e.g. 'utf-8', 'utf-16le', 'gb18030', 'windows-1252'. */
+  name: string;
+  /** How it was chosen: byte-order mark, valid UTF-8, statistical detection, or the caller. */
+  source: 'bom' | 'utf8-valid' | 'detected' | 'user';
+  /** 0..1; 1 for bom / utf8-valid / user. */
+  confidence: number;
+}
+
+export interface DecodedText {
+  text: string;
+  encoding: EncodingInfo;
+}
+
+/** Options a person (or the CLI) can override; everything left out is detected. */
+export interface ReadOptions {
+  encoding?: string;
+  delimiter?: Delimiter;
+  hasHeader?: boolean;
+  /** Column name or 0-based index. */
+  textColumn?: string | number;
+  labelColumn?: string | number;
+}
+
+export interface ParsedTable {
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  /** Header names, or "column 1", "column 2"… when the file has no header. */
+  columns: string[];
+  /** Data rows (header excluded), each as parsed; may be ragged. */
+  rows: string[][];
+  /** 1-based line number in the file where each data row starts (for messages). */
+  rowLines: number[];
+  problems: Problem[];
+}
+
+export interface ColumnChoice {
+  text: number;
+  label: number;
+  /** One sentence saying why these were chosen (shown in the UI / CLI). */
+  reason: string;
+}
+
+export interface Example {
+  text: string;
+  label: string;
+  /** 1-based data row number in the user's file (header excluded). */
+  row: number;
+}
+
+export type ProblemCode =
+  | 'EMPTY_TEXT'
+  | 'EMPTY_LABEL'
+  | 'RAGGED_ROW'
+  | 'UNBALANCED_QUOTES'
+  | 'RARE_CLASS'
+  | 'SINGLE_CLASS'
+  | 'LABEL_VARIANTS'
+  | 'DUPLICATE_TEXT'
+  | 'CONFLICTING_LABELS'
+  | 'IMBALANCED_CLASSES'
+  | 'MANY_CLASSES'
+  | 'HUGE_FIELD'
+  | 'LOW_CONFIDENCE_ENCODING';
+
+export interface Problem {
+  code: ProblemCode;
+  /** error: training cannot proceed; warning: training proceeds but the person should look; info: FYI. */
+  severity: 'error' | 'warning' | 'info';
+  /** How many rows (or items) are concerned. */
+  count: number;
+  /** Up to 20 example 1-based row numbers. */
+  rows: number[];
+  /** A sentence a person can act on, naming rows / labels. */
+  message: string;
+}
+
+export interface ClassCount {
+  label: string;
+  count: number;
+}
+
+export interface LengthStats {
+  /** In tokens (Sift's tokenizer, words only, no n-grams). */
+  min: number;
+  p50: number;
+  p95: number;
+  max: number;
+  mean: number;
+  /** Histogram for charts: bucket upper bounds (tokens) and counts. */
+  histogram: { upTo: number; count: number }[];
+}
+
+export interface DatasetReport {
+  totalRows: number;
+  usableExamples: number;
+  skippedRows: number;
+  classes: ClassCount[];
+  lengths: LengthStats;
+  duplicateTexts: number;
+  conflictingTexts: number;
+  /** Suggested sequence length (tokens) from p95, rounded up to a friendly number. */
+  suggestedSequenceLength: number;
+  /** Suggested vocabulary cap from the number of distinct words. */
+  suggestedVocabularySize: number;
+  problems: Problem[];
+  /** False when a problem of severity 'error' prevents training (e.g. a single class). */
+  trainable: boolean;
+}
+
+export interface LoadedDataset {
+  encoding: EncodingInfo;
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  columns: string[];
+  textColumn: number;
+  labelColumn: number;
+  columnReason: string;
+  /** First rows as parsed, for a preview table (at most 20). */
+  preview: string[][];
+  examples: Example[];
+  report: DatasetReport;
+}
+
+export interface Split {
+  train: Example[];
+  validation: Example[];
+}

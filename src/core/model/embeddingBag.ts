@@ -1,0 +1,45 @@
+/**
+ * The fused "embedding bag": Embedding lookup + masked mean in one op with a sparse gradient.
+ *
+ * Why fused: tfjs 4.22's GlobalAveragePooling1D ignores the embedding mask, so padding would
+ * dilute every short text's average; and the generic gather gradient keeps a [B, L, d]
+ * intermediate on the tape and goes through a transpose before its segment sum. Here the
+ * forward pass is gather → weight → sum, and the backward pass is a single O(N) scatter-add of
+ * dy·weight into the rows the batch used (UnsortedSegmentSum, which segmentSumKernel.ts makes
+ * O(N) on every backend).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * pooled[b] = Σ_l weights[b, l] · table[ids[b, l]].
+ *
+ * @param table [V, d] float32 — embedding rows (the only input that receives a gradient).
+ * @param ids [B, L] int32 — row ids; padding positions may hold any valid id (usually 0).
+ * @param weights [B, L] float32 — 1/n for the n real tokens of text b, 0 for padding; so the
+ *   result is the mean of the real tokens' rows and padding contributes nothing.
+ * @returns [B, d] float32. Its gradient with respect to `table` is [V, d] and is non-zero only
+ *   in the rows listed in `ids`; `ids` and `weights` are treated as constants.
+ */
+export function embeddingBag(table: tf.Tensor2D, ids: tf.Tensor2D, weights: tf.Tensor2D): tf.Tensor2D {
+  const [batch, length] = ids.shape;
+  const [vocab, dim] = table.shape;
+  if (weights.shape[0] !== batch || weights.shape[1] !== length) {
+    throw new Error(`embeddingBag: weights ${weights.shape} do not match ids ${ids.shape}`);
+  }
+  const op = tf.customGrad((t: tf.Tensor, save: tf.GradSaveFunc) => {
+    save([]);
+    const value = tf.tidy(() => {
+      const rows = tf.gather(t as tf.Tensor2D, ids.reshape([batch * length])); // [B·L, d]
+      return rows.reshape([batch, length, dim]).mul(weights.expandDims(2)).sum(1) as tf.Tensor2D;
+    });
+    const gradFunc = (dy: tf.Tensor | tf.Tensor[]): tf.Tensor => {
+      const dPooled = (Array.isArray(dy) ? dy[0] : dy) as tf.Tensor2D; // [B, d]
+      return tf.tidy(() => {
+        const perPosition = dPooled.expandDims(1).mul(weights.expandDims(2)); // [B, L, d]
+        return tf.unsortedSegmentSum(perPosition.reshape([batch * length, dim]), ids.reshape([batch * length]), vocab);
+      });
+    };
+    return { value, gradFunc };
+  });
+  return op(table) as tf.Tensor2D;
+}

@@ -1,0 +1,97 @@
+import { SiftError } from './errors';
+import type { BackendChoice, Hyperparameters } from './model/types';
+import type { TokenizerConfig } from './text/types';
+
+/**
+ * Everything a person can set for one training run, flat so that the UI form, the CLI flags and
+ * the bundle's sift.json all speak the same names. Defaults were chosen by measurement
+ * (see bench/), not habit.
+ */
+export interface TrainSettings extends Hyperparameters {
+  vocabularySize: number;
+  minCount: number;
+  lowercase: boolean;
+  wordBigrams: boolean;
+  cjkCharNgrams: TokenizerConfig['cjkCharNgrams'];
+  validationShare: number;
+  backend: BackendChoice;
+}
+
+export const DEFAULT_SETTINGS: TrainSettings = {
+  epochs: 20,
+  batchSize: 32,
+  learningRate: 0.005,
+  embeddingDim: 64,
+  hiddenUnits: 64,
+  dropout: 0.2,
+  sequenceLength: 256,
+  earlyStoppingPatience: 3,
+  classWeighting: 'none',
+  seed: 42,
+  vocabularySize: 50_000,
+  minCount: 1,
+  lowercase: true,
+  wordBigrams: true,
+  cjkCharNgrams: 2,
+  validationShare: 0.1,
+  backend: 'auto',
+};
+
+interface NumberRule {
+  min: number;
+  max: number;
+  integer: boolean;
+}
+
+const NUMBER_RULES: Record<string, NumberRule> = {
+  epochs: { min: 1, max: 1000, integer: true },
+  batchSize: { min: 1, max: 4096, integer: true },
+  learningRate: { min: 1e-6, max: 10, integer: false },
+  embeddingDim: { min: 2, max: 1024, integer: true },
+  hiddenUnits: { min: 1, max: 4096, integer: true },
+  dropout: { min: 0, max: 0.9, integer: false },
+  sequenceLength: { min: 1, max: 10_000, integer: true },
+  earlyStoppingPatience: { min: 0, max: 1000, integer: true },
+  seed: { min: 0, max: 2 ** 31 - 1, integer: true },
+  vocabularySize: { min: 10, max: 2_000_000, integer: true },
+  minCount: { min: 1, max: 1_000_000, integer: true },
+  validationShare: { min: 0, max: 0.5, integer: false },
+};
+
+/** Merges overrides onto the defaults and rejects out-of-range values with INVALID_OPTION. */
+export function resolveSettings(overrides: Partial<TrainSettings> = {}): TrainSettings {
+  const settings: TrainSettings = { ...DEFAULT_SETTINGS, ...stripUndefined(overrides) };
+  for (const [name, rule] of Object.entries(NUMBER_RULES)) {
+    const value = settings[name as keyof TrainSettings];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < rule.min || value > rule.max) {
+      throw new SiftError('INVALID_OPTION', `${name} must be a number from ${rule.min} to ${rule.max} (got ${String(value)}).`);
+    }
+    if (rule.integer && !Number.isInteger(value)) {
+      throw new SiftError('INVALID_OPTION', `${name} must be a whole number (got ${value}).`);
+    }
+  }
+  if (!['auto', 'webgl', 'wasm', 'cpu'].includes(settings.backend)) {
+    throw new SiftError('INVALID_OPTION', `backend must be auto, webgl, wasm or cpu (got ${settings.backend}).`);
+  }
+  if (!['none', 'balanced'].includes(settings.classWeighting)) {
+    throw new SiftError('INVALID_OPTION', `classWeighting must be none or balanced (got ${settings.classWeighting}).`);
+  }
+  if (![0, 2, 3].includes(settings.cjkCharNgrams)) {
+    throw new SiftError('INVALID_OPTION', `cjkCharNgrams must be 0, 2 or 3 (got ${settings.cjkCharNgrams}).`);
+  }
+  return settings;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function tokenizerConfigOf(settings: TrainSettings): TokenizerConfig {
+  return {
+    normalization: 'NFKC',
+    lowercase: settings.lowercase,
+    wordBigrams: settings.wordBigrams,
+    cjkCharNgrams: settings.cjkCharNgrams,
+    locale: 'zh',
+  };
+}
