@@ -150,9 +150,16 @@ function spawnCollect(argv: string[], options: RunOptions): Promise<{ exitCode: 
   });
 }
 
-/** Throws with the command's own last words when it failed, so the report says why. */
+/**
+ * Throws with the command's own words when it failed, so the report says why: the first line
+ * that names an error (a stack trace's last lines rarely do), else the last lines of output.
+ */
 export function assertSucceeded(what: string, measured: Measured): void {
   if (measured.exitCode === 0) return;
-  const tail = (measured.stderr.trim() || measured.stdout.trim()).split('\n').slice(-8).join('\n');
-  throw new Error(`${what} exited with code ${measured.exitCode}: ${tail}`);
+  const lines = (measured.stderr.trim() || measured.stdout.trim()).split('\n').map((l) => l.trim());
+  const errorLine = lines.find((l) => /\berror\b|^\w*Error\b/i.test(l) && !l.startsWith('at '));
+  const killed = lines.find((l) => l.startsWith('(killed by'));
+  const gist = errorLine ?? lines.slice(-3).join(' / ');
+  const said = killed !== undefined && !gist.includes(killed) ? `${gist} ${killed}` : gist;
+  throw new Error(`${what} exited with code ${measured.exitCode}: ${said.slice(0, 400)}`);
 }

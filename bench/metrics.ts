@@ -9,8 +9,8 @@ export interface PredictionScores {
 }
 
 /**
- * `predicted[i]` is null when the contender gave no answer for row i (fastText prints an empty
- * line for a text with no known words); that row counts as wrong.
+ * `predicted[i]` is null when the contender gave no answer for row i (an empty line from
+ * `fasttext predict`); that row counts as wrong rather than being dropped.
  * Macro-F1 averages over every label seen in the truth or in the predictions — scikit-learn's
  * `f1_score(average="macro")` convention — so a label predicted but absent from the test set
  * counts with F1 0 rather than vanishing.

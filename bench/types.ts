@@ -40,7 +40,14 @@ export interface Contender {
   trainTimeMeaning: string;
   /** Returns a message a person can act on when a tool the contender needs is missing, else null. */
   preflight(): Promise<string | null>;
-  run(dataset: PreparedDataset, workDir: string): Promise<RunFigures>;
+  run(dataset: PreparedDataset, context: RunContext): Promise<RunFigures>;
+}
+
+export interface RunContext {
+  /** A fresh scratch folder for this run, deleted afterwards. */
+  workDir: string;
+  /** Kill any process of the run after this many seconds. */
+  timeoutSeconds: number;
 }
 
 interface ResultBase {

@@ -9,12 +9,12 @@ import { splitDataset } from './dataset/split';
 import type { Example } from './dataset/types';
 import { SiftError } from './errors';
 import { Classifier } from './model/classifier';
-import { explainPrediction } from './model/explain';
+import { explainTokens } from './model/explain';
 import { computeMetrics } from './model/metrics';
 import { trainModel } from './model/train';
 import type { EpochLog, Explanation, Metrics, Prediction, TrainCallbacks } from './model/types';
 import { tokenizerConfigOf, type TrainSettings } from './settings';
-import { encodeText, encodeTexts } from './text/encode';
+import { encodeTextWithTokens, encodeTexts } from './text/encode';
 import { tokenize } from './text/tokenize';
 import type { EncodedCorpus, TokenizerConfig, Vocabulary } from './text/types';
 import { buildVocabulary, vocabularyIndex } from './text/vocabulary';
@@ -161,6 +161,7 @@ function modelNameFrom(fileName: string | null): string {
 /** Predicts with a trained model on the current tfjs backend. Call dispose() when done. */
 export class Predictor {
   readonly labels: string[];
+  private readonly vocabulary: Vocabulary;
   private readonly index: Map<string, number>;
 
   private constructor(
@@ -168,7 +169,9 @@ export class Predictor {
     private readonly classifier: Classifier,
   ) {
     this.labels = model.manifest.labels;
-    this.index = vocabularyIndex({ tokens: model.manifest.vocabulary });
+    // One Vocabulary object for the predictor's life, so the encoder's token index is built once.
+    this.vocabulary = { tokens: model.manifest.vocabulary };
+    this.index = vocabularyIndex(this.vocabulary);
   }
 
   static create(model: SiftModel): Predictor {
@@ -182,7 +185,7 @@ export class Predictor {
   /** [n × numClasses] probabilities for the given texts. */
   probabilities(texts: string[]): Float32Array {
     const { tokenizer, sequenceLength } = this.model.manifest;
-    const corpus = encodeTexts(texts, null, { tokens: this.model.manifest.vocabulary }, tokenizer, sequenceLength);
+    const corpus = encodeTexts(texts, null, this.vocabulary, tokenizer, sequenceLength);
     return this.classifier.predictProbabilities(corpus);
   }
 
@@ -197,15 +200,11 @@ export class Predictor {
     return texts.map((_, i) => predictionFrom(probs.subarray(i * k, (i + 1) * k), this.labels));
   }
 
+  /** Why: each distinct token the model saw, and how much it moved the predicted class. */
   explain(text: string): Explanation {
     const { tokenizer, sequenceLength } = this.model.manifest;
-    return explainPrediction(this.classifier, text, {
-      labels: this.labels,
-      index: this.index,
-      tokenizer,
-      sequenceLength,
-      encode: (t: string) => encodeText(t, this.index, tokenizer, sequenceLength),
-    });
+    const { ids, tokens } = encodeTextWithTokens(text, this.index, tokenizer, sequenceLength);
+    return explainTokens(this.classifier, tokens, ids, this.labels);
   }
 
   /**

@@ -78,13 +78,7 @@ export function looksLikeUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | nul
  * BOM / UTF-16 detection: UTF-16 text is full of NUL bytes and must not be rejected here.
  */
 export function assertNotBinary(bytes: Uint8Array): void {
-  const format = knownBinaryFormat(bytes);
-  if (format) {
-    throw new SiftError(
-      'BINARY_FILE',
-      `This looks like ${format}, not a CSV file. Save your table as CSV (comma- or tab-separated text) and drop that.`,
-    );
-  }
+  assertNotKnownBinaryFormat(bytes);
   const n = Math.min(bytes.length, SNIFF_BYTES);
   let controls = 0;
   for (let i = 0; i < n; i++) {
@@ -101,6 +95,36 @@ export function assertNotBinary(bytes: Uint8Array): void {
     throw new SiftError(
       'BINARY_FILE',
       'This file contains binary data (many control bytes), not text. Save your table as CSV (comma- or tab-separated text) and drop that.',
+    );
+  }
+}
+
+/** Throws BINARY_FILE for a known binary format only (used when the person chose the encoding). */
+export function assertNotKnownBinaryFormat(bytes: Uint8Array): void {
+  const format = knownBinaryFormat(bytes);
+  if (format) {
+    throw new SiftError(
+      'BINARY_FILE',
+      `This looks like ${format}, not a CSV file. Save your table as CSV (comma- or tab-separated text) and drop that.`,
+    );
+  }
+}
+
+/**
+ * Throws BINARY_FILE when decoded text is mostly undecodable or control characters: catches
+ * binary data that happens to start with a byte-order mark or to look like UTF-16.
+ */
+export function assertMostlyText(text: string): void {
+  const n = Math.min(text.length, SNIFF_BYTES);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || (c < 0x100 && isControlByte(c)) || c === 0) bad++;
+  }
+  if (n > 0 && bad / n > MAX_CONTROL_SHARE * 2) {
+    throw new SiftError(
+      'BINARY_FILE',
+      'This file contains binary data, not text. Save your table as CSV (comma- or tab-separated text) and drop that.',
     );
   }
 }

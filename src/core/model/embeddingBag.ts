@@ -26,20 +26,19 @@ export function embeddingBag(table: tf.Tensor2D, ids: tf.Tensor2D, weights: tf.T
   if (weights.shape[0] !== batch || weights.shape[1] !== length) {
     throw new Error(`embeddingBag: weights ${weights.shape} do not match ids ${ids.shape}`);
   }
-  const op = tf.customGrad((t: tf.Tensor, save: tf.GradSaveFunc) => {
-    save([]);
+  const op = tf.customGrad<tf.Tensor2D>((...inputs) => {
+    const t = inputs[0] as tf.Tensor2D;
     const value = tf.tidy(() => {
-      const rows = tf.gather(t as tf.Tensor2D, ids.reshape([batch * length])); // [B·L, d]
-      return rows.reshape([batch, length, dim]).mul(weights.expandDims(2)).sum(1) as tf.Tensor2D;
+      const flatIds = tf.reshape(ids, [batch * length]) as tf.Tensor1D;
+      const rows = tf.gather(t, flatIds); // [B·L, d]
+      return tf.sum(tf.mul(tf.reshape(rows, [batch, length, dim]), tf.expandDims(weights, 2)), 1) as tf.Tensor2D;
     });
-    const gradFunc = (dy: tf.Tensor | tf.Tensor[]): tf.Tensor => {
-      const dPooled = (Array.isArray(dy) ? dy[0] : dy) as tf.Tensor2D; // [B, d]
-      return tf.tidy(() => {
-        const perPosition = dPooled.expandDims(1).mul(weights.expandDims(2)); // [B, L, d]
-        return tf.unsortedSegmentSum(perPosition.reshape([batch * length, dim]), ids.reshape([batch * length]), vocab);
-      });
-    };
+    const gradFunc = (dy: tf.Tensor2D): tf.Tensor => tf.tidy(() => {
+      const perPosition = tf.mul(tf.expandDims(dy, 1), tf.expandDims(weights, 2)); // [B, L, d]
+      const flatIds = tf.reshape(ids, [batch * length]) as tf.Tensor1D;
+      return tf.unsortedSegmentSum(tf.reshape(perPosition, [batch * length, dim]), flatIds, vocab);
+    });
     return { value, gradFunc };
   });
-  return op(table) as tf.Tensor2D;
+  return op(table);
 }

@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { useSift } from '@/state/appStore';
+import { ConfigurePanel } from '@/ui/configure/ConfigurePanel';
+import { DataPanel } from '@/ui/data/DataPanel';
+import { EvaluatePanel } from '@/ui/evaluate/EvaluatePanel';
+import { ModelHeader } from '@/ui/model/ModelHeader';
+import { TrainPanel } from '@/ui/train/TrainPanel';
+import { TryPanel } from '@/ui/try/TryPanel';
+import { PanelBoundary } from './PanelBoundary';
+
+// Once per page load, also under StrictMode's double effects in development.
+let restoreStarted = false;
+
+/** The page: the header, then the journey's steps top to bottom, each isolated by a boundary. */
+export function App() {
+  useEffect(() => {
+    if (restoreStarted) return;
+    restoreStarted = true;
+    void useSift.getState().restore();
+  }, []);
+
+  return (
+    <>
+      <a className="skip-link" href="#data">
+        Skip to the data
+      </a>
+      <PanelBoundary name="header">
+        <ModelHeader />
+      </PanelBoundary>
+      <main className="journey">
+        <PanelBoundary name="Data">
+          <DataPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Settings">
+          <ConfigurePanel />
+        </PanelBoundary>
+        <PanelBoundary name="Train">
+          <TrainPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Evaluate">
+          <EvaluatePanel />
+        </PanelBoundary>
+        <PanelBoundary name="Try it">
+          <TryPanel />
+        </PanelBoundary>
+      </main>
+      <footer className="app-footer muted">
+        Sift runs entirely in this page: files, training and models stay on your computer. Nothing is uploaded.
+      </footer>
+    </>
+  );
+}

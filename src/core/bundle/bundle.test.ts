@@ -1,0 +1,230 @@
+import * as tf from '@tensorflow/tfjs';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SiftError, type SiftErrorCode } from '../errors';
+import type { ModelWeights } from '../model/types';
+import { encodeText } from '../text/encode';
+import { readDataset } from '../text/fixtures.testutil';
+import { vocabularyIndex } from '../text/vocabulary';
+import { bundleFileName, exportBundle } from './export';
+import { importBundle } from './import';
+import { trecModel } from './testModel.testutil';
+import type { SiftModel } from './types';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  await tf.ready();
+});
+
+/**
+ * Sift's forward pass written out in plain JS (float64): masked mean of the embeddings of the
+ * ids (no padding here) → relu(dense) → softmax(dense).
+ */
+function referenceForward(w: ModelWeights, ids: Int32Array): number[] {
+  const { embeddingDim: d, hiddenUnits: h, numClasses: c } = w.shape;
+  const mean = new Array<number>(d).fill(0);
+  for (const id of ids) for (let k = 0; k < d; k++) mean[k] += w.embedding[id * d + k] / ids.length;
+  const hidden = Array.from({ length: h }, (_, j) => {
+    let sum = w.hiddenBias[j];
+    for (let k = 0; k < d; k++) sum += mean[k] * w.hiddenKernel[k * h + j];
+    return Math.max(0, sum);
+  });
+  const logits = Array.from({ length: c }, (_, j) => {
+    let sum = w.outputBias[j];
+    for (let k = 0; k < h; k++) sum += hidden[k] * w.outputKernel[k * c + j];
+    return sum;
+  });
+  const max = Math.max(...logits);
+  const exps = logits.map((l) => Math.exp(l - max));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / total);
+}
+
+async function expectCode(promise: Promise<unknown>, code: SiftErrorCode, message?: RegExp): Promise<void> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SiftError);
+  expect((error as SiftError).code).toBe(code);
+  if (message) expect((error as SiftError).message).toMatch(message);
+}
+
+/** Unzips a bundle, lets `change` edit its files, and zips it again. */
+function edited(bytes: Uint8Array, change: (files: Record<string, Uint8Array>) => void): Uint8Array {
+  const files = unzipSync(bytes);
+  change(files);
+  return zipSync(files as Zippable);
+}
+
+function editJson(files: Record<string, Uint8Array>, name: string, change: (json: Record<string, unknown>) => void): void {
+  const json = JSON.parse(strFromU8(files[name])) as Record<string, unknown>;
+  change(json);
+  files[name] = strToU8(JSON.stringify(json));
+}
+
+const model = trecModel();
+let bundle: Uint8Array;
+
+describe('exportBundle / importBundle', () => {
+  beforeAll(async () => {
+    bundle = await exportBundle(model);
+  });
+
+  it('writes model.json, weights.bin, sift.json and README.md', () => {
+    const files = unzipSync(bundle);
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'model.json', 'sift.json', 'weights.bin']);
+    const modelJson = JSON.parse(strFromU8(files['model.json'])) as tf.io.ModelJSON;
+    expect(modelJson.format).toBe('layers-model');
+    expect(modelJson.weightsManifest).toHaveLength(1);
+    expect(modelJson.weightsManifest[0].paths).toEqual(['weights.bin']);
+    const { vocabSize, embeddingDim, hiddenUnits, numClasses } = model.weights.shape;
+    expect(files['weights.bin'].byteLength).toBe(4 * (vocabSize * embeddingDim + embeddingDim * hiddenUnits + hiddenUnits + hiddenUnits * numClasses + numClasses));
+    const card = strFromU8(files['README.md']);
+    expect(card).toContain('# TREC questions');
+    for (const label of model.manifest.labels) expect(card).toContain(label);
+    expect(card).toContain('accuracy 81.3%');
+    expect(card).toContain('tf.loadLayersModel');
+    expect(card).toMatch(/without padding/);
+  });
+
+  it('reads back bit-identical weights and an identical manifest', async () => {
+    const back = await importBundle(bundle);
+    expect(back.manifest).toEqual(model.manifest);
+    expect(back.weights.shape).toEqual(model.weights.shape);
+    for (const name of ['embedding', 'hiddenKernel', 'hiddenBias', 'outputKernel', 'outputBias'] as const) {
+      expect(back.weights[name]).toBeInstanceOf(Float32Array);
+      expect(new Uint32Array(back.weights[name].buffer, back.weights[name].byteOffset, back.weights[name].length)).toEqual(
+        new Uint32Array(model.weights[name].buffer, model.weights[name].byteOffset, model.weights[name].length),
+      );
+    }
+  });
+
+  it('gives the same bytes for the same model', async () => {
+    expect(await exportBundle(model)).toEqual(bundle);
+  });
+
+  it('leaves no tensor behind', async () => {
+    await importBundle(await exportBundle(model)); // warm-up: tfjs keeps a few tensors of its own once
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 2; i++) await importBundle(await exportBundle(model));
+    await expectCode(importBundle(edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.labels = ['a', 'b'])))), 'BUNDLE_MISMATCH');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('loads with plain tf.loadLayersModel and predicts what Sift computes for an unpadded text', async () => {
+    const files = unzipSync(bundle);
+    const modelJson = JSON.parse(strFromU8(files['model.json'])) as tf.io.ModelJSON;
+    const weightData = files['weights.bin'].slice().buffer;
+    const plain = await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData }),
+    );
+    const index = vocabularyIndex({ tokens: model.manifest.vocabulary });
+    const texts = readDataset('trec/trec_test.csv').texts.slice(0, 25);
+    for (const text of texts) {
+      const ids = encodeText(text, index, model.manifest.tokenizer, model.manifest.sequenceLength);
+      const probabilities = tf.tidy(() => (plain.predict(tf.tensor2d(ids, [1, ids.length], 'int32')) as tf.Tensor).dataSync());
+      const expected = referenceForward(model.weights, ids);
+      expect(probabilities).toHaveLength(expected.length);
+      expected.forEach((p, j) => expect(probabilities[j]).toBeCloseTo(p, 5));
+    }
+    plain.dispose();
+  });
+
+  it('refuses to save weights that do not fit the manifest', async () => {
+    const wrong: SiftModel = { ...model, manifest: { ...model.manifest, labels: model.manifest.labels.slice(1) } };
+    await expectCode(exportBundle(wrong), 'BUNDLE_MISMATCH', /labels/);
+    const short: SiftModel = { ...model, weights: { ...model.weights, outputBias: new Float32Array(2) } };
+    await expectCode(exportBundle(short), 'BUNDLE_MISMATCH', /outputBias/);
+  });
+});
+
+describe('importBundle rejects damaged or foreign files', () => {
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+  const random = Uint8Array.from({ length: 4096 }, (_, i) => (Math.imul(i + 1, 2654435761) >>> 13) & 255);
+
+  it.each<[string, () => Uint8Array, SiftErrorCode, RegExp]>([
+    ['random bytes', () => random, 'BAD_BUNDLE', /not a Sift model/],
+    ['a PNG image', () => png, 'BAD_BUNDLE', /not a Sift model/],
+    ['an empty file', () => new Uint8Array(0), 'BAD_BUNDLE', /not a Sift model/],
+    ['a zip of something else', () => zipSync({ 'notes.txt': strToU8('hello') }), 'BAD_BUNDLE', /not a Sift model/],
+    ['a zip without sift.json', () => edited(bundle, (f) => delete f['sift.json']), 'BAD_BUNDLE', /sift\.json is missing/],
+    ['a zip without weights.bin', () => edited(bundle, (f) => delete f['weights.bin']), 'BAD_BUNDLE', /weights\.bin is missing/],
+    ['sift.json that is not JSON', () => edited(bundle, (f) => (f['sift.json'] = strToU8('{"format": "sift-'))), 'BAD_BUNDLE', /not valid JSON/],
+    ['sift.json of another format', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.format = 'keras'))), 'BAD_BUNDLE', /not a Sift model/],
+    ['a newer format version', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.formatVersion = 2))), 'BUNDLE_VERSION', /newer Sift/],
+    ['a format version that is not a number', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.formatVersion = '1'))), 'BAD_BUNDLE', /formatVersion/],
+    [
+      'missing and mistyped fields',
+      () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => {
+        delete j.vocabulary;
+        j.sequenceLength = 0;
+        (j.tokenizer as Record<string, unknown>).cjkCharNgrams = 5;
+      })),
+      'BAD_BUNDLE',
+      /vocabulary must be a list.*sequenceLength must be a whole number.*tokenizer\.cjkCharNgrams/,
+    ],
+    ['duplicate labels', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.labels = ['ABBR', 'ABBR', 'DESC', 'ENTY', 'HUM', 'LOC']))), 'BAD_BUNDLE', /"ABBR" twice/],
+    ['a vocabulary without <pad> and <unk>', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.vocabulary = (j.vocabulary as string[]).slice(2)))), 'BAD_BUNDLE', /<pad>/],
+    ['settings out of range', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => ((j.settings as Record<string, unknown>).dropout = 3))), 'BAD_BUNDLE', /dropout/],
+    ['one token more in the vocabulary than the embedding has rows', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.vocabulary as string[]).push('extra'))), 'BUNDLE_MISMATCH', /3000 rows.*3001 tokens/],
+    ['one label fewer than the output layer has classes', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.labels as string[]).pop())), 'BUNDLE_MISMATCH', /6 classes.*5 labels/],
+    ['an embedding dimension other than the settings say', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => ((j.settings as Record<string, unknown>).embeddingDim = 32))), 'BUNDLE_MISMATCH', /embedding dimension is 16/],
+    ['a truncated weights.bin', () => edited(bundle, (f) => (f['weights.bin'] = f['weights.bin'].subarray(0, 1000))), 'BAD_BUNDLE', /truncated/],
+    ['model.json that is not a tfjs model', () => edited(bundle, (f) => (f['model.json'] = strToU8('{"hello": 1}'))), 'BAD_BUNDLE', /not a TensorFlow\.js model/],
+    [
+      'weights that are not finite',
+      () => edited(bundle, (f) => {
+        const weights = f['weights.bin'].slice();
+        new Float32Array(weights.buffer)[5] = Number.NaN;
+        f['weights.bin'] = weights;
+      }),
+      'BAD_BUNDLE',
+      /NaN/,
+    ],
+  ])('%s', async (_name, make, code, message) => {
+    await expectCode(importBundle(make()), code, message);
+  });
+
+  it('rejects a model of another architecture', async () => {
+    const other = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4], activation: 'softmax' })] });
+    let artifacts: tf.io.ModelArtifacts | null = null;
+    await other.save(tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(a) };
+    }));
+    other.dispose();
+    const saved = artifacts as unknown as tf.io.ModelArtifacts;
+    const foreign = edited(bundle, (f) => {
+      f['model.json'] = strToU8(JSON.stringify({ modelTopology: saved.modelTopology, weightsManifest: [{ paths: ['weights.bin'], weights: saved.weightSpecs }] }));
+      f['weights.bin'] = new Uint8Array(tf.io.concatenateArrayBuffers(saved.weightData ?? new ArrayBuffer(0)));
+    });
+    await expectCode(importBundle(foreign), 'BUNDLE_MISMATCH', /not a Sift classifier/);
+  });
+
+  it('accepts a bundle whose files were zipped inside a folder', async () => {
+    const nested = edited(bundle, (f) => {
+      for (const name of Object.keys(f)) {
+        f[`my model/${name}`] = f[name];
+        delete f[name];
+      }
+    });
+    expect((await importBundle(nested)).manifest).toEqual(model.manifest);
+  });
+});
+
+describe('bundleFileName', () => {
+  it.each([
+    ['Spam filter v2', 'Spam-filter-v2.sift.zip'],
+    ['新闻分类', '新闻分类.sift.zip'],
+    ['a/b\\c:d*e?f"g<h>i|j', 'a-b-c-d-e-f-g-h-i-j.sift.zip'],
+    ['  ..hidden.. ', 'hidden.sift.zip'],
+    ['already.sift.zip', 'already.sift.zip'],
+    ['', 'model.sift.zip'],
+    ['???', 'model.sift.zip'],
+    ['CON', 'CON-model.sift.zip'],
+    ['x'.repeat(300), `${'x'.repeat(80)}.sift.zip`],
+  ])('%j → %j', (name, expected) => {
+    expect(bundleFileName(name)).toBe(expected);
+  });
+});

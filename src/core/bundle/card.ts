@@ -1,0 +1,91 @@
+import type { Metrics } from '../model/types';
+import { BUNDLE_EXTENSION, BUNDLE_FILES } from './files';
+import type { SiftManifest } from './types';
+
+const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+function metricsLines(title: string, metrics: Metrics | null): string[] {
+  if (metrics === null) return [];
+  const lines = [`**${title}** (${metrics.examples} texts): accuracy ${percent(metrics.accuracy)}, macro F1 ${metrics.macroF1.toFixed(3)}`, ''];
+  lines.push('| label | precision | recall | F1 | texts |', '|---|---|---|---|---|');
+  for (const c of metrics.perClass) lines.push(`| ${cell(c.label)} | ${c.precision.toFixed(3)} | ${c.recall.toFixed(3)} | ${c.f1.toFixed(3)} | ${c.support} |`);
+  lines.push('');
+  return lines;
+}
+
+/** Escapes what would break a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+}
+
+/**
+ * README.md inside the bundle: a short model card for people (what the model does, how well, on
+ * what data, with which settings) and the code to use it with plain TensorFlow.js.
+ */
+export function modelCard(manifest: SiftManifest): string {
+  const m = manifest;
+  const t = m.tokenizer;
+  const s = m.settings;
+  const lines: string[] = [
+    `# ${m.name}`,
+    '',
+    `A text classifier trained with Sift ${m.siftVersion} on ${m.createdAt}.`,
+    '',
+    `**Labels (${m.labels.length}):** ${m.labels.map((l) => `\`${l}\``).join(', ')}`,
+    '',
+    '## How well it does',
+    '',
+    ...metricsLines('Validation', m.metrics.validation),
+    ...metricsLines('Test', m.metrics.test),
+    ...(m.metrics.validation === null && m.metrics.test === null ? ['Not measured: no validation or test texts were held out.', ''] : []),
+    'These figures hold for texts like the training data; check it on your own texts before relying on it.',
+    '',
+    '## Data',
+    '',
+    `- File: ${m.dataset.fileName ?? '(not recorded)'}, ${m.dataset.rows} rows; text column \`${m.dataset.textColumn}\`, label column \`${m.dataset.labelColumn}\``,
+    `- ${m.training.trainExamples} texts for training, ${m.training.validationExamples} for validation`,
+    '',
+    '## Training',
+    '',
+    `- Model: Embedding(${m.vocabulary.length} × ${s.embeddingDim}) → masked mean → Dense(${s.hiddenUnits}, relu) → Dense(${m.labels.length}, softmax)`,
+    `- Tokens: ${t.normalization === 'NFKC' ? 'NFKC-normalised' : 'not normalised'}, ${t.lowercase ? 'lower-cased' : 'case kept'}, words (Intl.Segmenter, locale \`${t.locale}\`)` +
+      `${t.wordBigrams ? ' + word bigrams' : ''}${t.cjkCharNgrams > 0 ? ` + CJK character n-grams up to ${t.cjkCharNgrams}` : ''}; at most ${m.sequenceLength} tokens per text`,
+    `- Settings: ${s.epochs} epochs max (kept epoch ${m.training.bestEpoch}, stopped: ${m.training.stopReason}), batch ${s.batchSize}, learning rate ${s.learningRate}, dropout ${s.dropout}, vocabulary ≤ ${s.vocabularySize} (min count ${s.minCount}), class weighting ${s.classWeighting}`,
+    `- Seed ${m.seed}; backend ${m.training.backend}; ${m.training.seconds.toFixed(1)} s`,
+    '',
+    '## Files',
+    '',
+    `- \`${BUNDLE_FILES.model}\` + \`${BUNDLE_FILES.weights}\`: a TensorFlow.js Layers model`,
+    `- \`${BUNDLE_FILES.manifest}\`: labels, vocabulary (index = token id; 0 = \`<pad>\`, 1 = \`<unk>\`), tokenizer settings, metrics`,
+    '',
+    '## Using it',
+    '',
+    `In Sift: load this \`${BUNDLE_EXTENSION}\` file in the app to classify new texts.`,
+    '',
+    'In TensorFlow.js, after unzipping:',
+    '',
+    '```js',
+    "// in a browser: an http(s) URL; in Node with @tensorflow/tfjs-node: 'file://path/to/model.json'",
+    "const model = await tf.loadLayersModel('https://example.org/my-model/model.json');",
+    "const sift = JSON.parse(fs.readFileSync('sift.json', 'utf8'));",
+    '// ids: the token ids of ONE text, as Sift tokenizes it (see below), unpadded',
+    'const probabilities = model.predict(tf.tensor2d([ids], [1, ids.length], "int32")).dataSync();',
+    'const label = sift.labels[probabilities.indexOf(Math.max(...probabilities))];',
+    '```',
+    '',
+    '**Feed one text at a time, without padding** (shape `[1, n]`). Sift averages the embeddings of',
+    'a text\'s tokens ignoring padding; TensorFlow.js 4.22\'s GlobalAveragePooling1D ignores the mask,',
+    'so padded batches give different probabilities, while an unpadded text gives exactly Sift\'s.',
+    '',
+    'Token ids: normalise the text (NFKC, soft hyphens and other invisible marks removed, then',
+    'lower-case if set); split it into words with',
+    `\`new Intl.Segmenter('${t.locale}', { granularity: 'word' })\`, keeping every segment that is not`,
+    'whitespace; add word bigrams ("new york") if set, and for runs of Chinese, Japanese or Korean',
+    'characters the characters and character n-grams that are not words themselves; look each token',
+    'up in `vocabulary`: unknown words become 1 (`<unk>`), unknown bigrams and n-grams are dropped;',
+    'keep the first `sequenceLength` ids. Sift\'s tokenizer (src/core/text/tokenize.ts) is the',
+    'reference for the exact order of the tokens.',
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,70 @@
+import * as tf from '@tensorflow/tfjs';
+import { strToU8, zipSync } from 'fflate';
+import { SiftError } from '../errors';
+import { modelCard } from './card';
+import { BUNDLE_FILES } from './files';
+import { buildLayersModel, checkWeightSizes } from './layersModel';
+import type { SiftModel } from './types';
+
+/** Also here because callers that save a bundle name its file too. */
+export { bundleFileName } from './files';
+
+/** The earliest date a zip entry can carry (MS-DOS time); used when createdAt is not a date. */
+const ZIP_EPOCH = new Date('1980-01-01T00:00:00Z');
+
+/**
+ * Writes a trained model as NAME.sift.zip bytes: model.json + weights.bin (a standard tfjs Layers
+ * model whose weightsManifest points at weights.bin), sift.json (the manifest: tokenizer,
+ * vocabulary, labels, settings, metrics) and README.md (a model card). Entries are dated
+ * `manifest.createdAt`, so the same model always gives the same bytes. Creates tensors only
+ * inside and disposes them all.
+ */
+export async function exportBundle(model: SiftModel): Promise<Uint8Array> {
+  const { manifest, weights } = model;
+  checkWeightSizes(weights);
+  const mismatches = [
+    weights.shape.vocabSize !== manifest.vocabulary.length &&
+      `the embedding has ${weights.shape.vocabSize} rows but the vocabulary has ${manifest.vocabulary.length} tokens`,
+    weights.shape.numClasses !== manifest.labels.length &&
+      `the output layer has ${weights.shape.numClasses} classes but there are ${manifest.labels.length} labels`,
+  ].filter((m): m is string => typeof m === 'string');
+  if (mismatches.length > 0) throw new SiftError('BUNDLE_MISMATCH', `Cannot save this model: ${mismatches.join('; ')}.`);
+
+  const layersModel = buildLayersModel(weights);
+  let artifacts: tf.io.ModelArtifacts | null = null;
+  try {
+    await layersModel.save(
+      tf.io.withSaveHandler(async (saved) => {
+        artifacts = saved;
+        return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(saved) };
+      }),
+    );
+  } finally {
+    layersModel.dispose();
+  }
+  const saved = artifacts as tf.io.ModelArtifacts | null;
+  if (saved === null || saved.weightSpecs === undefined || saved.weightData === undefined) {
+    throw new Error('TensorFlow.js did not hand over the model to save.');
+  }
+
+  const modelJson: tf.io.ModelJSON = {
+    format: saved.format ?? 'layers-model',
+    generatedBy: saved.generatedBy,
+    convertedBy: saved.convertedBy ?? null,
+    modelTopology: saved.modelTopology ?? {},
+    weightsManifest: [{ paths: [BUNDLE_FILES.weights], weights: saved.weightSpecs }],
+  };
+  const createdAt = new Date(manifest.createdAt);
+  const mtime = Number.isNaN(createdAt.getTime()) || createdAt < ZIP_EPOCH ? ZIP_EPOCH : createdAt;
+  const json = (value: unknown): Uint8Array => strToU8(JSON.stringify(value, null, 1));
+  return zipSync(
+    {
+      [BUNDLE_FILES.manifest]: json(manifest),
+      [BUNDLE_FILES.model]: json(modelJson),
+      // Float32 weights barely compress (about 7%); storing them keeps export fast on big vocabularies.
+      [BUNDLE_FILES.weights]: [new Uint8Array(tf.io.concatenateArrayBuffers(saved.weightData)), { level: 0 }],
+      [BUNDLE_FILES.card]: strToU8(modelCard(manifest)),
+    },
+    { level: 6, mtime },
+  );
+}

@@ -1,0 +1,90 @@
+import { SiftError } from '../errors';
+import { chooseColumns } from './columns';
+import { decodeBytes, LOW_ENCODING_CONFIDENCE } from './decode';
+import { extractExamples } from './examples';
+import { plural, problem } from './problems';
+import { buildReport } from './report';
+import { assertTabularText } from './sniff';
+import { parseTable } from './table';
+import type { EncodingInfo, LoadedDataset, Problem, ReadOptions } from './types';
+
+/** Rows kept for the preview table. */
+const PREVIEW_ROWS = 20;
+
+/**
+ * A dropped file's bytes → labelled examples and the data check. Everything left out of
+ * `options` is detected (encoding, delimiter, header, text and label columns); calling again
+ * with overrides is how the app re-reads the file when the person changes one of them.
+ *
+ * Throws SiftError only when the file cannot be read as labelled texts at all: EMPTY_FILE,
+ * BINARY_FILE, NOT_TABULAR, HEADER_ONLY, NO_EXAMPLES, and UNKNOWN_COLUMN / SAME_COLUMN /
+ * INVALID_OPTION for bad overrides. Every other problem is collected in `report.problems`.
+ */
+export function loadDataset(bytes: Uint8Array, options: ReadOptions = {}): LoadedDataset {
+  const { text, encoding } = decodeBytes(bytes, options.encoding);
+  assertTabularText(text);
+  const table = parseTable(text, { delimiter: options.delimiter, hasHeader: options.hasHeader });
+  const choice = chooseColumns(table.columns, table.rows, {
+    textColumn: options.textColumn,
+    labelColumn: options.labelColumn,
+  });
+  const extracted = extractExamples(table, choice);
+  const labelColumn = table.columns[choice.label];
+
+  if (extracted.examples.length === 0) {
+    throw new SiftError(
+      'NO_EXAMPLES',
+      `None of the ${plural(table.rows.length, 'row')} has both a text (column "${table.columns[choice.text]}") and a label ` +
+        `(column "${labelColumn}"). Check that the right columns are chosen and that the rows are filled in.`,
+    );
+  }
+
+  const report = buildReport({
+    examples: extracted.examples,
+    totalRows: table.rows.length,
+    skippedRows: extracted.skippedRows,
+    problems: [...encodingProblems(encoding), ...table.problems, ...extracted.problems],
+    lineOf: (row) => table.rowLines[row - 1],
+    labelColumn,
+  });
+
+  return {
+    encoding,
+    delimiter: table.delimiter,
+    hasHeader: table.hasHeader,
+    columns: table.columns,
+    textColumn: choice.text,
+    labelColumn: choice.label,
+    columnReason: choice.reason,
+    preview: table.rows.slice(0, PREVIEW_ROWS),
+    examples: extracted.examples,
+    report,
+  };
+}
+
+function encodingProblems(encoding: EncodingInfo): Problem[] {
+  if (encoding.source !== 'detected') return [];
+  if (encoding.name === 'utf-8') {
+    return [
+      problem(
+        'LOW_CONFIDENCE_ENCODING',
+        'warning',
+        [],
+        'The file is UTF-8 except for a few broken bytes, shown as \ufffd in the texts (was the file cut short or pieced ' +
+          'together?). Fix those characters, or choose another encoding if many letters look wrong.',
+        0,
+      ),
+    ];
+  }
+  if (encoding.confidence >= LOW_ENCODING_CONFIDENCE) return [];
+  return [
+    problem(
+      'LOW_CONFIDENCE_ENCODING',
+      'warning',
+      [],
+      `The file is not UTF-8; Sift guessed ${encoding.name} but is not sure (${Math.round(encoding.confidence * 100)}%). ` +
+        'If letters look wrong in the preview, choose the encoding your program saved the file in.',
+      0,
+    ),
+  ];
+}

@@ -1,0 +1,123 @@
+/**
+ * Choosing and starting a tfjs backend (webgl, wasm or cpu), and installing Sift's kernel fixes on
+ * it. Which backend is fastest depends on the machine (wasm on a CPU-only laptop, webgl with a real
+ * GPU), so `auto` measures instead of guessing, and the report says what was measured.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { SiftError } from '../errors';
+import { registerSegmentSumKernel } from './segmentSumKernel';
+import type { BackendChoice, BackendMeasurement, BackendName, BackendReport } from './types';
+
+export interface BackendConfig {
+  /**
+   * Where the wasm backend finds its .wasm files: a URL prefix ending in '/', or one URL per file
+   * name (the browser passes Vite `?url` imports). Not needed in Node, where the backend finds
+   * them beside its own module in node_modules/@tensorflow/tfjs-backend-wasm/dist.
+   */
+  wasmPaths?: string | Record<string, string>;
+}
+
+/** Measured in this order; on a tie the earlier one wins. */
+export const BACKEND_NAMES: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+
+/** Must run before the wasm backend is first started; later calls cannot move it. */
+export function configureBackends(config: BackendConfig): void {
+  if (config.wasmPaths !== undefined) setWasmPaths(config.wasmPaths);
+}
+
+/** True when tfjs has a factory for this backend here (webgl needs a browser; Node has none). */
+export function isBackendAvailable(name: BackendName): boolean {
+  return tf.findBackendFactory(name) != null;
+}
+
+function unavailableReason(name: BackendName): string {
+  if (name === 'webgl' && tf.env().getBool('IS_NODE')) return 'webgl is not available in Node (WebGL needs a browser)';
+  return `${name} is not available in this environment`;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The backend tfjs is running now, as one of Sift's names. */
+export function currentBackend(): BackendName {
+  const name = tf.getBackend();
+  if (name === 'webgl' || name === 'wasm' || name === 'cpu') return name;
+  throw new SiftError('BACKEND_UNAVAILABLE', `tfjs is running an unexpected backend (${String(name)}).`);
+}
+
+/**
+ * Makes `name` the active tfjs backend and installs Sift's kernel fixes on it.
+ * @throws SiftError BACKEND_UNAVAILABLE, with the reason, when it cannot start here.
+ */
+export async function useBackend(name: BackendName): Promise<void> {
+  if (!isBackendAvailable(name)) throw new SiftError('BACKEND_UNAVAILABLE', `Cannot use the ${name} backend: ${unavailableReason(name)}.`);
+  let started: boolean;
+  try {
+    started = await tf.setBackend(name);
+  } catch (e) {
+    throw new SiftError('BACKEND_UNAVAILABLE', `The ${name} backend failed to start: ${errorText(e)}`);
+  }
+  if (!started) {
+    throw new SiftError('BACKEND_UNAVAILABLE', `The ${name} backend failed to start: ${await startFailureReason(name)}`);
+  }
+  registerSegmentSumKernel(name);
+  await tf.ready();
+}
+
+/**
+ * tfjs only logs why a backend failed to initialise; to put the reason in the error, run the
+ * factory once more ourselves (failure path only) and report what it throws.
+ */
+async function startFailureReason(name: BackendName): Promise<string> {
+  try {
+    const backend = await tf.findBackendFactory(name)();
+    backend.dispose();
+    return 'tfjs could not initialise it (no further reason given)';
+  } catch (e) {
+    return errorText(e);
+  }
+}
+
+/**
+ * Activates the backend for `choice`. For `auto`, starts each available backend in turn, asks
+ * `measure` for its training speed (examples per second on a few real batches) and keeps the
+ * fastest. Backends that are missing or fail are listed with the reason.
+ * @throws SiftError BACKEND_UNAVAILABLE when the chosen backend (or, for auto, every one) fails.
+ */
+export async function chooseBackend(choice: BackendChoice, measure: (name: BackendName) => Promise<number>): Promise<BackendReport> {
+  if (choice !== 'auto') {
+    await useBackend(choice);
+    return { name: choice, reason: 'chosen by you', measurements: [] };
+  }
+  const measurements: BackendMeasurement[] = [];
+  for (const name of BACKEND_NAMES) {
+    if (!isBackendAvailable(name)) {
+      measurements.push({ name, error: unavailableReason(name) });
+      continue;
+    }
+    try {
+      await useBackend(name);
+      measurements.push({ name, examplesPerSecond: await measure(name) });
+    } catch (e) {
+      measurements.push({ name, error: errorText(e) });
+    }
+  }
+  let best: { name: BackendName; examplesPerSecond: number } | null = null;
+  for (const m of measurements) {
+    if (m.examplesPerSecond !== undefined && (best === null || m.examplesPerSecond > best.examplesPerSecond)) {
+      best = { name: m.name, examplesPerSecond: m.examplesPerSecond };
+    }
+  }
+  if (best === null) {
+    const why = measurements.map((m) => `${m.name}: ${m.error ?? 'failed'}`).join('; ');
+    throw new SiftError('BACKEND_UNAVAILABLE', `No tfjs backend could start here (${why}).`);
+  }
+  await useBackend(best.name);
+  const measured = measurements.filter((m) => m.examplesPerSecond !== undefined);
+  const figures = measured.map((m) => `${m.name} ${Math.round(m.examplesPerSecond ?? 0)}/s`).join(', ');
+  const reason = measured.length === 1 ? `the only backend that started (${figures})` : `fastest of ${measured.length} measured (${figures})`;
+  return { name: best.name, reason, measurements };
+}

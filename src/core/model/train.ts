@@ -1,0 +1,212 @@
+/**
+ * The training loop: seeded shuffling per epoch, dynamic padding per batch, callbacks, stop
+ * requests, early stopping on val_loss with the best weights restored.
+ */
+import { SiftError } from '../errors';
+import { createRandom, shuffleInPlace } from '../random';
+import type { EncodedCorpus } from '../text/types';
+import { chooseBackend } from './backend';
+import { bagBatch, corpusSize, type BagBatch } from './batch';
+import { initialWeights } from './init';
+import { Trainer, type TrainerOptions } from './trainer';
+import type { BackendName, EpochLog, Hyperparameters, ModelShape, ModelWeights, StopReason, TrainCallbacks, TrainResult } from './types';
+
+export interface TrainData {
+  train: EncodedCorpus;
+  validation: EncodedCorpus | null;
+}
+
+/** Evaluation needs no gradients, so it runs in larger batches than training. */
+const EVAL_BATCH_SIZE = 256;
+/** Yield to the event loop at least this often, so stop requests and progress messages get through. */
+const YIELD_EVERY_MS = 50;
+/** Batches timed per backend when `auto` measures (after warm-up batches). */
+const PROBE_WARMUP_BATCHES = 2;
+const PROBE_BATCHES = 6;
+
+function now(): number {
+  return performance.now();
+}
+
+/** Lets queued messages and timers run (a macrotask, not just a microtask). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** 'balanced': n / (k · count_c) per class, as scikit-learn and Keras users know it. */
+export function balancedClassWeights(labels: Int32Array, numClasses: number): Float32Array {
+  const counts = new Float64Array(numClasses);
+  for (const c of labels) counts[c]++;
+  const weights = new Float32Array(numClasses);
+  for (let c = 0; c < numClasses; c++) weights[c] = counts[c] > 0 ? labels.length / (numClasses * counts[c]) : 0;
+  return weights;
+}
+
+/** All batches of a corpus in its own order (for evaluation). */
+export function* corpusBatches(corpus: EncodedCorpus, batchSize: number, maxLength: number): Generator<BagBatch> {
+  const n = corpusSize(corpus);
+  const order = identityOrder(n);
+  for (let start = 0; start < n; start += batchSize) yield bagBatch(corpus, order, start, Math.min(n, start + batchSize), maxLength);
+}
+
+function identityOrder(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+function validate(data: TrainData, shape: ModelShape, hp: Hyperparameters): void {
+  const n = corpusSize(data.train);
+  if (n === 0) throw new SiftError('NO_EXAMPLES', 'There are no training examples to learn from.');
+  if (data.train.labels.length !== n) throw new SiftError('TRAINING_FAILED', 'Every training example needs a label.');
+  if (shape.numClasses < 2) throw new SiftError('SINGLE_CLASS', 'Training needs at least two different labels.');
+  for (const corpus of [data.train, data.validation]) {
+    if (!corpus) continue;
+    for (const c of corpus.labels) {
+      if (c < 0 || c >= shape.numClasses) throw new SiftError('TRAINING_FAILED', `A label index (${c}) is outside the ${shape.numClasses} classes.`);
+    }
+    for (const id of corpus.ids) {
+      if (id < 0 || id >= shape.vocabSize) throw new SiftError('TRAINING_FAILED', `A token id (${id}) is outside the vocabulary of ${shape.vocabSize}.`);
+    }
+  }
+  if (hp.batchSize < 1 || hp.epochs < 1) throw new SiftError('INVALID_OPTION', 'batchSize and epochs must be at least 1.');
+}
+
+function trainerOptions(data: TrainData, shape: ModelShape, hp: Hyperparameters): TrainerOptions {
+  return {
+    learningRate: hp.learningRate,
+    dropout: hp.dropout,
+    classWeights: hp.classWeighting === 'balanced' ? balancedClassWeights(data.train.labels, shape.numClasses) : null,
+    seed: (hp.seed ^ 0x5bd1e995) >>> 0,
+  };
+}
+
+/** Training speed of the active backend on the first few real batches, for `auto`. */
+async function measureBackend(data: TrainData, shape: ModelShape, hp: Hyperparameters, initial: ModelWeights): Promise<number> {
+  const trainer = new Trainer(initial, trainerOptions(data, shape, hp));
+  const n = corpusSize(data.train);
+  const order = identityOrder(n);
+    const batchAt = (b: number): BagBatch => {
+      const start = (b * hp.batchSize) % n;
+      return bagBatch(data.train, order, start, Math.min(n, start + hp.batchSize), hp.sequenceLength);
+    };
+  for (let b = 0; b < PROBE_WARMUP_BATCHES; b++) trainer.step(batchAt(b));
+  let examples = 0;
+  const started = now();
+  for (let b = PROBE_WARMUP_BATCHES; b < PROBE_WARMUP_BATCHES + PROBE_BATCHES; b++) {
+    const batch = batchAt(b);
+    trainer.step(batch);
+    examples += batch.size;
+  }
+  const seconds = (now() - started) / 1000;
+  await yieldToEventLoop();
+  return examples / Math.max(1e-6, seconds);
+}
+
+/**
+ * Trains Embedding → masked mean → Dense(relu) → Dense(softmax) on encoded texts.
+ *
+ * @param data train and optional validation corpora (labels are class indices < shape.numClasses)
+ * @param backend 'auto' measures the available backends on a few batches and keeps the fastest
+ * @returns the kept weights (best val_loss epoch when there is validation data, else the last),
+ *   per-epoch history, why training stopped and which backend ran
+ * @throws SiftError NO_EXAMPLES, SINGLE_CLASS, TRAINING_FAILED, INVALID_OPTION, BACKEND_UNAVAILABLE
+ */
+export async function trainModel(data: TrainData, shape: ModelShape, hp: Hyperparameters, backend: BackendName | 'auto', callbacks: TrainCallbacks = {}): Promise<TrainResult> {
+  const started = now();
+  validate(data, shape, hp);
+  const initial = initialWeights(shape, hp.seed);
+  const report = await chooseBackend(backend, () => measureBackend(data, shape, hp, initial));
+  callbacks.onBackend?.(report);
+
+  const trainer = new Trainer(initial, trainerOptions(data, shape, hp));
+  {
+    const n = corpusSize(data.train);
+    const batchesPerEpoch = Math.ceil(n / hp.batchSize);
+    const order = Array.from({ length: n }, (_, i) => i);
+    const shuffleRandom = createRandom((hp.seed ^ 0x2545f491) >>> 0);
+    const validation = data.validation && corpusSize(data.validation) > 0 ? data.validation : null;
+    const history: EpochLog[] = [];
+    let best: { epoch: number; valLoss: number; weights: ModelWeights } | null = null;
+    let epochsWithoutImprovement = 0;
+    let stopReason: StopReason = 'completed';
+    let lastYield = now();
+    let epochInProgress = 0;
+
+    epochs: for (let epoch = 1; epoch <= hp.epochs; epoch++) {
+      epochInProgress = epoch;
+      shuffleInPlace(order, shuffleRandom);
+      const epochStart = now();
+      let lossSum = 0;
+      let correct = 0;
+      let seen = 0;
+      for (let b = 0; b < batchesPerEpoch; b++) {
+        if (callbacks.shouldStop?.()) {
+          stopReason = 'user';
+          break epochs;
+        }
+        const batch = bagBatch(data.train, order, b * hp.batchSize, Math.min(n, (b + 1) * hp.batchSize), hp.sequenceLength);
+        const step = trainer.step(batch);
+        if (!Number.isFinite(step.loss)) {
+          throw new SiftError('TRAINING_FAILED', `Training diverged (loss is ${step.loss}) in epoch ${epoch}; try a smaller learning rate.`);
+        }
+        lossSum += step.loss * batch.size;
+        correct += step.correct;
+        seen += batch.size;
+        const seconds = (now() - epochStart) / 1000;
+        callbacks.onBatch?.({
+          epoch,
+          batch: b + 1,
+          batchesPerEpoch,
+          loss: step.loss,
+          accuracy: step.correct / batch.size,
+          examplesPerSecond: seen / Math.max(1e-6, seconds),
+        });
+        if (now() - lastYield > YIELD_EVERY_MS) {
+          await yieldToEventLoop();
+          lastYield = now();
+        }
+      }
+      const trainSeconds = (now() - epochStart) / 1000;
+      const val = validation ? trainer.evaluate(corpusBatches(validation, EVAL_BATCH_SIZE, hp.sequenceLength)) : null;
+      const log: EpochLog = {
+        epoch,
+        loss: lossSum / seen,
+        accuracy: correct / seen,
+        valLoss: val ? val.loss : null,
+        valAccuracy: val ? val.accuracy : null,
+        examplesPerSecond: seen / Math.max(1e-6, trainSeconds),
+        seconds: (now() - epochStart) / 1000,
+      };
+      history.push(log);
+      callbacks.onEpoch?.(log);
+      await yieldToEventLoop();
+      lastYield = now();
+
+      if (val) {
+        if (best === null || val.loss < best.valLoss) {
+          best = { epoch, valLoss: val.loss, weights: trainer.weights() };
+          epochsWithoutImprovement = 0;
+        } else {
+          epochsWithoutImprovement++;
+          if (hp.earlyStoppingPatience > 0 && epochsWithoutImprovement >= hp.earlyStoppingPatience) {
+            stopReason = 'early-stopping';
+            break;
+          }
+        }
+      }
+    }
+
+    // Without validation data there is no "best": keep the latest weights (those of the epoch in
+    // progress when a stop request cut it short).
+    const kept = best ?? { epoch: Math.max(1, epochInProgress), weights: trainer.weights() };
+    return {
+      weights: kept.weights,
+      history,
+      bestEpoch: kept.epoch,
+      stopReason,
+      backend: report,
+      seconds: (now() - started) / 1000,
+    };
+  }
+}

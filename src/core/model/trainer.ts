@@ -1,0 +1,194 @@
+/**
+ * One model being trained: its weights, optimiser state, and one training / evaluation step.
+ * The epoch loop, callbacks and early stopping live in train.ts.
+ *
+ * How a step is split between JS and the tfjs backend, and why (measured, see the report in
+ * train.ts):
+ * - Embedding bag in JS (batch.ts): the masked mean of each text's rows is an O(N × d) loop over
+ *   the table; tfjs' gather kernel took ~2.4 ms per 1,000 rows of 64 on wasm and cpu, more than the
+ *   whole rest of the step. Its gradient is the transpose, an O(N × d) scatter-add into only the
+ *   touched rows, and a lazy Adam updates just those rows (adam.ts).
+ * - Dense layers on the backend (head.ts): forward and hand-written backward, one read of the
+ *   results per step (the gradients are needed in JS anyway, so this read is the step's only
+ *   sync, and it is also where loss and accuracy come from).
+ * - Dense-layer Adam in JS: tfjs' Adam runs ~15 ops per variable per step; the head's ~5k
+ *   parameters update in microseconds in JS and travel back with the next step's upload.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRandom } from '../random';
+import { poolBatch, rowGradients, touchedRows, type BagBatch } from './batch';
+import { Adam } from './adam';
+import { headGradients, headLogits, type HeadTensors } from './head';
+import type { ModelShape, ModelWeights } from './types';
+
+export interface StepResult {
+  /** Mean (class-weighted) cross-entropy of the batch. */
+  loss: number;
+  /** Correctly classified texts in the batch. */
+  correct: number;
+}
+
+export interface EvalResult {
+  /** Mean unweighted cross-entropy. */
+  loss: number;
+  accuracy: number;
+}
+
+export interface TrainerOptions {
+  learningRate: number;
+  dropout: number;
+  /** Per-class loss weights (length k), or null for all 1. */
+  classWeights: Float32Array | null;
+  /** Seeds the dropout masks. */
+  seed: number;
+}
+
+/** Plain-array weights plus the tensors made from them for one step. */
+function headTensors(w: ModelWeights): HeadTensors {
+  const { embeddingDim: d, hiddenUnits: h, numClasses: k } = w.shape;
+  return {
+    hiddenKernel: tf.tensor2d(w.hiddenKernel, [d, h]),
+    hiddenBias: tf.tensor1d(w.hiddenBias),
+    outputKernel: tf.tensor2d(w.outputKernel, [h, k]),
+    outputBias: tf.tensor1d(w.outputBias),
+  };
+}
+
+/** Cross-entropy of one row of logits against class y, computed stably in JS. */
+export function rowCrossEntropy(logits: Float32Array, at: number, k: number, y: number): number {
+  let max = -Infinity;
+  for (let j = 0; j < k; j++) max = Math.max(max, logits[at + j]);
+  let sum = 0;
+  for (let j = 0; j < k; j++) sum += Math.exp(logits[at + j] - max);
+  return Math.log(sum) + max - logits[at + y];
+}
+
+/** Index of the largest of k values starting at `at`. */
+export function argmaxAt(values: Float32Array, at: number, k: number): number {
+  let best = 0;
+  for (let j = 1; j < k; j++) if (values[at + j] > values[at + best]) best = j;
+  return best;
+}
+
+export class Trainer {
+  /** The current weights; the optimisers update these arrays in place. */
+  private readonly current: ModelWeights;
+  private readonly embeddingAdam: Adam;
+  private readonly headAdams: [Adam, Adam, Adam, Adam];
+  /** Scratch for touchedRows: -1 everywhere between calls. */
+  private readonly slots: Int32Array;
+  private readonly dropoutRandom: () => number;
+
+  constructor(
+    initial: ModelWeights,
+    private readonly options: TrainerOptions,
+  ) {
+    this.current = {
+      shape: { ...initial.shape },
+      embedding: initial.embedding.slice(),
+      hiddenKernel: initial.hiddenKernel.slice(),
+      hiddenBias: initial.hiddenBias.slice(),
+      outputKernel: initial.outputKernel.slice(),
+      outputBias: initial.outputBias.slice(),
+    };
+    const adam = { learningRate: options.learningRate };
+    const w = this.current;
+    this.embeddingAdam = new Adam(w.embedding, adam);
+    this.headAdams = [new Adam(w.hiddenKernel, adam), new Adam(w.hiddenBias, adam), new Adam(w.outputKernel, adam), new Adam(w.outputBias, adam)];
+    this.slots = new Int32Array(w.shape.vocabSize).fill(-1);
+    this.dropoutRandom = createRandom(options.seed);
+  }
+
+  get shape(): ModelShape {
+    return this.current.shape;
+  }
+
+  /** One optimisation step on a labelled batch. */
+  step(batch: BagBatch): StepResult {
+    const { embeddingDim: d, numClasses: k } = this.current.shape;
+    const B = batch.size;
+    const touched = touchedRows(batch, this.slots);
+    const pooled = poolBatch(this.current.embedding, d, batch);
+    const mask = this.dropoutMask(B);
+    if (mask) for (let i = 0; i < pooled.length; i++) pooled[i] *= mask[i];
+    const targets = new Float32Array(B * k);
+    const scale = new Float32Array(B);
+    const classWeights = this.options.classWeights;
+    for (let b = 0; b < B; b++) {
+      targets[b * k + batch.labels[b]] = 1;
+      scale[b] = (classWeights ? classWeights[batch.labels[b]] : 1) / B;
+    }
+
+    const head = headTensors(this.current);
+    const inputs = [tf.tensor2d(pooled, [B, d]), tf.tensor2d(targets, [B, k]), tf.tensor2d(scale, [B, 1])] as const;
+    const grads = headGradients(inputs[0], inputs[1], inputs[2], head);
+    const logits = grads.logits.dataSync() as Float32Array;
+    const dPooled = grads.pooled.dataSync() as Float32Array;
+    const dHead = [grads.hiddenKernel, grads.hiddenBias, grads.outputKernel, grads.outputBias].map((t) => t.dataSync() as Float32Array);
+    tf.dispose([...inputs]);
+    tf.dispose(head);
+    tf.dispose(grads);
+
+    // Update only after every tensor made from these arrays is gone: the cpu backend may keep a
+    // reference to an uploaded array instead of copying it.
+    if (mask) for (let i = 0; i < dPooled.length; i++) dPooled[i] *= mask[i];
+    this.embeddingAdam.applyRows(touched.rows, d, rowGradients(batch, touched, dPooled, d));
+    for (let i = 0; i < 4; i++) this.headAdams[i].applyDense(dHead[i]);
+
+    let loss = 0;
+    let correct = 0;
+    for (let b = 0; b < B; b++) {
+      loss += scale[b] * rowCrossEntropy(logits, b * k, k, batch.labels[b]);
+      if (argmaxAt(logits, b * k, k) === batch.labels[b]) correct++;
+    }
+    return { loss, correct };
+  }
+
+  /** Mean unweighted cross-entropy and accuracy over labelled batches, without dropout. */
+  evaluate(batches: Iterable<BagBatch>): EvalResult {
+    const { embeddingDim: d, numClasses: k } = this.current.shape;
+    let lossSum = 0;
+    let correct = 0;
+    let count = 0;
+    const head = headTensors(this.current);
+    try {
+      for (const batch of batches) {
+        const pooled = poolBatch(this.current.embedding, d, batch);
+        const logitsT = tf.tidy(() => headLogits(tf.tensor2d(pooled, [batch.size, d]), head));
+        const logits = logitsT.dataSync() as Float32Array;
+        logitsT.dispose();
+        for (let b = 0; b < batch.size; b++) {
+          lossSum += rowCrossEntropy(logits, b * k, k, batch.labels[b]);
+          if (argmaxAt(logits, b * k, k) === batch.labels[b]) correct++;
+        }
+        count += batch.size;
+      }
+    } finally {
+      tf.dispose(head);
+    }
+    return { loss: count ? lossSum / count : 0, accuracy: count ? correct / count : 0 };
+  }
+
+  /** A copy of the current weights. */
+  weights(): ModelWeights {
+    const w = this.current;
+    return {
+      shape: { ...w.shape },
+      embedding: w.embedding.slice(),
+      hiddenKernel: w.hiddenKernel.slice(),
+      hiddenBias: w.hiddenBias.slice(),
+      outputKernel: w.outputKernel.slice(),
+      outputBias: w.outputBias.slice(),
+    };
+  }
+
+  /** Inverted dropout on the pooled vector: keep with probability 1−p, scaled by 1/(1−p). */
+  private dropoutMask(size: number): Float32Array | null {
+    const rate = this.options.dropout;
+    if (rate <= 0) return null;
+    const mask = new Float32Array(size * this.current.shape.embeddingDim);
+    const keep = 1 / (1 - rate);
+    for (let i = 0; i < mask.length; i++) mask[i] = this.dropoutRandom() < rate ? 0 : keep;
+    return mask;
+  }
+}

@@ -1,0 +1,132 @@
+import { SiftError } from '../errors';
+import { forEachToken } from './tokenize';
+import { OOV_ID, PAD_ID, type EncodedCorpus, type TokenizerConfig, type Vocabulary } from './types';
+import { vocabularyIndex } from './vocabulary';
+
+/** Index per vocabulary object, so encoding train, validation and test does not rebuild it. */
+const indexCache = new WeakMap<Vocabulary, Map<string, number>>();
+
+function cachedIndex(vocab: Vocabulary): Map<string, number> {
+  let index = indexCache.get(vocab);
+  if (index === undefined) {
+    index = vocabularyIndex(vocab);
+    indexCache.set(vocab, index);
+  }
+  return index;
+}
+
+function checkSequenceLength(sequenceLength: number): void {
+  if (!Number.isInteger(sequenceLength) || sequenceLength < 1) {
+    throw new SiftError('INVALID_OPTION', `The sequence length must be a whole number of at least 1 (got ${sequenceLength}).`);
+  }
+}
+
+/**
+ * Calls `emit(id, token)` for the ids of one text, at most `sequenceLength` of them: unknown words
+ * become <unk> (id 1); unknown bigrams and character n-grams are dropped, as fastText drops them,
+ * or <unk> would dominate the mean of every text. A text with no ids gets one <unk>, so its mean
+ * is defined. Returns the number of ids emitted (≥ 1).
+ */
+function encodeInto(
+  text: string,
+  index: Map<string, number>,
+  config: TokenizerConfig,
+  sequenceLength: number,
+  emit: (id: number, token: string) => void,
+): number {
+  let count = 0;
+  forEachToken(text, config, (token, kind) => {
+    const id = index.get(token);
+    if (id !== undefined) emit(id, token);
+    else if (kind === 'word') emit(OOV_ID, token);
+    else return true;
+    return ++count < sequenceLength;
+  });
+  if (count === 0) {
+    emit(OOV_ID, '');
+    count = 1;
+  }
+  return count;
+}
+
+/**
+ * Encodes texts as a ragged corpus: ids of text i are ids[offsets[i] .. offsets[i+1]), between 1
+ * and `sequenceLength` of them. `labels` (class index per text) is copied; null gives an
+ * unlabelled corpus (empty labels).
+ */
+export function encodeTexts(
+  texts: readonly string[],
+  labels: Int32Array | null,
+  vocab: Vocabulary,
+  config: TokenizerConfig,
+  sequenceLength: number,
+): EncodedCorpus {
+  checkSequenceLength(sequenceLength);
+  if (labels !== null && labels.length !== texts.length) {
+    throw new SiftError('INVALID_OPTION', `There are ${texts.length} texts but ${labels.length} labels.`);
+  }
+  const index = cachedIndex(vocab);
+  const offsets = new Int32Array(texts.length + 1);
+  let ids = new Int32Array(Math.max(16, texts.length * 32));
+  let size = 0;
+  const push = (id: number): void => {
+    if (size === ids.length) {
+      const grown = new Int32Array(ids.length * 2);
+      grown.set(ids);
+      ids = grown;
+    }
+    ids[size++] = id;
+  };
+  texts.forEach((text, i) => {
+    encodeInto(text, index, config, sequenceLength, push);
+    offsets[i + 1] = size;
+  });
+  return { ids: ids.slice(0, size), offsets, labels: labels === null ? new Int32Array(0) : labels.slice() };
+}
+
+/** Ids of one text (1..sequenceLength of them), as `encodeTexts` gives them: for single predictions. */
+export function encodeText(text: string, index: Map<string, number>, config: TokenizerConfig, sequenceLength: number): Int32Array {
+  return encodeTextWithTokens(text, index, config, sequenceLength).ids;
+}
+
+/**
+ * Like `encodeText`, with the token behind each id (tokens[i] ↔ ids[i]; '' for the <unk> given to
+ * a text without tokens), so explanations can name the words the model actually saw.
+ */
+export function encodeTextWithTokens(
+  text: string,
+  index: Map<string, number>,
+  config: TokenizerConfig,
+  sequenceLength: number,
+): { ids: Int32Array; tokens: string[] } {
+  checkSequenceLength(sequenceLength);
+  const ids: number[] = [];
+  const tokens: string[] = [];
+  encodeInto(text, index, config, sequenceLength, (id, token) => {
+    ids.push(id);
+    tokens.push(token);
+  });
+  return { ids: Int32Array.from(ids), tokens };
+}
+
+/**
+ * Texts start..end-1 of a corpus as one padded batch, row-major [end - start, length], padded with
+ * PAD (0) to the longest of THESE texts (dynamic padding: a batch of tweets is not padded to the
+ * length of the longest article), or to `maxLength` where that is shorter (rows are then cut).
+ */
+export function padBatch(corpus: EncodedCorpus, start: number, end: number, maxLength?: number): { ids: Int32Array; length: number } {
+  const { ids, offsets } = corpus;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > offsets.length - 1 || start > end) {
+    throw new SiftError('INVALID_OPTION', `A batch from text ${start} to ${end} is outside the corpus of ${offsets.length - 1} texts.`);
+  }
+  let length = 1;
+  for (let i = start; i < end; i++) length = Math.max(length, offsets[i + 1] - offsets[i]);
+  if (maxLength !== undefined) length = Math.max(1, Math.min(length, Math.floor(maxLength)));
+  const batch = new Int32Array((end - start) * length).fill(PAD_ID);
+  for (let i = start; i < end; i++) {
+    const rowStart = offsets[i];
+    const rowLength = Math.min(offsets[i + 1] - rowStart, length);
+    batch.set(ids.subarray(rowStart, rowStart + rowLength), (i - start) * length);
+  }
+  return { ids: batch, length };
+}

@@ -1,0 +1,114 @@
+import { DEFAULT_SETTINGS, tokenizerConfigOf } from '../settings';
+import { normalizeText } from './normalize';
+import { forEachWord } from './segment';
+import type { TokenizerConfig } from './types';
+
+/** The tokenizer Sift trains with unless told otherwise (same values as DEFAULT_SETTINGS). */
+export const DEFAULT_TOKENIZER: TokenizerConfig = tokenizerConfigOf(DEFAULT_SETTINGS);
+
+/**
+ * What a token is: a word or punctuation segment; two consecutive words joined by a space
+ * ("new york"; a space never occurs inside a word token); or characters of a run of CJK text
+ * (one character that is not a word by itself, or 2..cjkCharNgrams consecutive characters).
+ * Encoding treats unknown words as <unk> but drops unknown bigrams and character n-grams.
+ */
+export type TokenKind = 'word' | 'bigram' | 'char';
+
+/** Returning false stops tokenization (used to stop at the sequence length). */
+export type TokenVisitor = (token: string, kind: TokenKind) => boolean;
+
+export const BIGRAM_SEPARATOR = ' ';
+
+/** Han, Hiragana, Katakana (with the prolonged sound mark ー) and Hangul. */
+const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30FC]/u;
+
+/** Words and punctuation of `text` in order, after normalisation; no bigrams or n-grams. */
+export function wordTokens(text: string, config: TokenizerConfig): string[] {
+  const words: string[] = [];
+  forEachWord(normalizeText(text, config), config.locale, (word) => {
+    words.push(word);
+    return true;
+  });
+  return words;
+}
+
+/**
+ * Every token the model sees for `text`. Tokens come in text order, each one as soon as the text
+ * up to its end has been read — w1, w2, "w1 w2", w3, "w2 w3", … — so that truncating the list
+ * keeps a prefix of the text with all its features, not the unigrams of the whole text.
+ */
+export function tokenize(text: string, config: TokenizerConfig): string[] {
+  const tokens: string[] = [];
+  forEachToken(text, config, (token) => {
+    tokens.push(token);
+    return true;
+  });
+  return tokens;
+}
+
+/** Calls `visit` for each token `tokenize` would return, in the same order, until it returns false. */
+export function forEachToken(text: string, config: TokenizerConfig, visit: TokenVisitor): void {
+  const normalized = normalizeText(text, config);
+  const charNgrams = config.cjkCharNgrams > 0 && CJK_CHAR.test(normalized) ? new CjkCharNgrams(normalized, config.cjkCharNgrams) : null;
+  let previous: string | null = null;
+  forEachWord(normalized, config.locale, (word, start) => {
+    const end = start + word.length;
+    if (charNgrams !== null && !charNgrams.emitUpTo(start, end, visit)) return false;
+    if (!visit(word, 'word')) return false;
+    if (config.wordBigrams && previous !== null && !visit(previous + BIGRAM_SEPARATOR + word, 'bigram')) return false;
+    if (charNgrams !== null && !charNgrams.emitEndingAt(start, end, visit)) return false;
+    previous = word;
+    return true;
+  });
+}
+
+/**
+ * Character features of maximal CJK runs, which span word boundaries (大模型 → 大 / 模型 as words,
+ * plus 模, 型, 大模, 模型… as characters) so that a wrong segmentation or an unseen compound still
+ * shares features with the training data. Emitted in order of their end offset, interleaved with
+ * the words by `forEachToken`. A character n-gram that is exactly a word is not repeated.
+ */
+class CjkCharNgrams {
+  /** Offsets of the current run's last `maxN` code points (most recent last). */
+  private readonly runStarts: number[] = [];
+  /** Text offset up to which characters have been read. */
+  private position = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly maxN: number,
+  ) {}
+
+  /** Emits the n-grams that end inside the word [wordStart, wordEnd), before its last character. */
+  emitUpTo(wordStart: number, wordEnd: number, visit: TokenVisitor): boolean {
+    return this.advance(wordStart, wordEnd, false, visit);
+  }
+
+  /** Emits the n-grams that end where the word [wordStart, wordEnd) ends. */
+  emitEndingAt(wordStart: number, wordEnd: number, visit: TokenVisitor): boolean {
+    return this.advance(wordStart, wordEnd, true, visit);
+  }
+
+  private advance(wordStart: number, wordEnd: number, lastCharacter: boolean, visit: TokenVisitor): boolean {
+    const text = this.text;
+    while (this.position < wordEnd) {
+      const start = this.position;
+      const code = text.codePointAt(start) ?? 0;
+      const end = start + (code > 0xffff ? 2 : 1);
+      if (end === wordEnd && !lastCharacter) return true; // its n-grams follow the word itself
+      this.position = end;
+      if (!CJK_CHAR.test(text.slice(start, end))) {
+        this.runStarts.length = 0;
+        continue;
+      }
+      if (this.runStarts.length === this.maxN) this.runStarts.shift();
+      this.runStarts.push(start);
+      for (let n = 1; n <= this.runStarts.length; n++) {
+        const ngramStart = this.runStarts[this.runStarts.length - n];
+        if (ngramStart === wordStart && end === wordEnd) continue; // that is the word itself
+        if (!visit(text.slice(ngramStart, end), 'char')) return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,30 @@
+/** Sentences for the aria-live region (and the visible status line). */
+import type { EpochLog } from '@/core/model/types';
+import type { ModelSummary } from '@/worker/protocol';
+
+export const percent = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
+
+export function describeEpoch(log: EpochLog, totalEpochs: number): string {
+  const parts = [`loss ${log.loss.toFixed(3)}`, `accuracy ${percent(log.accuracy)}`];
+  if (log.valLoss !== null) parts.push(`validation loss ${log.valLoss.toFixed(3)}`);
+  if (log.valAccuracy !== null) parts.push(`validation accuracy ${percent(log.valAccuracy)}`);
+  return `Epoch ${log.epoch} of ${totalEpochs} finished: ${parts.join(', ')}.`;
+}
+
+export function describeStop(stopReason: string, bestEpoch: number, epochsRun: number): string {
+  switch (stopReason) {
+    case 'early-stopping':
+      return `Stopped early after epoch ${epochsRun}: validation loss stopped improving. Kept epoch ${bestEpoch}, the best.`;
+    case 'user':
+      return `Stopped by you after epoch ${epochsRun}. Kept epoch ${bestEpoch}, the best so far.`;
+    default:
+      return `Finished all ${epochsRun} epochs. Kept epoch ${bestEpoch}.`;
+  }
+}
+
+export function describeOutcome(model: ModelSummary): string {
+  const t = model.training;
+  const stop = describeStop(t.stopReason, t.bestEpoch, t.history.length);
+  const v = model.metrics.validation;
+  return `Training finished. ${stop}${v ? ` Validation accuracy ${percent(v.accuracy)}, macro-F1 ${v.macroF1.toFixed(3)}.` : ''}`;
+}

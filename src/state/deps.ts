@@ -1,0 +1,27 @@
+import type { EngineClient } from '@/worker/client';
+import type { Persistence } from './persistence';
+import type { DataSource } from './types';
+
+/** Everything the store needs from the outside world, injected so tests run it in Node. */
+export interface StoreDeps {
+  engine: EngineClient;
+  persistence: Persistence;
+  /** Bytes of a bundled sample (public/samples/NAME). */
+  fetchSample(fileName: string): Promise<Uint8Array>;
+  /** requestAnimationFrame in the page: progress reaches the store at most once per frame. */
+  scheduleFrame(callback: () => void): void;
+  now(): number;
+  /** Pause after the last keystroke before the Try box asks for a prediction. */
+  tryDebounceMs: number;
+  /** performance.mark in the page, for measuring (e.g. Train click → first chart point). */
+  mark?(name: string): void;
+}
+
+/**
+ * What the engine (worker) currently holds. The worker loses both when it is restarted (a
+ * cancelled parse, a crash); comparing generations tells the store to send them again.
+ */
+export interface EngineTracker {
+  dataset: { source: DataSource; generation: number } | null;
+  model: { bundle: Uint8Array; generation: number } | null;
+}

@@ -1,0 +1,20 @@
+import { DEFAULT_SETTINGS } from '@/core/settings';
+import type { RunState, SiftData } from './types';
+
+export function emptyRun(): RunState {
+  return { prepared: null, backend: null, progress: null, firstBatchAt: null, batches: [], epochs: [], notices: [], announcement: '' };
+}
+
+/** The empty workspace. reset(), "New" and the tests all start from here. */
+export function initialState(): SiftData {
+  return {
+    data: { status: 'idle' },
+    settings: { values: { ...DEFAULT_SETTINGS }, touched: {}, errors: {}, suggested: null },
+    training: { status: 'idle' },
+    run: emptyRun(),
+    model: { status: 'none' },
+    modelError: null,
+    tryIt: { text: '', result: null, pending: false, error: null },
+    workspace: { status: 'ready', notice: null },
+  };
+}

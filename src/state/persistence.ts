@@ -1,0 +1,50 @@
+import type { ReadOptions } from '@/core/dataset/types';
+import type { TrainSettings } from '@/core/settings';
+import type { SettingKey } from './types';
+
+export interface SavedDataset {
+  bytes: Uint8Array;
+  fileName: string;
+  options: ReadOptions;
+}
+
+export interface SavedSettings {
+  values: TrainSettings;
+  touched: SettingKey[];
+}
+
+export interface SavedModel {
+  /** The NAME.sift.zip bytes: the same format as an export, read back by importBundle. */
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+export interface SavedWorkspace {
+  dataset?: SavedDataset;
+  settings?: SavedSettings;
+  model?: SavedModel;
+}
+
+/** Where the workspace survives a reload. IndexedDB in the app; memory where that is missing. */
+export interface Persistence {
+  load(): Promise<SavedWorkspace>;
+  saveDataset(dataset: SavedDataset): Promise<void>;
+  saveSettings(settings: SavedSettings): Promise<void>;
+  saveModel(model: SavedModel | null): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** Keeps the workspace for this page's lifetime only (no IndexedDB, e.g. some private windows). */
+export function memoryPersistence(): Persistence {
+  let saved: SavedWorkspace = {};
+  return {
+    load: async () => ({ ...saved }),
+    saveDataset: async (dataset) => void (saved = { ...saved, dataset }),
+    saveSettings: async (settings) => void (saved = { ...saved, settings }),
+    saveModel: async (model) => {
+      const { model: _old, ...rest } = saved;
+      saved = model ? { ...rest, model } : rest;
+    },
+    clear: async () => void (saved = {}),
+  };
+}

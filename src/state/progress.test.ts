@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { BackendReport, EpochLog } from '@/core/model/types';
+import type { ProgressEvent } from '@/worker/protocol';
+import { emptyRun } from './initialState';
+import { trainingEta, trainingFraction } from './selectors';
+import { applyProgress } from './slices/trainingSlice';
+
+const backend: BackendReport = { name: 'wasm', reason: 'chosen by you', measurements: [] };
+const batch = (epoch: number, b: number): ProgressEvent => ({
+  type: 'batch',
+  id: 1,
+  progress: { log: { epoch, batch: b, batchesPerEpoch: 10, loss: 1 / b, accuracy: b / 10, examplesPerSecond: 500 }, smoothedLoss: 1 / b, smoothedAccuracy: b / 10 },
+});
+const epochLog: EpochLog = { epoch: 1, loss: 0.5, accuracy: 0.8, valLoss: 0.6, valAccuracy: 0.75, examplesPerSecond: 500, seconds: 2 };
+
+describe('applyProgress', () => {
+  it('folds batches and epochs into the run and announces each finished epoch', () => {
+    const run = applyProgress(emptyRun(), [{ type: 'backend', id: 1, report: backend }, batch(1, 5), batch(1, 10), { type: 'epoch', id: 1, log: epochLog }], 1000, 3);
+    expect(run.backend?.name).toBe('wasm');
+    expect(run.batches.map((p) => p.x)).toEqual([0.5, 1]);
+    expect(run.epochs).toHaveLength(1);
+    expect(run.firstBatchAt).toBe(1000);
+    expect(run.announcement).toBe('Epoch 1 of 3 finished: loss 0.500, accuracy 80.0%, validation loss 0.600, validation accuracy 75.0%.');
+  });
+
+  it('starts the curves over when a new backend report arrives (fallback after WebGL failed)', () => {
+    const before = applyProgress(emptyRun(), [{ type: 'backend', id: 1, report: { ...backend, name: 'webgl' } }, batch(1, 3)], 0, 3);
+    const after = applyProgress(before, [{ type: 'notice', id: 1, message: 'WebGL failed' }, { type: 'backend', id: 1, report: backend }], 50, 3);
+    expect(after.batches).toEqual([]);
+    expect(after.notices).toEqual(['WebGL failed']);
+    expect(after.backend?.name).toBe('wasm');
+  });
+
+  it('does not mutate the run it was given', () => {
+    const run = emptyRun();
+    applyProgress(run, [batch(1, 1)], 0, 1);
+    expect(run.batches).toEqual([]);
+  });
+});
+
+describe('trainingEta and trainingFraction', () => {
+  it('extrapolates the pace so far over the batches left', () => {
+    // 2 epochs of 10 batches; 5 done in 10 s since the first batch → 15 left at 2 s each.
+    const run = applyProgress(emptyRun(), [batch(1, 5)], 0, 2);
+    expect(trainingEta(run, 2, 10_000)).toBeCloseTo(30);
+    expect(trainingFraction(run, 2)).toBeCloseTo(0.25);
+  });
+
+  it('says nothing until there is a pace', () => {
+    expect(trainingEta(emptyRun(), 2, 1000)).toBeNull();
+    const run = applyProgress(emptyRun(), [batch(1, 1)], 0, 2);
+    expect(trainingEta(run, 2, 1000)).toBeNull();
+  });
+});

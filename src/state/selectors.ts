@@ -1,0 +1,56 @@
+/** Named selectors and small derivations the panels share. */
+import type { EpochLog } from '@/core/model/types';
+import type { DataState, ModelState, ParsedData, ReadyModel, RunState, SiftState } from './types';
+
+export function currentData(data: DataState): ParsedData | null {
+  switch (data.status) {
+    case 'idle':
+      return null;
+    case 'parsing':
+    case 'failed':
+      return data.current;
+    case 'parsed':
+      return data.current;
+  }
+}
+
+export function readyModel(model: ModelState): ReadyModel | null {
+  return model.status === 'ready' ? model : model.status === 'loading' ? model.previous : null;
+}
+
+export const selectDataset = (s: SiftState) => currentData(s.data);
+export const selectHasModel = (s: SiftState) => readyModel(s.model) !== null;
+export const selectIsTraining = (s: SiftState) => s.training.status === 'training';
+export const selectIsParsing = (s: SiftState) => s.data.status === 'parsing';
+export const selectCanTrain = (s: SiftState) =>
+  currentData(s.data) !== null &&
+  s.data.status !== 'parsing' &&
+  s.training.status !== 'training' &&
+  Object.keys(s.settings.errors).length === 0 &&
+  (currentData(s.data)?.summary.report.trainable ?? false);
+
+/** Epoch logs to chart: the live run's, or the loaded model's own training history. */
+export function chartEpochs(run: RunState, model: ModelState): EpochLog[] {
+  if (run.epochs.length > 0 || run.batches.length > 0) return run.epochs;
+  return readyModel(model)?.summary.training.history ?? [];
+}
+
+/** Seconds left, from the pace of the batches so far; null until there is a pace to go by. */
+export function trainingEta(run: RunState, totalEpochs: number, now: number): number | null {
+  const p = run.progress;
+  if (!p || run.firstBatchAt === null) return null;
+  const perEpoch = p.log.batchesPerEpoch;
+  const done = (p.log.epoch - 1) * perEpoch + p.log.batch;
+  const total = totalEpochs * perEpoch;
+  const elapsed = (now - run.firstBatchAt) / 1000;
+  if (done < 2 || elapsed <= 0) return null;
+  return Math.max(0, ((total - done) * elapsed) / done);
+}
+
+/** Share of all batches done, 0..1. */
+export function trainingFraction(run: RunState, totalEpochs: number): number {
+  const p = run.progress;
+  if (!p) return 0;
+  const done = (p.log.epoch - 1) * p.log.batchesPerEpoch + p.log.batch;
+  return Math.min(1, done / (totalEpochs * p.log.batchesPerEpoch));
+}

@@ -1,0 +1,92 @@
+import type { StateCreator } from 'zustand';
+import type { DatasetReport, ReadOptions } from '@/core/dataset/types';
+import { toAppError } from '@/worker/protocol';
+import type { EngineTracker, StoreDeps } from '../deps';
+import { currentData } from '../selectors';
+import { SAMPLES, type DataActions, type DataSource, type SettingsState, type SiftState } from '../types';
+import { guard, saveSettingsOf } from './saving';
+
+export const createDataSlice =
+  (deps: StoreDeps, tracker: EngineTracker): StateCreator<SiftState, [], [], DataActions & { parseSource(source: DataSource, save: boolean): Promise<void> }> =>
+  (set, get) => {
+    // Only the newest parse may write its result: a slow earlier one must not overwrite it.
+    let parseSeq = 0;
+
+    async function parseSource(source: DataSource, save: boolean): Promise<void> {
+      const seq = ++parseSeq;
+      const current = currentData(get().data);
+      set({ data: { status: 'parsing', job: { fileName: source.fileName, byteLength: source.bytes.byteLength, startedAt: deps.now() }, current } });
+      try {
+        const summary = await deps.engine.parse(source.bytes, source.options, source.fileName);
+        if (seq !== parseSeq) return;
+        tracker.dataset = { source, generation: deps.engine.generation };
+        set((state) => ({
+          data: { status: 'parsed', current: { source, summary } },
+          settings: applySuggestions(state.settings, summary.report),
+        }));
+        if (save) {
+          await guard(set, () => deps.persistence.saveDataset({ bytes: source.bytes, fileName: source.fileName, options: source.options }));
+        }
+        await guard(set, () => deps.persistence.saveSettings(saveSettingsOf(get().settings)));
+      } catch (e) {
+        if (seq !== parseSeq) return;
+        const error = toAppError(e);
+        if (error.code === 'CANCELLED') {
+          set({ data: current ? { status: 'parsed', current } : { status: 'idle' } });
+        } else {
+          set({ data: { status: 'failed', fileName: source.fileName, error, current } });
+        }
+      }
+    }
+
+    return {
+      parseSource,
+      loadFile: (bytes, fileName) => parseSource({ bytes, fileName, options: {} }, true),
+      async loadSample(sample) {
+        const { fileName } = SAMPLES[sample];
+        let bytes: Uint8Array;
+        try {
+          bytes = await deps.fetchSample(fileName);
+        } catch (e) {
+          const error = { code: 'FETCH_FAILED' as const, message: `The sample ${fileName} could not be loaded: ${toAppError(e).message}` };
+          set({ data: { status: 'failed', fileName, error, current: currentData(get().data) } });
+          return;
+        }
+        await parseSource({ bytes, fileName, options: {} }, true);
+      },
+      async setReadOptions(patch) {
+        const current = currentData(get().data);
+        if (!current) return;
+        const options = mergeOptions(current.source.options, patch);
+        await parseSource({ ...current.source, options }, true);
+      },
+      cancelParse() {
+        if (get().data.status === 'parsing') deps.engine.cancelParse();
+      },
+      dismissDataError() {
+        const data = get().data;
+        if (data.status !== 'failed') return;
+        set({ data: data.current ? { status: 'parsed', current: data.current } : { status: 'idle' } });
+      },
+    };
+  };
+
+/** Merges reading options; a key set to undefined goes back to automatic detection. */
+export function mergeOptions(base: ReadOptions, patch: ReadOptions): ReadOptions {
+  const merged: Record<string, unknown> = { ...base, ...patch };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return merged as ReadOptions;
+}
+
+/** Fills sequence length and vocabulary size from the data, unless the person set them. */
+export function applySuggestions(settings: SettingsState, report: DatasetReport): SettingsState {
+  const suggested = {
+    sequenceLength: Math.max(1, Math.round(report.suggestedSequenceLength)),
+    vocabularySize: Math.max(10, Math.round(report.suggestedVocabularySize)),
+  };
+  const values = { ...settings.values };
+  if (!settings.touched.sequenceLength) values.sequenceLength = suggested.sequenceLength;
+  if (!settings.touched.vocabularySize) values.vocabularySize = suggested.vocabularySize;
+  return { ...settings, values, suggested };
+}
+

@@ -1,0 +1,18 @@
+import type { SavedSettings } from '../persistence';
+import type { SettingKey, SettingsState, SiftState } from '../types';
+
+type SetState = (partial: Partial<SiftState> | ((s: SiftState) => Partial<SiftState>)) => void;
+
+/** Saving is best effort: a failure is shown in the header and never stops the work. */
+export async function guard(set: SetState, save: () => Promise<void>): Promise<void> {
+  try {
+    await save();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    set((s) => ({ workspace: { ...s.workspace, notice: `Your work could not be saved in this browser (${message}); it stays until you close the page.` } }));
+  }
+}
+
+export function saveSettingsOf(settings: SettingsState): SavedSettings {
+  return { values: settings.values, touched: Object.keys(settings.touched) as SettingKey[] };
+}

@@ -1,0 +1,42 @@
+import type { StateCreator } from 'zustand';
+import { DEFAULT_SETTINGS } from '@/core/settings';
+import type { StoreDeps } from '../deps';
+import type { SettingsActions, SiftState } from '../types';
+import { guard, saveSettingsOf } from './saving';
+
+export const createSettingsSlice =
+  (deps: StoreDeps): StateCreator<SiftState, [], [], SettingsActions> =>
+  (set, get) => {
+    const save = () => guard(set, () => deps.persistence.saveSettings(saveSettingsOf(get().settings)));
+    return {
+      updateSetting(key, value) {
+        set((s) => {
+          const { [key]: _fixed, ...errors } = s.settings.errors;
+          return {
+            settings: {
+              ...s.settings,
+              values: { ...s.settings.values, [key]: value },
+              touched: { ...s.settings.touched, [key]: true },
+              errors,
+            },
+          };
+        });
+        void save();
+      },
+      setSettingError(key, message) {
+        set((s) => {
+          const { [key]: _old, ...errors } = s.settings.errors;
+          return { settings: { ...s.settings, errors: message === null ? errors : { ...errors, [key]: message } } };
+        });
+      },
+      resetSettings() {
+        set((s) => {
+          const values = { ...DEFAULT_SETTINGS };
+          if (s.settings.suggested) Object.assign(values, s.settings.suggested);
+          return { settings: { ...s.settings, values, touched: {}, errors: {} } };
+        });
+        void save();
+      },
+    };
+  };
+

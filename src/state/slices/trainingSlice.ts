@@ -1,0 +1,102 @@
+import type { StateCreator } from 'zustand';
+import { resolveSettings } from '@/core/settings';
+import { toAppError, type ProgressEvent } from '@/worker/protocol';
+import type { EngineTracker, StoreDeps } from '../deps';
+import { FrameBuffer } from '../frameBuffer';
+import { emptyRun } from '../initialState';
+import { currentData } from '../selectors';
+import type { RunState, SiftState, TrainingActions } from '../types';
+import { engineSync } from './engineSync';
+import { guard } from './saving';
+import { describeEpoch, describeOutcome } from '../announce';
+
+export const createTrainingSlice =
+  (deps: StoreDeps, tracker: EngineTracker, afterModelChange: () => void): StateCreator<SiftState, [], [], TrainingActions> =>
+  (set, get) => {
+    const sync = engineSync(deps, tracker, get);
+    return {
+      async train() {
+        const state = get();
+        const current = currentData(state.data);
+        if (!current || state.data.status === 'parsing' || state.training.status === 'training') return;
+        // A field the person is still fixing: training on the last valid value would surprise them.
+        if (Object.keys(state.settings.errors).length > 0) return;
+        let settings;
+        try {
+          settings = resolveSettings(state.settings.values);
+        } catch (e) {
+          set({ training: { status: 'failed', error: toAppError(e) } });
+          return;
+        }
+        deps.mark?.('sift:train-start');
+        set({ training: { status: 'training', startedAt: deps.now(), totalEpochs: settings.epochs, stopping: false }, run: emptyRun() });
+        let firstPointMarked = false;
+        const buffer = new FrameBuffer<ProgressEvent>(deps.scheduleFrame, (events) => {
+          set((s) => ({ run: applyProgress(s.run, events, deps.now(), settings.epochs) }));
+          if (!firstPointMarked && get().run.batches.length + get().run.epochs.length > 0) {
+            firstPointMarked = true;
+            deps.mark?.('sift:first-point');
+          }
+        });
+        try {
+          await sync.ensureDataset();
+          const name = current.source.fileName.replace(/\.[^.]+$/, '') || 'model';
+          const result = await deps.engine.train(settings, name, (event) => buffer.push(event));
+          buffer.flush();
+          const bundle = new Uint8Array(result.bundle);
+          tracker.model = { bundle, generation: deps.engine.generation };
+          const t = result.model.training;
+          set((s) => ({
+            training: { status: 'trained', stopReason: t.stopReason, bestEpoch: t.bestEpoch, seconds: t.seconds },
+            model: { status: 'ready', summary: result.model, bundle, origin: 'trained' },
+            modelError: null,
+            run: { ...s.run, announcement: describeOutcome(result.model) },
+          }));
+          await guard(set, () => deps.persistence.saveModel({ bytes: bundle, fileName: result.model.bundleFileName }));
+          afterModelChange();
+        } catch (e) {
+          buffer.flush();
+          const error = toAppError(e);
+          set((s) => ({ training: { status: 'failed', error }, run: { ...s.run, announcement: `Training failed: ${error.message}` } }));
+        }
+      },
+      stopTraining() {
+        const training = get().training;
+        if (training.status !== 'training' || training.stopping) return;
+        deps.engine.stop();
+        set({ training: { ...training, stopping: true } });
+      },
+    };
+  };
+
+/** Folds a frame's worth of progress events into the run. Pure, so tests check it directly. */
+export function applyProgress(run: RunState, events: ProgressEvent[], now: number, totalEpochs: number): RunState {
+  let next: RunState = { ...run, batches: [...run.batches], epochs: [...run.epochs], notices: [...run.notices] };
+  for (const event of events) {
+    switch (event.type) {
+      case 'prepared':
+        next.prepared = event.info;
+        break;
+      case 'backend':
+        // A backend report starts a run; after a fallback (WebGL lost) the curves start over.
+        next = { ...next, backend: event.report, progress: null, firstBatchAt: null, batches: [], epochs: [] };
+        break;
+      case 'batch': {
+        const { log, smoothedLoss, smoothedAccuracy } = event.progress;
+        next.progress = event.progress;
+        next.firstBatchAt ??= now;
+        next.batches.push({ x: log.epoch - 1 + log.batch / log.batchesPerEpoch, loss: smoothedLoss, accuracy: smoothedAccuracy });
+        break;
+      }
+      case 'epoch':
+        next.epochs.push(event.log);
+        next.announcement = describeEpoch(event.log, totalEpochs);
+        break;
+      case 'notice':
+        next.notices.push(event.message);
+        next.announcement = event.message;
+        break;
+    }
+  }
+  return next;
+}

@@ -1,0 +1,55 @@
+import type { StateCreator } from 'zustand';
+import { resolveSettings } from '@/core/settings';
+import type { EngineTracker, StoreDeps } from '../deps';
+import { initialState } from '../initialState';
+import type { DataSource, SettingKey, SiftState, WorkspaceActions } from '../types';
+
+interface Internals {
+  parseSource(source: DataSource, save: boolean): Promise<void>;
+  openBundle(bytes: Uint8Array, fileName: string, origin: 'restored'): Promise<boolean>;
+}
+
+export const createWorkspaceSlice =
+  (deps: StoreDeps, tracker: EngineTracker, internals: Internals): StateCreator<SiftState, [], [], WorkspaceActions> =>
+  (set, get) => ({
+    async restore() {
+      set((s) => ({ workspace: { ...s.workspace, status: 'restoring' } }));
+      try {
+        const saved = await deps.persistence.load();
+        if (saved.settings) {
+          try {
+            const values = resolveSettings(saved.settings.values);
+            const touched = Object.fromEntries(saved.settings.touched.map((k) => [k, true])) as Partial<Record<SettingKey, true>>;
+            set((s) => ({ settings: { ...s.settings, values, touched } }));
+          } catch {
+            // Settings from an older version that no longer validate: keep the defaults.
+          }
+        }
+        // The model first: the Try box answers while a big dataset is still being read.
+        if (saved.model) await internals.openBundle(saved.model.bytes, saved.model.fileName, 'restored');
+        if (saved.dataset) await internals.parseSource({ ...saved.dataset }, false);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        set((s) => ({ workspace: { ...s.workspace, notice: `Your previous work could not be restored (${message}).` } }));
+      } finally {
+        set((s) => ({ workspace: { ...s.workspace, status: 'ready' } }));
+      }
+    },
+    async newWorkspace() {
+      // A fresh engine drops the worker's dataset, model and any run in progress.
+      if (get().training.status === 'training') deps.engine.stop();
+      deps.engine.cancelParse();
+      tracker.dataset = null;
+      tracker.model = null;
+      set(initialState());
+      try {
+        await deps.persistence.clear();
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        set((s) => ({ workspace: { ...s.workspace, notice: `Saved work could not be cleared (${message}).` } }));
+      }
+    },
+    reset() {
+      set(initialState());
+    },
+  });

@@ -1,0 +1,41 @@
+/**
+ * The page's single store: slices typed with StateCreator, built around injected deps so the
+ * same store runs in the app (worker + IndexedDB) and in Node tests (in-process engine + memory).
+ * Actions are plain functions on the state: callable from React, from tests, from anywhere.
+ */
+import { create } from 'zustand';
+import type { EngineTracker, StoreDeps } from './deps';
+import { initialState } from './initialState';
+import { createDataSlice } from './slices/dataSlice';
+import { createModelSlice } from './slices/modelSlice';
+import { createSettingsSlice } from './slices/settingsSlice';
+import { createTrainingSlice } from './slices/trainingSlice';
+import { createTrySlice } from './slices/trySlice';
+import { createWorkspaceSlice } from './slices/workspaceSlice';
+import type { SiftState } from './types';
+
+export function createSiftStore(deps: StoreDeps) {
+  const tracker: EngineTracker = { dataset: null, model: null };
+
+  return create<SiftState>()((set, get, api) => {
+    const tryIt = createTrySlice(deps, tracker)(set, get, api);
+    // A new model (trained, opened, restored) answers the text already in the Try box.
+    const afterModelChange = () => void tryIt.predictNow();
+    const data = createDataSlice(deps, tracker)(set, get, api);
+    const model = createModelSlice(deps, tracker, afterModelChange)(set, get, api);
+    const { parseSource, ...dataActions } = data;
+    const { openBundle, ...modelActions } = model;
+    const { predictNow: _internal, ...tryActions } = tryIt;
+    return {
+      ...initialState(),
+      ...dataActions,
+      ...createSettingsSlice(deps)(set, get, api),
+      ...createTrainingSlice(deps, tracker, afterModelChange)(set, get, api),
+      ...modelActions,
+      ...tryActions,
+      ...createWorkspaceSlice(deps, tracker, { parseSource, openBundle })(set, get, api),
+    };
+  });
+}
+
+export type SiftStore = ReturnType<typeof createSiftStore>;

@@ -1,0 +1,162 @@
+/**
+ * The shape of the page's state. Long-running work is a discriminated union on `status`, so a
+ * component can only read, say, the progress of a run that is actually training.
+ */
+import type { ReadOptions } from '@/core/dataset/types';
+import type { BackendReport, EpochLog, Explanation } from '@/core/model/types';
+import type { PreparedInfo } from '@/core/pipeline';
+import type { TrainSettings } from '@/core/settings';
+import type { AppError, BatchProgress, DatasetSummary, ModelSummary } from '@/worker/protocol';
+
+export type SettingKey = keyof TrainSettings;
+
+/** A file as the person gave it, plus the reading options they chose (only those they changed). */
+export interface DataSource {
+  bytes: Uint8Array;
+  fileName: string;
+  options: ReadOptions;
+}
+
+export interface ParsedData {
+  source: DataSource;
+  summary: DatasetSummary;
+}
+
+export interface ParseJob {
+  fileName: string;
+  byteLength: number;
+  startedAt: number;
+}
+
+/** `current` is the last dataset read successfully: a failing or cancelled file never loses it. */
+export type DataState =
+  | { status: 'idle' }
+  | { status: 'parsing'; job: ParseJob; current: ParsedData | null }
+  | { status: 'parsed'; current: ParsedData }
+  | { status: 'failed'; fileName: string; error: AppError; current: ParsedData | null };
+
+export interface SettingsState {
+  values: TrainSettings;
+  /** Fields the person edited: suggestions from a new dataset leave these alone. */
+  touched: Partial<Record<SettingKey, true>>;
+  /** Fields whose input is currently not a valid value (the form shows why). */
+  errors: Partial<Record<SettingKey, string>>;
+  /** What the data check suggested for the current dataset. */
+  suggested: { sequenceLength: number; vocabularySize: number } | null;
+}
+
+export type TrainingState =
+  | { status: 'idle' }
+  | { status: 'training'; startedAt: number; totalEpochs: number; stopping: boolean }
+  | { status: 'trained'; stopReason: string; bestEpoch: number; seconds: number }
+  | { status: 'failed'; error: AppError };
+
+/** One smoothed point of the per-batch curves; x is in epochs (1.5 = half-way through epoch 2). */
+export interface BatchPoint {
+  x: number;
+  loss: number;
+  accuracy: number;
+}
+
+/** What the current (or last) training run has shown so far. */
+export interface RunState {
+  prepared: PreparedInfo | null;
+  backend: BackendReport | null;
+  progress: BatchProgress | null;
+  /** performance.now() of the first batch message, for the ETA. */
+  firstBatchAt: number | null;
+  batches: BatchPoint[];
+  epochs: EpochLog[];
+  notices: string[];
+  /** Read out by an aria-live region after each epoch and at the end. */
+  announcement: string;
+}
+
+export interface ReadyModel {
+  status: 'ready';
+  summary: ModelSummary;
+  /** The NAME.sift.zip bytes, for download and for saving the workspace. */
+  bundle: Uint8Array;
+  origin: 'trained' | 'imported' | 'restored';
+}
+
+/** While a bundle is being opened the previous model (if any) stays usable. */
+export type ModelState = { status: 'none' } | { status: 'loading'; fileName: string; previous: ReadyModel | null } | ReadyModel;
+
+export interface TryState {
+  text: string;
+  result: Explanation | null;
+  /** A prediction is being computed for `text`. */
+  pending: boolean;
+  error: AppError | null;
+}
+
+export interface WorkspaceState {
+  status: 'restoring' | 'ready';
+  /** Problems with saving/restoring, shown in the header; never blocks work. */
+  notice: string | null;
+}
+
+export interface SiftData {
+  data: DataState;
+  settings: SettingsState;
+  training: TrainingState;
+  run: RunState;
+  model: ModelState;
+  modelError: AppError | null;
+  tryIt: TryState;
+  workspace: WorkspaceState;
+}
+
+export interface DataActions {
+  loadFile(bytes: Uint8Array, fileName: string): Promise<void>;
+  loadSample(sample: SampleId): Promise<void>;
+  /** Re-reads the current file with these options changed (undefined = detect again). */
+  setReadOptions(patch: ReadOptions): Promise<void>;
+  cancelParse(): void;
+  dismissDataError(): void;
+}
+
+export interface SettingsActions {
+  updateSetting<K extends SettingKey>(key: K, value: TrainSettings[K]): void;
+  setSettingError(key: SettingKey, message: string | null): void;
+  resetSettings(): void;
+}
+
+export interface TrainingActions {
+  train(): Promise<void>;
+  stopTraining(): void;
+}
+
+export interface ModelActions {
+  importModel(bytes: Uint8Array, fileName: string): Promise<void>;
+  /** The bundle to download, or null without a model. */
+  exportModel(): { fileName: string; bytes: Uint8Array } | null;
+  dismissModelError(): void;
+}
+
+export interface TryActions {
+  setTryText(text: string): void;
+}
+
+export interface WorkspaceActions {
+  restore(): Promise<void>;
+  /** Forgets everything: dataset, settings, model, and what was saved. */
+  newWorkspace(): Promise<void>;
+  /** Back to initialState() without touching storage or the engine (tests). */
+  reset(): void;
+}
+
+export type SiftState = SiftData &
+  DataActions &
+  SettingsActions &
+  TrainingActions &
+  ModelActions &
+  TryActions &
+  WorkspaceActions;
+
+export const SAMPLES = {
+  sms: { fileName: 'sms_spam.csv', title: 'SMS spam', language: 'English', description: '5,574 text messages: spam or ham' },
+  thucnews: { fileName: 'thucnews_titles.csv', title: 'News titles', language: 'Chinese', description: '10,000 headlines in 10 topics' },
+} as const;
+export type SampleId = keyof typeof SAMPLES;

@@ -1,0 +1,30 @@
+import type { AppError } from '@/worker/protocol';
+
+interface Props {
+  error: AppError;
+  /** What was being done, e.g. "Could not read the file". */
+  title: string;
+  onDismiss?: () => void;
+}
+
+/** A failure shown where it happened: the engine's message, its code, and where in the file. */
+export function ErrorMessage({ error, title, onDismiss }: Props) {
+  const where = [error.row !== undefined ? `row ${error.row}` : null, error.column ? `column “${error.column}”` : null].filter(Boolean).join(', ');
+  return (
+    <div className="error-message" role="alert">
+      <div className="error-message__body">
+        <strong className="error-message__title">{title}</strong>
+        <p>{error.message}</p>
+        <p className="error-message__meta">
+          Code <code>{error.code}</code>
+          {where ? ` · ${where}` : ''}
+        </p>
+      </div>
+      {onDismiss && (
+        <button type="button" className="button button--quiet" onClick={onDismiss}>
+          Dismiss
+        </button>
+      )}
+    </div>
+  );
+}

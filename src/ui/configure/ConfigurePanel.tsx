@@ -1,0 +1,109 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { BackendChoice } from '@/core/model/types';
+import type { TrainSettings } from '@/core/settings';
+import { useSift } from '@/state/appStore';
+import { selectDataset, selectIsTraining } from '@/state/selectors';
+import { Section } from '../common/Section';
+import { formatCount } from '../common/format';
+import { ADVANCED_FIELDS, BASIC_FIELDS } from './fields';
+import { NumberField } from './NumberField';
+
+const BACKENDS: { value: BackendChoice; label: string }[] = [
+  { value: 'auto', label: 'Automatic (measure and pick the fastest)' },
+  { value: 'wasm', label: 'WebAssembly (wasm)' },
+  { value: 'webgl', label: 'WebGL (graphics card)' },
+  { value: 'cpu', label: 'Plain JavaScript (cpu)' },
+];
+
+/** Step 2: settings, filled from the data; the basic ones in view, the rest folded. */
+export function ConfigurePanel() {
+  const { hasData, training, values, suggested } = useSift(
+    useShallow((s) => ({ hasData: selectDataset(s) !== null, training: selectIsTraining(s), values: s.settings.values, suggested: s.settings.suggested })),
+  );
+  const update = useSift.getState().updateSetting;
+  const disabled = training;
+
+  return (
+    <Section
+      id="configure"
+      step={2}
+      title="Settings"
+      intro={hasData ? 'Filled in from your data. A good start as they are; change them if you like.' : 'Good defaults; some are filled in from your data once a file is loaded.'}
+      actions={
+        <button type="button" className="button button--quiet" onClick={() => useSift.getState().resetSettings()} disabled={disabled}>
+          Reset to defaults
+        </button>
+      }
+    >
+      <form className="settings" onSubmit={(e) => e.preventDefault()} aria-label="Training settings">
+        <div className="settings__basic">
+          {BASIC_FIELDS.map((spec) => (
+            <NumberField key={spec.key} spec={spec} disabled={disabled} />
+          ))}
+        </div>
+        {hasData && suggested && (
+          <p className="settings__from-data muted">
+            From your data: texts are cut at {formatCount(values.sequenceLength)} tokens
+            {values.sequenceLength === suggested.sequenceLength ? ' (95% of texts fit)' : ` (suggested ${formatCount(suggested.sequenceLength)})`}, and the
+            vocabulary keeps {formatCount(values.vocabularySize)} tokens
+            {values.vocabularySize === suggested.vocabularySize ? '' : ` (suggested ${formatCount(suggested.vocabularySize)})`}.
+          </p>
+        )}
+        <details className="settings__advanced">
+          <summary>Advanced settings</summary>
+          <div className="settings__grid">
+            {ADVANCED_FIELDS.map((spec) => (
+              <NumberField key={spec.key} spec={spec} disabled={disabled} />
+            ))}
+            <div className="field">
+              <label htmlFor="setting-cjkCharNgrams">Chinese/Japanese character n-grams</label>
+              <select
+                id="setting-cjkCharNgrams"
+                value={values.cjkCharNgrams}
+                disabled={disabled}
+                onChange={(e) => update('cjkCharNgrams', Number(e.target.value) as TrainSettings['cjkCharNgrams'])}
+              >
+                <option value={0}>Off</option>
+                <option value={2}>Pairs of characters</option>
+                <option value={3}>Pairs and triples</option>
+              </select>
+              <span className="field__hint">Helps with words the segmenter splits differently.</span>
+            </div>
+            <div className="field">
+              <label htmlFor="setting-classWeighting">Class weights</label>
+              <select
+                id="setting-classWeighting"
+                value={values.classWeighting}
+                disabled={disabled}
+                onChange={(e) => update('classWeighting', e.target.value as TrainSettings['classWeighting'])}
+              >
+                <option value="none">Equal (every example counts the same)</option>
+                <option value="balanced">Balanced (rare classes count more)</option>
+              </select>
+              <span className="field__hint">Balanced helps when one class is much rarer.</span>
+            </div>
+            <div className="field">
+              <label htmlFor="setting-backend">Backend</label>
+              <select id="setting-backend" value={values.backend} disabled={disabled} onChange={(e) => update('backend', e.target.value as BackendChoice)}>
+                {BACKENDS.map((b) => (
+                  <option key={b.value} value={b.value}>
+                    {b.label}
+                  </option>
+                ))}
+              </select>
+              <span className="field__hint">Where the maths runs. Automatic measures each on a few batches.</span>
+            </div>
+            <div className="field field--checkbox">
+              <input id="setting-wordBigrams" type="checkbox" checked={values.wordBigrams} disabled={disabled} onChange={(e) => update('wordBigrams', e.target.checked)} />
+              <label htmlFor="setting-wordBigrams">Word pairs (bigrams)</label>
+            </div>
+            <div className="field field--checkbox">
+              <input id="setting-lowercase" type="checkbox" checked={values.lowercase} disabled={disabled} onChange={(e) => update('lowercase', e.target.checked)} />
+              <label htmlFor="setting-lowercase">Ignore upper/lower case</label>
+            </div>
+          </div>
+        </details>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useSift } from '@/state/appStore';
+import { selectIsTraining } from '@/state/selectors';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { Section } from '../common/Section';
+import { DataCheck } from './DataCheck';
+import { DataSourceBar } from './DataSourceBar';
+import { DropZone } from './DropZone';
+import { ParseProgress } from './ParseProgress';
+import { PreviewTable } from './PreviewTable';
+import { ReadOptionsForm } from './ReadOptionsForm';
+import { readFile } from './readFile';
+
+/** Step 1: get a file in, show how it was read, and what the data check found. */
+export function DataPanel() {
+  const { data, training } = useSift(useShallow((s) => ({ data: s.data, training: selectIsTraining(s) })));
+  const [dragging, setDragging] = useState(false);
+  const current = data.status === 'idle' ? null : data.current;
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file && !training) void readFile(file);
+  };
+
+  return (
+    <Section
+      id="data"
+      step={1}
+      title="Data"
+      intro="A CSV or TSV file with one text and one label per row. It is read here, on your computer."
+      className={dragging ? 'is-dragging' : ''}
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = training ? 'none' : 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      {data.status === 'parsing' && <ParseProgress job={data.job} />}
+      {data.status === 'failed' && (
+        <ErrorMessage
+          title={`Could not read ${data.fileName}`}
+          error={data.error}
+          onDismiss={() => useSift.getState().dismissDataError()}
+        />
+      )}
+      {current ? (
+        <>
+          <DataSourceBar parsed={current} disabled={training || data.status === 'parsing'} />
+          <ReadOptionsForm parsed={current} disabled={training || data.status === 'parsing'} />
+          <PreviewTable summary={current.summary} />
+          <DataCheck report={current.summary.report} />
+        </>
+      ) : (
+        data.status !== 'parsing' && <DropZone />
+      )}
+    </Section>
+  );
+}

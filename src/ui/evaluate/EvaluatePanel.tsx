@@ -1,0 +1,53 @@
+import { useSift } from '@/state/appStore';
+import { readyModel, selectIsTraining } from '@/state/selectors';
+import type { Metrics } from '@/core/model/types';
+import { Section } from '../common/Section';
+import { formatCount, formatPercent } from '../common/format';
+import { ClassMetricsTable } from './ClassMetricsTable';
+import { ConfusionMatrix } from './ConfusionMatrix';
+
+/** Step 4: how good is it on texts it never trained on? */
+export function EvaluatePanel() {
+  const model = useSift((s) => readyModel(s.model));
+  const training = useSift(selectIsTraining);
+  const metrics = model?.summary.metrics;
+  const waiting = training ? 'Results appear when training ends.' : !model ? 'Train a model (or open one) to see how well it does.' : null;
+  return (
+    <Section id="evaluate" step={4} title="Evaluate" intro="Measured on the validation examples, which the model never trained on." waitingFor={waiting}>
+      {metrics && !metrics.validation && !metrics.test && (
+        <p className="muted">This model has no validation results (it was trained with a validation share of 0%).</p>
+      )}
+      {metrics?.validation && <MetricsView metrics={metrics.validation} title="Validation" />}
+      {metrics?.test && <MetricsView metrics={metrics.test} title="Test file" />}
+    </Section>
+  );
+}
+
+function MetricsView({ metrics, title }: { metrics: Metrics; title: string }) {
+  return (
+    <div className="metrics">
+      <dl className="stats stats--big" aria-label={`${title} results`}>
+        <div className="stat">
+          <dt>Accuracy</dt>
+          <dd>{formatPercent(metrics.accuracy)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Macro-F1</dt>
+          <dd>{metrics.macroF1.toFixed(3)}</dd>
+        </div>
+        <div className="stat">
+          <dt>{title} examples</dt>
+          <dd>{formatCount(metrics.examples)}</dd>
+        </div>
+      </dl>
+      <p className="muted explain">
+        Accuracy is the share of texts classified right. Macro-F1 averages each class's F1 (the balance of precision: “when it says X, is it X?” and recall:
+        “of all X, how many did it find?”), so rare classes count as much as common ones.
+      </p>
+      <div className="metrics__tables">
+        <ClassMetricsTable metrics={metrics} title={title} />
+        <ConfusionMatrix metrics={metrics} title={title} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The page's side of the worker protocol: one promise per request, progress events delivered to
+ * the request that asked for them. Transport-agnostic, so the app runs it over a real module
+ * Worker and tests run it over the same handler in-process.
+ */
+import type { ReadOptions } from '@/core/dataset/types';
+import type { Explanation } from '@/core/model/types';
+import type { TrainSettings } from '@/core/settings';
+import {
+  isFinalEvent,
+  type AppError,
+  type DatasetSummary,
+  type FinalEvent,
+  type ModelSummary,
+  type ProgressEvent,
+  type TrainedResult,
+  type WorkerCommand,
+  type WorkerEvent,
+} from './protocol';
+
+/** Distributes Omit over a union, so each command keeps its own fields. */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export interface Transport {
+  send(command: WorkerCommand, transfer: Transferable[]): void;
+  /** Ends whatever runs (a parse cannot be interrupted otherwise) and starts a fresh engine. */
+  restart(): void;
+  dispose(): void;
+}
+
+export type TransportFactory = (onEvent: (event: WorkerEvent) => void, onCrash: (message: string) => void) => Transport;
+
+export interface EngineClient {
+  /** Increases each time the engine restarts; the engine then holds no dataset and no model. */
+  readonly generation: number;
+  parse(bytes: Uint8Array, options: ReadOptions, fileName: string): Promise<DatasetSummary>;
+  /** Cancels a running parse by restarting the engine; its promise rejects with CANCELLED. */
+  cancelParse(): void;
+  train(settings: TrainSettings, name: string, onProgress: (event: ProgressEvent) => void): Promise<TrainedResult>;
+  /** Asks training to stop after the current batch, keeping the best model so far. */
+  stop(): void;
+  explain(text: string): Promise<Explanation>;
+  importModel(bytes: Uint8Array): Promise<ModelSummary>;
+  dispose(): void;
+}
+
+interface Pending {
+  resolve(event: FinalEvent): void;
+  reject(error: AppError): void;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export function createEngineClient(makeTransport: TransportFactory): EngineClient {
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let generation = 0;
+
+  const rejectAll = (error: AppError) => {
+    const all = [...pending.values()];
+    pending.clear();
+    for (const p of all) p.reject(error);
+  };
+
+  // Started on first use: importing the store (in tests, or before the page needs it) starts nothing.
+  let started: Transport | null = null;
+  const transport = (): Transport => (started ??= makeTransport(
+    (event) => {
+      const p = pending.get(event.id);
+      if (!p) return; // answer to a request cancelled by a restart
+      if (isFinalEvent(event)) {
+        pending.delete(event.id);
+        if (event.type === 'failed') p.reject(event.error);
+        else p.resolve(event);
+      } else {
+        p.onProgress?.(event);
+      }
+    },
+    (message) => {
+      // The worker died (out of memory, a crash while loading): nothing pending will be answered.
+      generation += 1;
+      transport().restart();
+      rejectAll({ code: 'WORKER_FAILED', message: `The engine stopped unexpectedly: ${message}` });
+    },
+  ));
+
+  function request<E extends FinalEvent['type']>(
+    command: WithoutId<WorkerCommand>,
+    expected: E,
+    transfer: Transferable[] = [],
+    onProgress?: (event: ProgressEvent) => void,
+  ): Promise<Extract<FinalEvent, { type: E }>> {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, {
+        resolve: (event) => {
+          if (event.type === expected) resolve(event as Extract<FinalEvent, { type: E }>);
+          else reject({ code: 'INTERNAL', message: `The engine answered ${event.type} to ${command.type}.` } satisfies AppError);
+        },
+        reject,
+        onProgress,
+      });
+      transport().send({ ...command, id } as WorkerCommand, transfer);
+    });
+  }
+
+  return {
+    get generation() {
+      return generation;
+    },
+    async parse(bytes, options, fileName) {
+      // A copy goes to the worker (transferred, not cloned again); the page keeps the original
+      // for re-parsing with other options and for saving the workspace.
+      const buffer = bytes.slice().buffer as ArrayBuffer;
+      const event = await request({ type: 'parse', bytes: buffer, options, fileName }, 'parsed', [buffer]);
+      return event.dataset;
+    },
+    cancelParse() {
+      generation += 1;
+      started?.restart();
+      rejectAll({ code: 'CANCELLED', message: 'Cancelled.' });
+    },
+    async train(settings, name, onProgress) {
+      const event = await request({ type: 'train', settings, name }, 'trained', [], onProgress);
+      return { model: event.model, bundle: event.bundle };
+    },
+    stop() {
+      transport().send({ type: 'stop', id: nextId++ }, []);
+    },
+    async explain(text) {
+      return (await request({ type: 'explain', text }, 'explained')).explanation;
+    },
+    async importModel(bytes) {
+      const buffer = bytes.slice().buffer as ArrayBuffer;
+      return (await request({ type: 'importModel', bytes: buffer }, 'modelLoaded', [buffer])).model;
+    },
+    dispose() {
+      rejectAll({ code: 'CANCELLED', message: 'The engine was closed.' });
+      started?.dispose();
+      started = null;
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The worker's handler driven directly in Node with the real engine: what a Worker would post,
+ * in what order, and that every event survives structured cloning (what postMessage does).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { resolveSettings } from '@/core/settings';
+import { createHandler } from './handler';
+import type { WorkerEvent } from './protocol';
+
+/** The first 400 messages of the SMS Spam Collection (a real file, cut for speed). */
+function smsHead(rows: number): ArrayBuffer {
+  const lines = readFileSync('tests/fixtures/datasets/sms_spam/sms_spam.csv', 'utf8').split('\n');
+  let text = '';
+  // Keep whole records: a quoted field may span lines, so cut at a line that starts a record.
+  let kept = 0;
+  for (const line of lines) {
+    text += `${line}\n`;
+    if (/,(ham|spam)\r?$/.test(line)) kept++;
+    if (kept > rows) break;
+  }
+  return new TextEncoder().encode(text).buffer as ArrayBuffer;
+}
+
+const SETTINGS = resolveSettings({ epochs: 2, embeddingDim: 16, hiddenUnits: 16, batchSize: 32, sequenceLength: 40, vocabularySize: 2000, backend: 'cpu', validationShare: 0.2 });
+
+describe('worker handler', () => {
+  const events: WorkerEvent[] = [];
+  const handler = createHandler((event, transfer = []) => events.push(structuredClone(event, { transfer })), { batchIntervalMs: 0 });
+  const take = () => events.splice(0, events.length);
+  let bundle: ArrayBuffer | null = null;
+
+  afterAll(() => handler.dispose());
+
+  it('refuses to predict or train before it has a model or data', async () => {
+    await handler.handle({ type: 'explain', id: 1, text: 'hi' });
+    await handler.handle({ type: 'train', id: 2, settings: SETTINGS, name: 'x' });
+    expect(take().map((e) => (e.type === 'failed' ? e.error.code : e.type))).toEqual(['NOT_TRAINED', 'NO_EXAMPLES']);
+  });
+
+  it('parses a file and answers with a summary, keeping the examples to itself', async () => {
+    await handler.handle({ type: 'parse', id: 3, bytes: smsHead(400), options: {}, fileName: 'sms.csv' });
+    const [event] = take();
+    if (event.type !== 'parsed') throw new Error(`expected parsed, got ${JSON.stringify(event)}`);
+    expect(event.dataset.fileName).toBe('sms.csv');
+    expect(event.dataset.exampleCount).toBeGreaterThanOrEqual(400);
+    expect(event.dataset.columns).toEqual(['text', 'label']);
+    expect('examples' in event.dataset).toBe(false);
+    expect(event.dataset.report.classes.map((c) => c.label).sort()).toEqual(['ham', 'spam']);
+  });
+
+  it('reports an unreadable file as a failure with the engine’s code', async () => {
+    await handler.handle({ type: 'parse', id: 4, bytes: readFileSync('tests/fixtures/malformed/image_renamed.csv').buffer as ArrayBuffer, options: {}, fileName: 'x.csv' });
+    const [event] = take();
+    expect(event).toMatchObject({ type: 'failed', id: 4, error: { code: 'BINARY_FILE' } });
+  });
+
+  it('trains on the last good file and streams prepared → backend → batches/epochs → trained', async () => {
+    await handler.handle({ type: 'train', id: 5, settings: SETTINGS, name: 'sms' });
+    const got = take();
+    const types = got.map((e) => e.type);
+    expect(types[0]).toBe('prepared');
+    expect(types[1]).toBe('backend');
+    expect(types.filter((t) => t === 'epoch')).toHaveLength(2);
+    expect(types.at(-1)).toBe('trained');
+    expect(types.indexOf('batch')).toBeGreaterThan(1);
+    const trained = got.at(-1);
+    if (trained?.type !== 'trained') throw new Error('no trained event');
+    expect(trained.model.name).toBe('sms');
+    expect(trained.model.bundleFileName).toBe('sms.sift.zip');
+    expect(trained.model.labels.sort()).toEqual(['ham', 'spam']);
+    expect(trained.model.vocabularySize).toBeGreaterThan(2);
+    expect('vocabulary' in trained.model).toBe(false);
+    expect(trained.model.metrics.validation?.examples).toBeGreaterThan(0);
+    expect(trained.bundle.byteLength).toBeGreaterThan(100);
+    bundle = trained.bundle;
+  });
+
+  it('explains a text with the trained model', async () => {
+    await handler.handle({ type: 'explain', id: 6, text: 'Free entry! Call now to claim your prize' });
+    const [event] = take();
+    if (event.type !== 'explained') throw new Error(JSON.stringify(event));
+    const total = event.explanation.prediction.probabilities.reduce((a, p) => a + p.probability, 0);
+    expect(total).toBeCloseTo(1, 4);
+    expect(event.explanation.tokens.length).toBeGreaterThan(0);
+  });
+
+  it('opens its own bundle again, and rejects a bad one with a code', async () => {
+    if (!bundle) throw new Error('no bundle from training');
+    await handler.handle({ type: 'importModel', id: 7, bytes: bundle.slice(0) });
+    await handler.handle({ type: 'importModel', id: 8, bytes: new TextEncoder().encode('not a zip').buffer as ArrayBuffer });
+    const [ok, bad] = take();
+    expect(ok).toMatchObject({ type: 'modelLoaded', id: 7, model: { name: 'sms' } });
+    expect(bad).toMatchObject({ type: 'failed', id: 8, error: { code: 'BAD_BUNDLE' } });
+  });
+
+  it('stops when asked, keeping a model', async () => {
+    const run = handler.handle({ type: 'train', id: 9, settings: { ...SETTINGS, epochs: 200, earlyStoppingPatience: 0 }, name: 'sms' });
+    // Ask as soon as the first epoch is done; the loop yields between batches so the flag is seen.
+    while (!events.some((e) => e.type === 'epoch')) await new Promise((r) => setTimeout(r, 5));
+    await handler.handle({ type: 'stop', id: 10 });
+    await run;
+    const trained = take().find((e) => e.type === 'trained');
+    if (trained?.type !== 'trained') throw new Error('no trained event after stop');
+    expect(trained.model.training.stopReason).toBe('user');
+    expect(trained.model.training.history.length).toBeLessThan(200);
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * The worker's brain, kept free of worker globals so tests call it directly in Node: it receives
+ * WorkerCommands, calls the engine (src/core) and answers with WorkerEvents through `post`.
+ * The trained model and the parsed examples live here; the page only ever sees summaries.
+ */
+import { exportBundle } from '@/core/bundle/export';
+import { bundleFileName } from '@/core/bundle/files';
+import { importBundle } from '@/core/bundle/import';
+import type { SiftModel } from '@/core/bundle/types';
+import { loadDataset } from '@/core/dataset/load';
+import type { LoadedDataset } from '@/core/dataset/types';
+import { SiftError, serializeError } from '@/core/errors';
+import type { BackendName } from '@/core/model/types';
+import { Predictor, trainFromExamples, type TrainInput } from '@/core/pipeline';
+import type { TrainSettings } from '@/core/settings';
+import { BatchThrottle } from './batchThrottle';
+import { assertNever, type ModelSummary, type WorkerCommand, type WorkerEvent } from './protocol';
+
+export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
+
+export interface HandlerOptions {
+  /** Clock for throttling progress messages. */
+  now?: () => number;
+  /** Minimum ms between two batch messages (default 100: ten chart updates a second is plenty). */
+  batchIntervalMs?: number;
+  /**
+   * Makes sure a tfjs backend fit for small predictions is active before a Predictor is built for
+   * an imported model (training chooses its own). The worker passes one that prefers wasm.
+   */
+  preparePrediction?: () => Promise<void>;
+}
+
+export interface Handler {
+  handle(command: WorkerCommand): Promise<void>;
+  /** Frees the predictor's tensors (tests; the worker just gets terminated). */
+  dispose(): void;
+}
+
+export function createHandler(post: Post, options: HandlerOptions = {}): Handler {
+  const now = options.now ?? (() => performance.now());
+  let dataset: { loaded: LoadedDataset; fileName: string } | null = null;
+  let predictor: Predictor | null = null;
+  let training = false;
+  let stopRequested = false;
+
+  function useModel(model: SiftModel): ModelSummary {
+    const next = Predictor.create(model);
+    predictor?.dispose();
+    predictor = next;
+    return summarizeModel(model);
+  }
+
+  async function train(id: number, settings: TrainSettings, name: string): Promise<void> {
+    if (!dataset) throw new SiftError('NO_EXAMPLES', 'Load a dataset before training.');
+    if (training) throw new SiftError('TRAINING_FAILED', 'A training run is already in progress.');
+    const { loaded, fileName } = dataset;
+    const input: TrainInput = {
+      examples: loaded.examples,
+      fileName,
+      textColumn: loaded.columns[loaded.textColumn] ?? 'text',
+      labelColumn: loaded.columns[loaded.labelColumn] ?? 'label',
+      name,
+    };
+    training = true;
+    stopRequested = false;
+    try {
+      const outcome = await trainWithFallback(id, input, settings);
+      const summary = useModel(outcome.model);
+      const bytes = await exportBundle(outcome.model);
+      const bundle = ownBuffer(bytes);
+      post({ type: 'trained', id, model: summary, bundle }, [bundle]);
+    } finally {
+      training = false;
+    }
+  }
+
+  /**
+   * WebGL can fail mid-run (context lost, driver trouble). Rather than lose the person's run, say
+   * so and train again on wasm, the backend that works everywhere we measured.
+   */
+  async function trainWithFallback(id: number, input: TrainInput, settings: TrainSettings) {
+    let backendInUse: BackendName | null = null;
+    const run = (s: TrainSettings) => {
+      const throttle = new BatchThrottle({ intervalMs: options.batchIntervalMs ?? 100, smoothing: 0.9, now });
+      return trainFromExamples(input, s, {
+        onPrepared: (info) => post({ type: 'prepared', id, info }),
+        onBackend: (report) => {
+          backendInUse = report.name;
+          post({ type: 'backend', id, report });
+        },
+        onBatch: (log) => {
+          const progress = throttle.accept(log);
+          if (progress) post({ type: 'batch', id, progress });
+        },
+        onEpoch: (log) => post({ type: 'epoch', id, log }),
+        shouldStop: () => stopRequested,
+      });
+    };
+    try {
+      return await run(settings);
+    } catch (e) {
+      const failedOnWebgl = (backendInUse as BackendName | null) === 'webgl';
+      if (!failedOnWebgl || stopRequested || isDataError(e)) throw e;
+      const reason = serializeError(e).message;
+      post({ type: 'notice', id, message: `WebGL failed during training (${reason}). Training again on wasm.` });
+      return run({ ...settings, backend: 'wasm' });
+    }
+  }
+
+  async function handle(command: WorkerCommand): Promise<void> {
+    try {
+      switch (command.type) {
+        case 'parse': {
+          const loaded = loadDataset(new Uint8Array(command.bytes), command.options);
+          dataset = { loaded, fileName: command.fileName };
+          const { examples, ...rest } = loaded;
+          post({
+            type: 'parsed',
+            id: command.id,
+            dataset: { ...rest, fileName: command.fileName, byteLength: command.bytes.byteLength, exampleCount: examples.length },
+          });
+          return;
+        }
+        case 'train':
+          await train(command.id, command.settings, command.name);
+          return;
+        case 'stop':
+          // Polled by the training loop between batches; the best weights so far are kept.
+          stopRequested = true;
+          return;
+        case 'explain': {
+          if (!predictor) throw new SiftError('NOT_TRAINED', 'Train a model or open one before trying it.');
+          post({ type: 'explained', id: command.id, explanation: predictor.explain(command.text) });
+          return;
+        }
+        case 'importModel': {
+          const model = await importBundle(new Uint8Array(command.bytes));
+          if (!training) await options.preparePrediction?.();
+          post({ type: 'modelLoaded', id: command.id, model: useModel(model) });
+          return;
+        }
+        default:
+          assertNever(command);
+      }
+    } catch (e) {
+      post({ type: 'failed', id: command.id, error: serializeError(e) });
+    }
+  }
+
+  return {
+    handle,
+    dispose() {
+      predictor?.dispose();
+      predictor = null;
+    },
+  };
+}
+
+export function summarizeModel(model: SiftModel): ModelSummary {
+  const { vocabulary, ...rest } = model.manifest;
+  return { ...rest, vocabularySize: vocabulary.length, bundleFileName: bundleFileName(rest.name) };
+}
+
+/** Errors about the person's data or settings: retrying on another backend would not help. */
+function isDataError(e: unknown): boolean {
+  if (!(e instanceof SiftError)) return false;
+  return e.code !== 'TRAINING_FAILED' && e.code !== 'BACKEND_UNAVAILABLE';
+}
+
+/** An ArrayBuffer holding exactly these bytes, safe to transfer. */
+export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) {
+    return bytes.buffer;
+  }
+  return bytes.slice().buffer as ArrayBuffer;
+}

@@ -1,0 +1,117 @@
+/**
+ * Journey 1: a person tries the SMS sample, trains two epochs, tries the model, takes it home,
+ * reloads (nothing lost), starts over and opens the exported model again.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openSession, RESULTS, type Session } from './session';
+
+const SPAM = 'WINNER!! You have won a prize, call now to claim';
+
+describe('journey: sample → train → try → export → reload → new → open', () => {
+  let s: Session;
+  const baseUrl = inject('previewUrl');
+
+  beforeAll(async () => {
+    s = await openSession(baseUrl, '1-sms');
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('walks the whole journey without a request leaving the page', async () => {
+    const { page } = s;
+    await page.goto(baseUrl);
+    await page.getByRole('heading', { name: 'Sift', level: 1 }).waitFor();
+    await page.getByText('Drop a CSV or TSV file here').waitFor();
+    await s.shot('empty-workspace');
+
+    // Load the bundled sample.
+    await page.getByRole('button', { name: 'Try a sample: SMS spam (English)' }).click();
+    await page.getByRole('table', { name: /Preview: the first \d+ rows of sms_spam\.csv/ }).waitFor();
+    const classList = page.getByRole('list', { name: 'Examples per class' });
+    await expect.poll(() => classList.textContent()).toMatch(/ham.*spam/s);
+    await s.shot('sample-loaded');
+
+    // Configure: two epochs.
+    await page.getByLabel('Epochs').fill('2');
+    await page.getByText('Advanced settings').click();
+    await s.shot('configured');
+
+    // Train.
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByRole('button', { name: 'Stop' }).waitFor();
+    await page.getByText(/Epoch \d+ of 2 · batch/).waitFor({ timeout: 120_000 });
+    await s.shot('training');
+    await page.getByText(/Training finished|Finished all|Stopped early/).first().waitFor({ timeout: 240_000 });
+    await page.getByRole('button', { name: /Train again/ }).waitFor();
+    for (const name of ['Loss by epoch', 'Accuracy by epoch']) {
+      // Header row + one row per epoch.
+      expect(await page.getByRole('table', { name }).getByRole('row').count()).toBe(3);
+    }
+    const measurements = await page.evaluate(() => {
+      const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+      const start = mark('sift:train-start');
+      const tasks = (window as unknown as { __siftLongTasks: { start: number; duration: number }[] }).__siftLongTasks.filter((t) => t.start >= start);
+      return { firstPointMs: mark('sift:first-point') - start, longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)), longTasks: tasks.length };
+    });
+    const backendLine = await page.locator('.run-facts').textContent();
+    await s.shot('trained');
+
+    // Evaluate.
+    const evaluate = page.getByRole('region', { name: 'Evaluate' });
+    await evaluate.getByText('Macro-F1', { exact: true }).waitFor();
+    expect(await evaluate.getByRole('table', { name: /precision, recall and F1 per class/ }).getByRole('row').count()).toBe(3);
+    expect(await evaluate.getByRole('table', { name: /confusion matrix/ }).getByRole('row').count()).toBe(3);
+    await evaluate.scrollIntoViewIfNeeded();
+    await s.shot('evaluated');
+
+    // Try it.
+    const predicted = page.getByRole('status', { name: 'Predicted class' });
+    await page.getByLabel('Text to classify').fill(SPAM);
+    await expect.poll(() => predicted.textContent(), { timeout: 30_000 }).toBe('spam');
+    await page.getByRole('list', { name: /Pushed toward spam/ }).waitFor();
+    await s.shot('try');
+
+    // Take it home.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    expect(download.suggestedFilename()).toBe('sms_spam.sift.zip');
+    const bundlePath = join(RESULTS, '1-sms', 'sms_spam.sift.zip');
+    await download.saveAs(bundlePath);
+    const files = Object.keys(unzipSync(new Uint8Array(readFileSync(bundlePath))));
+    expect(files).toContain('model.json');
+    expect(files).toContain('sift.json');
+    expect(files.some((f) => /weights|\.bin$/.test(f))).toBe(true);
+
+    // Nothing lost: reload brings the model back.
+    await page.reload();
+    await page.getByText(/restored from your last visit/).waitFor({ timeout: 60_000 });
+    await page.getByRole('table', { name: /Preview: the first \d+ rows of sms_spam\.csv/ }).waitFor({ timeout: 60_000 });
+    await page.getByLabel('Text to classify').fill(SPAM);
+    await expect.poll(() => predicted.textContent(), { timeout: 30_000 }).toBe('spam');
+    expect(await page.getByLabel('Epochs').inputValue()).toBe('2');
+    await s.shot('reloaded');
+
+    // Start over.
+    await page.getByRole('button', { name: 'New' }).click();
+    await page.getByRole('dialog', { name: 'Start over?' }).waitFor();
+    await page.getByRole('button', { name: 'Clear everything' }).click();
+    await page.getByText('Drop a CSV or TSV file here').waitFor();
+    await page.getByText('No model yet').waitFor();
+    await s.shot('cleared');
+
+    // Open the exported model.
+    await page.getByLabel('Open model').setInputFiles(bundlePath);
+    await page.getByText(/opened from a file/).waitFor({ timeout: 60_000 });
+    await page.getByLabel('Text to classify').fill(SPAM);
+    await expect.poll(() => predicted.textContent(), { timeout: 30_000 }).toBe('spam');
+    await s.shot('opened-bundle');
+
+    writeFileSync(join(RESULTS, '1-sms', 'measurements.json'), JSON.stringify({ ...measurements, backendLine }, null, 2));
+    console.log('sms journey measurements', measurements, backendLine);
+    expect(s.errors).toEqual([]);
+    expect(s.foreignRequests()).toEqual([]);
+  });
+});
