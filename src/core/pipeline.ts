@@ -15,9 +15,8 @@ import { trainModel } from './model/train';
 import type { EpochLog, Explanation, Metrics, Prediction, TrainCallbacks } from './model/types';
 import { tokenizerConfigOf, type TrainSettings } from './settings';
 import { encodeTextWithTokens, encodeTexts } from './text/encode';
-import { tokenize } from './text/tokenize';
 import type { EncodedCorpus, TokenizerConfig, Vocabulary } from './text/types';
-import { buildVocabulary, vocabularyIndex } from './text/vocabulary';
+import { vocabularyFromTexts, vocabularyIndex } from './text/vocabulary';
 import { SIFT_VERSION } from './version';
 
 export interface TrainInput {
@@ -88,8 +87,9 @@ export async function trainFromExamples(
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const split = splitDataset(input.examples, { validationShare: settings.validationShare, seed: settings.seed });
   const tokenizer = tokenizerConfigOf(settings);
-  const vocabulary = buildVocabulary(
-    split.train.map((e) => tokenize(e.text, tokenizer)),
+  const vocabulary = vocabularyFromTexts(
+    split.train.map((e) => e.text),
+    tokenizer,
     { maxSize: settings.vocabularySize, minCount: settings.minCount },
   );
   const train = encodeExamples(split.train, labelIndex, vocabulary, tokenizer, settings.sequenceLength);

@@ -17,19 +17,19 @@ export interface TrainSettings extends Hyperparameters {
   backend: BackendChoice;
 }
 
-// Model defaults measured on TREC-6 (5 seeds) and THUCNews titles (3 seeds), test accuracy of the
-// best-val_loss epoch, wasm in Node (model helper's sweep; figures in the model report):
-// - learningRate 0.002 with batchSize 64: TREC 0.895 / THUC 0.840. 0.005 @ 32 overfits by epoch 2
-//   (0.888 / 0.829); 0.001 @ 32 ties (0.890 / 0.841) at twice the epochs; batch 64 halves the fixed
-//   per-step cost, 128 @ 0.004 was no better (THUC 0.840).
-// - embeddingDim 64, hiddenUnits 64, dropout 0.2: 100/128 dims, 128 hidden units and dropout 0.5
+// Model defaults, chosen by measurement: test accuracy at the best-val_loss epoch, mean over seeds
+// (TREC-6: 5 seeds, THUCNews titles: 3), wasm in Node, 10% validation split (model helper's sweep):
+// - learningRate 0.002, batchSize 64: TREC 0.895 / THUC 0.840. The former 0.005 @ 32 overfit by
+//   epoch 2 (0.888 / 0.829); 0.001 @ 32 tied (0.890 / 0.841) in twice the epochs; 0.003–0.004 with
+//   batches of 64–128 were no better. Batches of 64 halve the fixed per-step cost of 32.
+// - embeddingDim 64, hiddenUnits 64, dropout 0.2: 100–128 dims, 128 hidden units or dropout 0.5
 //   were within noise (±0.005) or worse, and slower.
-// - earlyStoppingPatience 2: val_loss bottoms out after 3–6 epochs; patience 3 never found a later
-//   best epoch in these runs, it only trained one more epoch. epochs 20 is a ceiling, not a target.
-// - vocabularySize 50,000, minCount 1: 200,000 cost THUC 0.01 (rare n-grams get memorised);
+// - earlyStoppingPatience 2: val_loss bottoms out after 3–6 epochs; patience 3 found the same best
+//   epochs in every run and only trained one epoch more. epochs 20 is a ceiling, not a target.
+// - vocabularySize 50,000, minCount 1: 200,000 cost THUC 0.006 (rare n-grams get memorised);
 //   20,000–30,000 and minCount 2 were within noise.
-// - wordBigrams on (TREC 0.844 without, THUC 0.808 without); cjkCharNgrams 2 (3 was within noise
-//   and adds features).
+// - wordBigrams on: off costs TREC 0.043 and THUC 0.005. cjkCharNgrams 2: 0 costs THUC 0.003, 3 was
+//   within noise (+0.002) with more features.
 export const DEFAULT_SETTINGS: TrainSettings = {
   epochs: 20,
   batchSize: 64,

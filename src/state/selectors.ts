@@ -36,7 +36,7 @@ export function chartEpochs(run: RunState, model: ModelState): EpochLog[] {
 }
 
 /** Seconds left, from the pace of the batches so far; null until there is a pace to go by. */
-export function trainingEta(run: RunState, totalEpochs: number, now: number): number | null {
+export function trainingEta(run: Pick<RunState, 'progress' | 'firstBatchAt'>, totalEpochs: number, now: number): number | null {
   const p = run.progress;
   if (!p || run.firstBatchAt === null) return null;
   const perEpoch = p.log.batchesPerEpoch;
@@ -48,7 +48,7 @@ export function trainingEta(run: RunState, totalEpochs: number, now: number): nu
 }
 
 /** Share of all batches done, 0..1. */
-export function trainingFraction(run: RunState, totalEpochs: number): number {
+export function trainingFraction(run: Pick<RunState, 'progress'>, totalEpochs: number): number {
   const p = run.progress;
   if (!p) return 0;
   const done = (p.log.epoch - 1) * p.log.batchesPerEpoch + p.log.batch;

@@ -158,6 +158,21 @@ describe('the Sift store', () => {
     await until(reloaded, () => reloaded.getState().tryIt.result !== null, 'a prediction after restore');
   });
 
+  it('Stop ends the run after the current batch and keeps the best model so far', async () => {
+    await store.getState().loadFile(smsHead(500), 'sms_head.csv');
+    store.getState().updateSetting('epochs', 200);
+    store.getState().updateSetting('earlyStoppingPatience', 0);
+    const run = store.getState().train();
+    await until(store, () => store.getState().run.epochs.length > 0, 'the first epoch');
+    store.getState().stopTraining();
+    expect(store.getState().training).toMatchObject({ status: 'training', stopping: true });
+    await run;
+    const { training, model } = store.getState();
+    expect(training).toMatchObject({ status: 'trained', stopReason: 'user' });
+    expect(readyModel(model)?.summary.training.history.length).toBeLessThan(200);
+    expect(store.getState().run.announcement).toMatch(/Stopped by you/);
+  });
+
   it('"New" forgets everything, saved work included', async () => {
     await store.getState().newWorkspace();
     const s = store.getState();

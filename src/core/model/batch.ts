@@ -25,6 +25,20 @@ export function corpusSize(corpus: EncodedCorpus): number {
   return Math.max(0, corpus.offsets.length - 1);
 }
 
+/** 0, 1, …, n − 1: a corpus in its own order. */
+export function identityOrder(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+/** All batches of a corpus in its own order (for evaluation and prediction). */
+export function* corpusBatches(corpus: EncodedCorpus, batchSize: number, maxLength: number): Generator<BagBatch> {
+  const n = corpusSize(corpus);
+  const order = identityOrder(n);
+  for (let start = 0; start < n; start += batchSize) yield bagBatch(corpus, order, start, Math.min(n, start + batchSize), maxLength);
+}
+
 /**
  * Builds the batch of texts `order[start .. end)`, each truncated to `maxLength` tokens.
  * `order` lets the training loop pass its shuffled permutation without copying the corpus.

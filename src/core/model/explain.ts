@@ -3,8 +3,8 @@
  * probability minus its probability when every occurrence of that token is removed (occlusion).
  * All variants go through the model in one batched forward pass.
  */
+import { encodeTextWithTokens } from '../text/encode';
 import { OOV_ID, type EncodedCorpus, type TokenizerConfig } from '../text/types';
-import { tokenize } from '../text/tokenize';
 import type { Classifier } from './classifier';
 import type { Explanation, Prediction } from './types';
 
@@ -16,16 +16,17 @@ export function predictionFromProbabilities(probs: ArrayLike<number>, labels: st
 }
 
 /**
- * Explains the prediction for one tokenised text.
- * @param tokens the text's tokens as the tokenizer produced them
- * @param ids their vocabulary ids (OOV_ID when unknown), at most tokens.length; only the tokens
- *   that have an id (the model's sequence length) are explained
+ * Explains the prediction for one encoded text.
+ * @param tokens the token behind each id (tokens[i] ↔ ids[i]); '' marks a placeholder id (the <unk>
+ *   given to a text without tokens), which is fed to the model but not explained
+ * @param ids the text's vocabulary ids as the model sees them
  * @returns the prediction and one entry per distinct token, in order of first appearance
  */
-export function explainTokens(classifier: Classifier, tokens: string[], ids: ArrayLike<number>, labels: string[]): Explanation {
+export function explainTokens(classifier: Classifier, tokens: readonly string[], ids: ArrayLike<number>, labels: string[]): Explanation {
   const n = Math.min(tokens.length, ids.length);
   const positions = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
+    if (tokens[i] === '') continue;
     const list = positions.get(tokens[i]);
     if (list) list.push(i);
     else positions.set(tokens[i], [i]);
@@ -67,9 +68,8 @@ export interface ExplainOptions {
   sequenceLength: number;
 }
 
-/** Tokenises `text` as the model was trained and explains its prediction (see explainTokens). */
+/** Encodes `text` exactly as for prediction and explains the prediction (see explainTokens). */
 export function explainPrediction(classifier: Classifier, text: string, options: ExplainOptions): Explanation {
-  const tokens = tokenize(text, options.tokenizer).slice(0, options.sequenceLength);
-  const ids = tokens.map((t) => options.index.get(t) ?? OOV_ID);
+  const { ids, tokens } = encodeTextWithTokens(text, options.index, options.tokenizer, options.sequenceLength);
   return explainTokens(classifier, tokens, ids, options.labels);
 }

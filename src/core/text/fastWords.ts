@@ -50,8 +50,12 @@ export function fastPathApplies(text: string): boolean {
  * `fastPathApplies(text)`.
  */
 export function forEachFastWord(text: string, visit: (word: string, start: number) => boolean): void {
-  const pattern = new RegExp(FAST_TOKEN); // own lastIndex: callers may nest or interleave
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+  // lastIndex is set before every exec, so a visitor that tokenizes another text cannot disturb this loop.
+  for (let position = 0; ; ) {
+    FAST_TOKEN.lastIndex = position;
+    const match = FAST_TOKEN.exec(text);
+    if (match === null) return;
+    position = FAST_TOKEN.lastIndex;
     if (!visit(match[0], match.index)) return;
   }
 }

@@ -3,7 +3,7 @@ import { SiftError } from '../errors';
 import { readDataset } from './fixtures.testutil';
 import { DEFAULT_TOKENIZER, tokenize } from './tokenize';
 import { OOV_ID, PAD_ID } from './types';
-import { buildVocabulary, compareCodePoints, OOV_TOKEN, PAD_TOKEN, vocabularyIndex } from './vocabulary';
+import { buildVocabulary, compareCodePoints, OOV_TOKEN, PAD_TOKEN, vocabularyFromTexts, vocabularyIndex } from './vocabulary';
 
 const trecTokens = readDataset('trec/trec_train.csv').texts.map((text) => tokenize(text, DEFAULT_TOKENIZER));
 
@@ -72,6 +72,16 @@ describe('buildVocabulary', () => {
     [{ maxSize: Number.NaN, minCount: 1 }],
   ])('rejects %o', (options) => {
     expect(() => buildVocabulary([['a']], options)).toThrow(SiftError);
+  });
+});
+
+describe('vocabularyFromTexts', () => {
+  it('equals buildVocabulary over the tokenized texts (real data: waimai reviews)', () => {
+    const texts = readDataset('waimai_10k/waimai_10k.csv').texts.slice(0, 3000);
+    const options = { maxSize: 8000, minCount: 1 };
+    const vocab = vocabularyFromTexts(texts, DEFAULT_TOKENIZER, options);
+    expect(vocab).toEqual(buildVocabulary(texts.map((t) => tokenize(t, DEFAULT_TOKENIZER)), options));
+    expect(vocab.tokens).toHaveLength(8000);
   });
 });
 

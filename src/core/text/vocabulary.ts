@@ -1,5 +1,6 @@
 import { SiftError } from '../errors';
-import { OOV_ID, PAD_ID, type Vocabulary, type VocabularyOptions } from './types';
+import { tokenize } from './tokenize';
+import { OOV_ID, PAD_ID, type TokenizerConfig, type Vocabulary, type VocabularyOptions } from './types';
 
 export const PAD_TOKEN = '<pad>';
 export const OOV_TOKEN = '<unk>';
@@ -18,9 +19,14 @@ export function buildVocabulary(tokenLists: Iterable<readonly string[]>, options
   if (!Number.isInteger(minCount) || minCount < 1) {
     throw new SiftError('INVALID_OPTION', `The minimum token count must be a whole number of at least 1 (got ${minCount}).`);
   }
-  const counts = new Map<string, number>();
+  // Boxed counters: one hash lookup per repeated token instead of a get and a set.
+  const counts = new Map<string, { n: number }>();
   for (const tokens of tokenLists) {
-    for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+    for (const token of tokens) {
+      const counter = counts.get(token);
+      if (counter !== undefined) counter.n++;
+      else counts.set(token, { n: 1 });
+    }
   }
   counts.delete(PAD_TOKEN);
   counts.delete(OOV_TOKEN);
@@ -29,7 +35,7 @@ export function buildVocabulary(tokenLists: Iterable<readonly string[]>, options
   // size of 20 Newsgroups has millions of distinct bigrams, most seen once, and sorting them all
   // would take longer than reading the corpus.
   const buckets = new Map<number, string[]>();
-  for (const [token, count] of counts) {
+  for (const [token, { n: count }] of counts) {
     if (count < minCount) continue;
     const bucket = buckets.get(count);
     if (bucket === undefined) buckets.set(count, [token]);
@@ -89,4 +95,15 @@ function codePointRank(codeUnit: number): number {
   if (codeUnit >= 0xd800 && codeUnit <= 0xdfff) return codeUnit + 0x2000;
   if (codeUnit >= 0xe000) return codeUnit - 0x800;
   return codeUnit;
+}
+
+/**
+ * `buildVocabulary` over the tokens of `texts`, tokenizing one text at a time so that the token
+ * lists of a large corpus (10 million tokens for 20 Newsgroups) are never all held at once.
+ */
+export function vocabularyFromTexts(texts: Iterable<string>, config: TokenizerConfig, options: VocabularyOptions): Vocabulary {
+  function* tokenLists(): Generator<string[]> {
+    for (const text of texts) yield tokenize(text, config);
+  }
+  return buildVocabulary(tokenLists(), options);
 }

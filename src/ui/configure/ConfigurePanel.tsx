@@ -9,10 +9,10 @@ import { ADVANCED_FIELDS, BASIC_FIELDS } from './fields';
 import { NumberField } from './NumberField';
 
 const BACKENDS: { value: BackendChoice; label: string }[] = [
-  { value: 'auto', label: 'Automatic (measure and pick the fastest)' },
+  { value: 'auto', label: 'Automatic (fastest)' },
   { value: 'wasm', label: 'WebAssembly (wasm)' },
-  { value: 'webgl', label: 'WebGL (graphics card)' },
-  { value: 'cpu', label: 'Plain JavaScript (cpu)' },
+  { value: 'webgl', label: 'WebGL (graphics)' },
+  { value: 'cpu', label: 'JavaScript (cpu)' },
 ];
 
 /** Step 2: settings, filled from the data; the basic ones in view, the rest folded. */
@@ -77,10 +77,10 @@ export function ConfigurePanel() {
                 disabled={disabled}
                 onChange={(e) => update('classWeighting', e.target.value as TrainSettings['classWeighting'])}
               >
-                <option value="none">Equal (every example counts the same)</option>
-                <option value="balanced">Balanced (rare classes count more)</option>
+                <option value="none">Equal</option>
+                <option value="balanced">Balanced</option>
               </select>
-              <span className="field__hint">Balanced helps when one class is much rarer.</span>
+              <span className="field__hint">Balanced makes rare classes count more: helps when one class is much rarer.</span>
             </div>
             <div className="field">
               <label htmlFor="setting-backend">Backend</label>

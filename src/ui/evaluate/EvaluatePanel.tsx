@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useSift } from '@/state/appStore';
 import { readyModel, selectIsTraining } from '@/state/selectors';
 import type { Metrics } from '@/core/model/types';
@@ -8,7 +9,9 @@ import { ConfusionMatrix } from './ConfusionMatrix';
 
 /** Step 4: how good is it on texts it never trained on? */
 export function EvaluatePanel() {
-  const model = useSift((s) => readyModel(s.model));
+  // Deferred: the tables and the matrix render in an interruptible pass, not in the task that
+  // receives the trained model.
+  const model = useDeferredValue(useSift((s) => readyModel(s.model)));
   const training = useSift(selectIsTraining);
   const metrics = model?.summary.metrics;
   const waiting = training ? 'Results appear when training ends.' : !model ? 'Train a model (or open one) to see how well it does.' : null;

@@ -1,14 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useSift } from '@/state/appStore';
-import { chartEpochs, readyModel, selectCanTrain, selectDataset } from '@/state/selectors';
-import type { SiftState } from '@/state/types';
 import { describeStop } from '@/state/announce';
+import { readyModel, selectCanTrain, selectDataset } from '@/state/selectors';
+import type { SiftState } from '@/state/types';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { Section } from '../common/Section';
 import { formatCount, formatSeconds } from '../common/format';
-import { chartMarkers } from './chartData';
 import { BackendFacts } from './BackendFacts';
-import { MetricChart } from './MetricChart';
+import { TrainingCharts } from './TrainingCharts';
 import { TrainProgress } from './TrainProgress';
 
 function whyNotTrain(s: SiftState): string | null {
@@ -20,35 +19,24 @@ function whyNotTrain(s: SiftState): string | null {
   return null;
 }
 
-/** Step 3: train in the worker, watch it learn, stop whenever. */
+/**
+ * Step 3: train in the worker, watch it learn, stop whenever. Progress, charts and the live
+ * announcement subscribe to the store on their own, so a progress update re-renders only them.
+ */
 export function TrainPanel() {
   const s = useSift(
     useShallow((st) => ({
       training: st.training,
-      run: st.run,
-      model: st.model,
+      model: readyModel(st.model),
+      notices: st.run.notices,
       canTrain: selectCanTrain(st),
       blocked: whyNotTrain(st),
       hasData: selectDataset(st) !== null,
       epochsSetting: st.settings.values.epochs,
     })),
   );
-  const { training, run } = s;
-  const model = readyModel(s.model);
-  const live = run.epochs.length > 0 || run.batches.length > 0;
-  const epochs = chartEpochs(run, s.model);
-  const showCharts = live || training.status === 'training' || epochs.length > 0;
+  const { training, model } = s;
   const history = model?.summary.training;
-
-  // The markers come from the finished run, or from the loaded model's own history.
-  const stop =
-    training.status === 'trained'
-      ? { reason: training.stopReason, best: training.bestEpoch }
-      : !live && history
-        ? { reason: history.stopReason, best: history.bestEpoch }
-        : null;
-  const markers = chartMarkers(stop?.reason ?? null, stop?.best ?? null, epochs.length);
-  const xMax = training.status === 'training' ? training.totalEpochs : Math.max(1, epochs.length);
 
   return (
     <Section
@@ -69,7 +57,8 @@ export function TrainPanel() {
             className="button button--primary button--large"
             disabled={!s.canTrain}
             aria-describedby={s.blocked ? 'train-blocked' : undefined}
-            onClick={() => void useSift.getState().train()}>
+            onClick={() => void useSift.getState().train()}
+          >
             {model && model.origin === 'trained' ? 'Train again' : 'Train'}
           </button>
         )}
@@ -81,10 +70,10 @@ export function TrainPanel() {
         {training.status !== 'training' && s.canTrain && <span className="muted">{formatCount(s.epochsSetting)} epochs at most.</span>}
       </div>
 
-      {training.status === 'training' && <TrainProgress run={run} totalEpochs={training.totalEpochs} startedAt={training.startedAt} />}
+      {training.status === 'training' && <TrainProgress totalEpochs={training.totalEpochs} startedAt={training.startedAt} />}
       {training.status !== 'training' && <RunFacts />}
       {training.status === 'failed' && <ErrorMessage title="Training failed" error={training.error} />}
-      {run.notices.map((n, i) => (
+      {s.notices.map((n, i) => (
         <p key={i} className="notice" role="note">
           {n}
         </p>
@@ -94,24 +83,25 @@ export function TrainPanel() {
           {describeStop(history.stopReason, history.bestEpoch, history.history.length)} Took {formatSeconds(history.seconds)}.
         </p>
       )}
-
-      {showCharts && (
-        <div className="charts">
-          <MetricChart metric="loss" batches={run.batches} epochs={epochs} markers={markers} xMax={xMax} />
-          <MetricChart metric="accuracy" batches={run.batches} epochs={epochs} markers={markers} xMax={xMax} />
-        </div>
-      )}
-      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {run.announcement}
-      </p>
+      <TrainingCharts />
+      <Announcer />
     </Section>
+  );
+}
+
+/** Each finished epoch (and the end of the run) read out to screen readers. */
+function Announcer() {
+  const announcement = useSift((s) => s.run.announcement);
+  return (
+    <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+      {announcement}
+    </p>
   );
 }
 
 /** After a run (or for an opened model): which backend trained it and on how much data. */
 function RunFacts() {
-  const { run, model } = useSift(useShallow((s) => ({ run: s.run, model: readyModel(s.model) })));
-  const backend = run.backend;
+  const { backend, model } = useSift(useShallow((s) => ({ backend: s.run.backend, model: readyModel(s.model) })));
   if (backend) {
     return (
       <div className="run-facts">

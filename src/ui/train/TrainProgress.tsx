@@ -1,11 +1,15 @@
 import { trainingEta, trainingFraction } from '@/state/selectors';
-import type { RunState } from '@/state/types';
+import { useShallow } from 'zustand/react/shallow';
+import { useSift } from '@/state/appStore';
 import { formatCount, formatSeconds } from '../common/format';
 import { useNow } from '../common/useNow';
 import { BackendFacts } from './BackendFacts';
 
 /** The live line: where the run is, how fast, how long to go, and on which backend. */
-export function TrainProgress({ run, totalEpochs, startedAt }: { run: RunState; totalEpochs: number; startedAt: number }) {
+export function TrainProgress({ totalEpochs, startedAt }: { totalEpochs: number; startedAt: number }) {
+  const run = useSift(
+    useShallow((s) => ({ progress: s.run.progress, firstBatchAt: s.run.firstBatchAt, prepared: s.run.prepared, backend: s.run.backend })),
+  );
   const now = useNow(1000);
   const p = run.progress;
   const fraction = trainingFraction(run, totalEpochs);

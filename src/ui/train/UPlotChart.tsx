@@ -12,59 +12,81 @@ interface Props {
 
 /**
  * A thin React wrapper: uPlot draws on a canvas and is updated in place (setData), never
- * re-created per update, so per-frame progress costs a redraw and no React work inside the chart.
+ * re-created per update. Creating and redrawing happen in a task of their own per chart (a
+ * setTimeout), so two charts never add up to one long main-thread task, and a burst of updates
+ * costs one redraw.
  */
 export function UPlotChart({ options, data, markers, height = 220 }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const markersRef = useRef(markers);
-  markersRef.current = markers;
+  const latest = useRef({ data, markers });
+  latest.current = { data, markers };
+  const redrawTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const drawMarkers = (u: uPlot) => {
-      const ctx = u.ctx;
-      const { top, height: h } = u.bbox;
-      ctx.save();
-      ctx.strokeStyle = '#6b7280';
-      ctx.fillStyle = '#374151';
-      ctx.lineWidth = 1.5 * devicePixelRatio;
-      ctx.setLineDash([5 * devicePixelRatio, 4 * devicePixelRatio]);
-      ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
-      markersRef.current.forEach((m, i) => {
-        const x = u.valToPos(m.x, 'x', true);
-        ctx.beginPath();
-        ctx.moveTo(x, top);
-        ctx.lineTo(x, top + h);
-        ctx.stroke();
-        ctx.fillText(m.label, x + 4 * devicePixelRatio, top + (14 + i * 16) * devicePixelRatio);
-      });
-      ctx.restore();
-    };
-    const u = new uPlot(
-      { ...options, width: Math.max(200, el.clientWidth), height, hooks: { ...options.hooks, draw: [...(options.hooks?.draw ?? []), drawMarkers] } },
-      data,
-      el,
-    );
-    plot.current = u;
-    const resize = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
-    resize.observe(el);
+    let u: uPlot | null = null;
+    let resize: ResizeObserver | null = null;
+    const create = setTimeout(() => {
+      u = new uPlot(
+        { ...options, width: Math.max(200, el.clientWidth), height, hooks: { ...options.hooks, draw: [...(options.hooks?.draw ?? []), (p) => drawMarkers(p, latest.current.markers)] } },
+        latest.current.data,
+        el,
+      );
+      plot.current = u;
+      const created = u;
+      resize = new ResizeObserver(() => created.setSize({ width: Math.max(200, el.clientWidth), height }));
+      resize.observe(el);
+    }, 0);
     return () => {
-      resize.disconnect();
-      u.destroy();
+      clearTimeout(create);
+      resize?.disconnect();
+      u?.destroy();
       plot.current = null;
     };
-    // Re-created only when the options change; data flows in through setData below.
   }, [options, height]);
 
   useEffect(() => {
-    plot.current?.setData(data);
-  }, [data]);
+    if (redrawTimer.current !== null) return; // one redraw already queued will use the latest data
+    redrawTimer.current = setTimeout(() => {
+      redrawTimer.current = null;
+      plot.current?.setData(latest.current.data);
+    }, 0);
+  }, [data, markers]);
 
-  useEffect(() => {
-    plot.current?.redraw(false, false);
-  }, [markers]);
+  useEffect(
+    () => () => {
+      if (redrawTimer.current !== null) clearTimeout(redrawTimer.current);
+    },
+    [],
+  );
 
-  return <div ref={container} className="uplot-host" aria-hidden="true" />;
+  return <div ref={container} className="uplot-host" aria-hidden="true" style={{ minHeight: height }} />;
+}
+
+/** Dashed vertical lines with a label: the kept epoch, an early stop. */
+function drawMarkers(u: uPlot, markers: ChartMarker[]): void {
+  const ctx = u.ctx;
+  const { top, height: h, left, width } = u.bbox;
+  const px = devicePixelRatio;
+  ctx.save();
+  ctx.strokeStyle = '#6b7280';
+  ctx.fillStyle = '#374151';
+  ctx.lineWidth = 1.5 * px;
+  ctx.setLineDash([5 * px, 4 * px]);
+  ctx.font = `${12 * px}px system-ui, sans-serif`;
+  markers.forEach((m, i) => {
+    const x = u.valToPos(m.x, 'x', true);
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + h);
+    ctx.stroke();
+    // Label on the right of the line, or on its left where it would run off the plot.
+    const textWidth = ctx.measureText(m.label).width;
+    const gap = 4 * px;
+    const labelX = x + gap + textWidth > left + width ? x - gap - textWidth : x + gap;
+    ctx.fillText(m.label, labelX, top + (14 + i * 16) * px);
+  });
+  ctx.restore();
 }

@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Explanation, TokenContribution } from '@/core/model/types';
 import { useSift } from '@/state/appStore';
@@ -11,6 +12,8 @@ const MAX_TOKENS = 8;
 /** Step 5: type anything, see what the model says and why, as you type. */
 export function TryPanel() {
   const { model, tryIt } = useSift(useShallow((s) => ({ model: readyModel(s.model), tryIt: s.tryIt })));
+  // Typing stays urgent; drawing the bars and the reasons may wait for a free moment.
+  const result = useDeferredValue(tryIt.result);
   return (
     <Section
       id="try"
@@ -36,7 +39,7 @@ export function TryPanel() {
         </div>
         {tryIt.error && <ErrorMessage title="Could not predict" error={tryIt.error} />}
         <div className={`try__result ${tryIt.pending ? 'is-pending' : ''}`} aria-busy={tryIt.pending}>
-          {tryIt.result && tryIt.text.trim() !== '' ? <Result explanation={tryIt.result} /> : <p className="muted">The prediction appears here.</p>}
+          {result && tryIt.text.trim() !== '' ? <Result explanation={result} /> : <p className="muted">The prediction appears here.</p>}
         </div>
       </div>
     </Section>
@@ -46,8 +49,10 @@ export function TryPanel() {
 function Result({ explanation }: { explanation: Explanation }) {
   const { prediction, tokens } = explanation;
   const top = prediction.probabilities.find((p) => p.label === prediction.label);
-  const toward = tokens.filter((t) => t.contribution > 0.0005).sort((a, b) => b.contribution - a.contribution).slice(0, MAX_TOKENS);
-  const away = tokens.filter((t) => t.contribution < -0.0005).sort((a, b) => a.contribution - b.contribution).slice(0, MAX_TOKENS);
+  // Every token that moved the probability at all: a confident prediction (99.99%) moves little
+  // per token, and those small moves are still the best answer to "why".
+  const toward = tokens.filter((t) => t.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, MAX_TOKENS);
+  const away = tokens.filter((t) => t.contribution < 0).sort((a, b) => a.contribution - b.contribution).slice(0, MAX_TOKENS);
   return (
     <>
       <p className="prediction">
@@ -91,10 +96,7 @@ function TokenList({ title, tokens, kind }: { title: string; tokens: TokenContri
           {tokens.map((t) => (
             <li key={t.token} className="token" title={t.known ? undefined : 'Not in the vocabulary: the model has not seen this word'}>
               <span className="token__text">{t.token}</span>
-              <span className="token__value">
-                {kind === 'toward' ? '+' : '−'}
-                {(Math.abs(t.contribution) * 100).toFixed(1)} pts
-              </span>
+              <span className="token__value">{formatPoints(t.contribution)}</span>
               {!t.known && <span className="visually-hidden"> (unknown word)</span>}
             </li>
           ))}
@@ -102,4 +104,12 @@ function TokenList({ title, tokens, kind }: { title: string; tokens: TokenContri
       )}
     </div>
   );
+}
+
+/** A probability change in percentage points, readable even when tiny. */
+export function formatPoints(contribution: number): string {
+  const points = Math.abs(contribution) * 100;
+  const sign = contribution >= 0 ? '+' : '−';
+  if (points >= 0.1) return `${sign}${points.toFixed(1)} pts`;
+  return `${sign}<0.1 pts`;
 }

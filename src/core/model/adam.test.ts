@@ -1,0 +1,46 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { Adam } from './adam';
+import { useBackend } from './backend';
+
+const gradients = [
+  [0.5, -1, 0.25, 2],
+  [0.1, 0.3, -0.7, 0],
+  [-2, 0.5, 0.5, 1],
+  [0.05, -0.05, 1, -1],
+].map((g) => Float32Array.from(g));
+
+describe('Adam', () => {
+  it('matches tf.train.adam step for step on dense parameters', async () => {
+    await useBackend('cpu');
+    const start = Float32Array.from([1, -2, 0.5, 3]);
+    const ours = new Adam(start.slice(), { learningRate: 0.01 });
+    const variable = tf.variable(tf.tensor1d(start));
+    const optimizer = tf.train.adam(0.01);
+    for (const g of gradients) {
+      ours.applyDense(g);
+      tf.tidy(() => optimizer.applyGradients([{ name: variable.name, tensor: tf.tensor1d(g) }]));
+      const reference = variable.dataSync();
+      ours.params.forEach((p, i) => expect(p).toBeCloseTo(reference[i], 6));
+    }
+    optimizer.dispose();
+    variable.dispose();
+  });
+
+  it('updates only the listed rows, each as dense Adam would when it is touched every step', () => {
+    const dim = 2;
+    const table = Float32Array.from([1, 1, 2, 2, 3, 3]); // 3 rows of 2
+    const lazy = new Adam(table, { learningRate: 0.1 });
+    const dense = new Adam(Float32Array.from([2, 2]), { learningRate: 0.1 });
+    for (const g of gradients) {
+      const rowGrad = g.subarray(0, dim);
+      lazy.applyRows(Int32Array.from([1]), dim, rowGrad);
+      dense.applyDense(rowGrad);
+    }
+    expect(Array.from(table.subarray(0, 2))).toEqual([1, 1]);
+    expect(Array.from(table.subarray(4, 6))).toEqual([3, 3]);
+    expect(table[2]).toBeCloseTo(dense.params[0], 6);
+    expect(table[3]).toBeCloseTo(dense.params[1], 6);
+    expect(table[2]).not.toBe(2);
+  });
+});

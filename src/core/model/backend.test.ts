@@ -1,0 +1,68 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { SiftError } from '../errors';
+import { chooseBackend, currentBackend, isBackendAvailable, useBackend } from './backend';
+import { isSegmentSumKernelRegistered } from './segmentSumKernel';
+import type { BackendName } from './types';
+
+describe('backends in Node', () => {
+  it('has cpu and wasm (its .wasm files found in node_modules) but no webgl', async () => {
+    expect(isBackendAvailable('cpu')).toBe(true);
+    expect(isBackendAvailable('wasm')).toBe(true);
+    expect(isBackendAvailable('webgl')).toBe(false);
+    await useBackend('wasm');
+    expect(currentBackend()).toBe('wasm');
+    expect(isSegmentSumKernelRegistered('wasm')).toBe(true);
+  });
+
+  it('refuses webgl with BACKEND_UNAVAILABLE and says why', async () => {
+    const error = await useBackend('webgl').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SiftError);
+    expect((error as SiftError).code).toBe('BACKEND_UNAVAILABLE');
+    expect((error as SiftError).message).toMatch(/webgl.*Node/);
+  });
+
+  it('uses a chosen backend without measuring', async () => {
+    let measured = 0;
+    const report = await chooseBackend('cpu', async () => ++measured);
+    expect(report).toEqual({ name: 'cpu', reason: 'chosen by you', measurements: [] });
+    expect(measured).toBe(0);
+    expect(tf.getBackend()).toBe('cpu');
+  });
+
+  it('auto measures each available backend and keeps the fastest', async () => {
+    const speeds: Record<BackendName, number> = { webgl: 1e9, wasm: 150, cpu: 400 };
+    const seen: string[] = [];
+    const report = await chooseBackend('auto', async (name) => {
+      seen.push(`${name}:${tf.getBackend()}`); // measured while active
+      return speeds[name];
+    });
+    expect(seen).toEqual(['wasm:wasm', 'cpu:cpu']);
+    expect(report.name).toBe('cpu');
+    expect(report.reason).toBe('fastest of 2 measured (wasm 150/s, cpu 400/s)');
+    expect(report.measurements).toEqual([
+      { name: 'webgl', error: 'webgl is not available in Node (WebGL needs a browser)' },
+      { name: 'wasm', examplesPerSecond: 150 },
+      { name: 'cpu', examplesPerSecond: 400 },
+    ]);
+    expect(tf.getBackend()).toBe('cpu');
+  });
+
+  it('auto skips a backend whose measurement fails, and records why', async () => {
+    const report = await chooseBackend('auto', async (name) => {
+      if (name === 'cpu') throw new Error('out of memory');
+      return 10;
+    });
+    expect(report.name).toBe('wasm');
+    expect(report.reason).toBe('the only backend that started (wasm 10/s)');
+    expect(report.measurements.find((m) => m.name === 'cpu')).toEqual({ name: 'cpu', error: 'out of memory' });
+  });
+
+  it('auto fails with BACKEND_UNAVAILABLE when nothing works, listing each reason', async () => {
+    const error = await chooseBackend('auto', async () => {
+      throw new Error('broken');
+    }).catch((e: unknown) => e);
+    expect((error as SiftError).code).toBe('BACKEND_UNAVAILABLE');
+    expect((error as SiftError).message).toContain('wasm: broken; cpu: broken');
+  });
+});

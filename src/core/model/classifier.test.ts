@@ -1,0 +1,68 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SiftError } from '../errors';
+import type { EncodedCorpus } from '../text/types';
+import { useBackend } from './backend';
+import { Classifier } from './classifier';
+import { trecSlice } from './fixtures.testutil';
+import { corpusBatches } from './batch';
+import { trainModel } from './train';
+import { argmaxAt, Trainer } from './trainer';
+import type { ModelWeights } from './types';
+
+const data = trecSlice(1200);
+let weights: ModelWeights;
+
+beforeAll(async () => {
+  const result = await trainModel({ train: data.train, validation: null }, data.shape, { ...data.settings, epochs: 2 }, 'wasm');
+  weights = result.weights;
+});
+
+function single(corpus: EncodedCorpus, i: number): EncodedCorpus {
+  const ids = corpus.ids.slice(corpus.offsets[i], corpus.offsets[i + 1]);
+  return { ids, offsets: Int32Array.from([0, ids.length]), labels: new Int32Array(0) };
+}
+
+describe.each(['wasm', 'cpu'] as const)('Classifier on %s', (backend) => {
+  it('predicts probability rows that sum to 1 and agree with training-time evaluation', async () => {
+    await useBackend(backend);
+    const classifier = Classifier.fromWeights(weights);
+    const probs = classifier.predictProbabilities(data.validation);
+    const n = data.validation.offsets.length - 1;
+    const k = data.shape.numClasses;
+    expect(probs).toHaveLength(n * k);
+    let correct = 0;
+    for (let i = 0; i < n; i++) {
+      expect(probs.subarray(i * k, (i + 1) * k).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      if (argmaxAt(probs, i * k, k) === data.validation.labels[i]) correct++;
+    }
+    const reference = new Trainer(weights, { learningRate: 0, dropout: 0, classWeights: null, seed: 0 }).evaluate(corpusBatches(data.validation, 256, 256));
+    expect(correct / n).toBeCloseTo(reference.accuracy, 10);
+    // one text alone gets the same probabilities as inside a batch (padding does not leak in)
+    const alone = classifier.predictProbabilities(single(data.validation, 3));
+    Array.from(alone).forEach((p, j) => expect(p).toBeCloseTo(probs[3 * k + j], 5));
+    classifier.dispose();
+  });
+
+  it('leaks no tensors over 1,000 predictions, and frees its own on dispose', async () => {
+    await useBackend(backend);
+    const before = tf.memory().numTensors;
+    const classifier = Classifier.fromWeights(weights);
+    const loaded = tf.memory().numTensors;
+    for (let i = 0; i < 1000; i++) classifier.predictProbabilities(single(data.validation, i % (data.validation.offsets.length - 1)));
+    expect(tf.memory().numTensors).toBe(loaded);
+    classifier.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(() => classifier.predictProbabilities(single(data.validation, 0))).toThrow(SiftError);
+  });
+});
+
+describe('Classifier input checks', () => {
+  it('rejects weights whose sizes do not match their shape, and ids outside the vocabulary', () => {
+    expect(() => Classifier.fromWeights({ ...weights, hiddenBias: new Float32Array(3) })).toThrow(/hiddenBias/);
+    const classifier = Classifier.fromWeights(weights);
+    const bad: EncodedCorpus = { ids: Int32Array.from([data.shape.vocabSize]), offsets: Int32Array.from([0, 1]), labels: new Int32Array(0) };
+    expect(() => classifier.predictProbabilities(bad)).toThrow(/outside the model's vocabulary/);
+    classifier.dispose();
+  });
+});

@@ -1,0 +1,39 @@
+import { useDeferredValue, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useSift } from '@/state/appStore';
+import { chartEpochs, readyModel } from '@/state/selectors';
+import { chartMarkers } from './chartData';
+import { MetricChart } from './MetricChart';
+
+/**
+ * Loss and accuracy charts of the live run, or of the loaded model's own history. The chart
+ * data is a deferred value: React redraws the charts in an interruptible render after the urgent
+ * updates (progress line, buttons), so a chart update never holds up the page.
+ */
+export function TrainingCharts() {
+  const s = useSift(useShallow((st) => ({ run: st.run, training: st.training, model: st.model })));
+  const live = s.run.epochs.length > 0 || s.run.batches.length > 0;
+  const epochs = chartEpochs(s.run, s.model);
+  const history = readyModel(s.model)?.summary.training;
+  const stop =
+    s.training.status === 'trained'
+      ? { reason: s.training.stopReason, best: s.training.bestEpoch }
+      : !live && history
+        ? { reason: history.stopReason, best: history.bestEpoch }
+        : null;
+  const markerKey = `${stop?.reason ?? ''}|${stop?.best ?? ''}|${epochs.length}`;
+  // A new markers array only when they change, not on every progress update (each redraws).
+  const markers = useMemo(() => chartMarkers(stop?.reason ?? null, stop?.best ?? null, epochs.length), [markerKey]);
+  const xMax = s.training.status === 'training' ? s.training.totalEpochs : Math.max(1, epochs.length);
+  const view = useDeferredValue({ batches: s.run.batches, epochs, markers, xMax });
+  // Mounting the charts is deferred too: not in the same task as the click on Train.
+  const visible = useDeferredValue(live || s.training.status === 'training' || epochs.length > 0);
+
+  if (!visible) return null;
+  return (
+    <div className="charts">
+      <MetricChart metric="loss" batches={view.batches} epochs={view.epochs} markers={view.markers} xMax={view.xMax} />
+      <MetricChart metric="accuracy" batches={view.batches} epochs={view.epochs} markers={view.markers} xMax={view.xMax} />
+    </div>
+  );
+}
