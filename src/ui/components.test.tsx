@@ -15,6 +15,7 @@ import { PreviewTable } from './data/PreviewTable';
 import { ReadOptionsForm } from './data/ReadOptionsForm';
 import { ConfusionMatrix } from './evaluate/ConfusionMatrix';
 import { MetricChart } from './train/MetricChart';
+import { formatPoints } from './try/TryPanel';
 
 const sms = readFileSync('public/samples/sms_spam.csv');
 
@@ -95,3 +96,14 @@ describe('ErrorMessage', () => {
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+describe('formatPoints', () => {
+  it.each([
+    [0.153, '+15.3 pts'],
+    [-0.02, '−2.0 pts'],
+    [0.0000312, '+0.0031 pts'],
+    [-0.0000004, '−0.00004 pts'],
+  ])('%f → %s', (contribution, text) => {
+    expect(formatPoints(contribution)).toBe(text);
+  });
+});

@@ -47,6 +47,14 @@ describe('journey: a broken file, then a sample', () => {
     await page.getByRole('table', { name: /Preview: the first \d+ rows of sms_spam\.csv/ }).waitFor();
     await s.shot('header-only-keeps-sample');
 
+    // A file that is not a Sift model, opened as one: a clear message in the header.
+    await page.getByLabel('Open model').setInputFiles({ name: 'not-a-model.sift.zip', mimeType: 'application/zip', buffer: Buffer.from('text,label\nhi,ham\n') });
+    const modelAlert = page.getByRole('banner').getByRole('alert');
+    await modelAlert.waitFor({ timeout: 30_000 });
+    expect(await modelAlert.textContent()).toMatch(/Could not open the model.*not-a-model\.sift\.zip/s);
+    expect(await modelAlert.locator('code').textContent()).toBe('BAD_BUNDLE');
+    await s.shot('bad-bundle');
+
     expect(s.errors).toEqual([]);
     expect(s.foreignRequests()).toEqual([]);
   });

@@ -1,12 +1,16 @@
 /**
- * The fused "embedding bag": Embedding lookup + masked mean in one op with a sparse gradient.
+ * The fused "embedding bag" as a tfjs op: Embedding lookup + masked mean, with a sparse gradient.
  *
  * Why fused: tfjs 4.22's GlobalAveragePooling1D ignores the embedding mask, so padding would
  * dilute every short text's average; and the generic gather gradient keeps a [B, L, d]
- * intermediate on the tape and goes through a transpose before its segment sum. Here the
- * forward pass is gather → weight → sum, and the backward pass is a single O(N) scatter-add of
- * dy·weight into the rows the batch used (UnsortedSegmentSum, which segmentSumKernel.ts makes
- * O(N) on every backend).
+ * intermediate on the tape and transposes before its segment sum. Here the forward pass is
+ * gather → weight → sum, and the backward pass is one O(N) scatter-add of dy·weight into the rows
+ * the batch used (UnsortedSegmentSum, made O(N) on every backend by segmentSumKernel.ts).
+ *
+ * This is the tfjs-level fix for anyone training an embedding through tfjs ops. Sift's training
+ * loop goes one step further and does the same arithmetic in JS on the touched rows (batch.ts:
+ * poolBatch / rowGradients, tested against this op), because tfjs' gather kernel alone cost more
+ * than the rest of a training step on wasm and cpu.
  */
 import * as tf from '@tensorflow/tfjs';
 

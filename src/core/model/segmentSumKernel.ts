@@ -8,8 +8,14 @@
  * replacement reads the (small) gradient to JS memory, adds each row into its segment in one pass
  * and hands the result back to the backend: O(N × rowSize + numSegments × rowSize).
  *
- * On webgl this means one GPU → CPU read per call. Sift's training loop only calls it on the
- * rows a batch touches (see embeddingBag.ts), where the read is a few hundred kilobytes.
+ * On webgl this means one GPU → CPU read and one upload per call. Measured in headless Chromium
+ * (SwiftShader): the stock shader took 1,568 ms for [2,048 × 64] into 2,000 segments, this kernel
+ * 2.8 ms, and 2.2 ms into 50,000 segments. An O(N) scatter-add on WebGL2 would need point
+ * rendering with additive float blending (EXT_float_blend), outside tfjs' shader framework; with
+ * the read-back costing a few milliseconds it was not worth attempting.
+ *
+ * Sift's own training loop pools and scatters in JS (trainer.ts); this kernel is what makes tfjs'
+ * gather / Embedding gradient, and embeddingBag.ts, usable on every backend.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from './types';

@@ -5,7 +5,7 @@
  * How a step is split between JS and the tfjs backend, and why (measured, see the report in
  * train.ts):
  * - Embedding bag in JS (batch.ts): the masked mean of each text's rows is an O(N × d) loop over
- *   the table; tfjs' gather kernel took ~2.4 ms per 1,000 rows of 64 on wasm and cpu, more than the
+ *   the table; tfjs' gather kernel took 2–6 ms per 1,000 rows of 64 on wasm and cpu, more than the
  *   whole rest of the step. Its gradient is the transpose, an O(N × d) scatter-add into only the
  *   touched rows, and a lazy Adam updates just those rows (adam.ts).
  * - Dense layers on the backend (head.ts): forward and hand-written backward, one read of the

@@ -50,6 +50,7 @@ export function MetricChart({ metric, batches, epochs, markers, xMax }: Props) {
         </span>
       </figcaption>
       <UPlotChart options={options} data={data} markers={markers} />
+      {epochs.length === 0 && batches.length === 0 && <p className="chart-empty muted">The curves appear here while the model trains.</p>}
       <table className="visually-hidden">
         <caption>{title} by epoch</caption>
         <thead>

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSift } from '@/state/appStore';
-import { chartEpochs, readyModel } from '@/state/selectors';
+import { chartEpochs, readyModel, selectDataset } from '@/state/selectors';
 import { chartMarkers } from './chartData';
 import { MetricChart } from './MetricChart';
 
@@ -11,7 +11,7 @@ import { MetricChart } from './MetricChart';
  * updates (progress line, buttons), so a chart update never holds up the page.
  */
 export function TrainingCharts() {
-  const s = useSift(useShallow((st) => ({ run: st.run, training: st.training, model: st.model })));
+  const s = useSift(useShallow((st) => ({ run: st.run, training: st.training, model: st.model, hasData: selectDataset(st) !== null })));
   const live = s.run.epochs.length > 0 || s.run.batches.length > 0;
   const epochs = chartEpochs(s.run, s.model);
   const history = readyModel(s.model)?.summary.training;
@@ -26,8 +26,9 @@ export function TrainingCharts() {
   const markers = useMemo(() => chartMarkers(stop?.reason ?? null, stop?.best ?? null, epochs.length), [markerKey]);
   const xMax = s.training.status === 'training' ? s.training.totalEpochs : Math.max(1, epochs.length);
   const view = useDeferredValue({ batches: s.run.batches, epochs, markers, xMax });
-  // Mounting the charts is deferred too: not in the same task as the click on Train.
-  const visible = useDeferredValue(live || s.training.status === 'training' || epochs.length > 0);
+  // The (empty) charts are there as soon as there is data: the page does not jump when training
+  // starts, and creating them costs nothing while training runs. Mounting is deferred as well.
+  const visible = useDeferredValue(s.hasData || live || s.training.status === 'training' || epochs.length > 0);
 
   if (!visible) return null;
   return (

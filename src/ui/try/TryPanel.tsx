@@ -75,7 +75,10 @@ function Result({ explanation }: { explanation: Explanation }) {
       </ul>
       <div className="why">
         <h3 className="subheading subheading--small">Why</h3>
-        <p className="muted explain">How much the probability of “{prediction.label}” drops when a word is taken out.</p>
+        <p className="muted explain">
+          How much the probability of “{prediction.label}” drops when a word is taken out. A very sure prediction moves little per word; the order still shows
+          which words matter most.
+        </p>
         <div className="why__columns">
           <TokenList title={`Pushed toward ${prediction.label}`} tokens={toward} kind="toward" />
           <TokenList title={`Pushed away from ${prediction.label}`} tokens={away} kind="away" />
@@ -106,10 +109,11 @@ function TokenList({ title, tokens, kind }: { title: string; tokens: TokenContri
   );
 }
 
-/** A probability change in percentage points, readable even when tiny. */
+const SMALL = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+
+/** A probability change in percentage points; tiny ones (a very sure prediction) keep 2 significant digits. */
 export function formatPoints(contribution: number): string {
   const points = Math.abs(contribution) * 100;
   const sign = contribution >= 0 ? '+' : '−';
-  if (points >= 0.1) return `${sign}${points.toFixed(1)} pts`;
-  return `${sign}<0.1 pts`;
+  return `${sign}${points >= 0.1 ? points.toFixed(1) : SMALL.format(points)} pts`;
 }
