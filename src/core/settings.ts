@@ -19,21 +19,23 @@ export interface TrainSettings extends Hyperparameters {
 
 // Model defaults, chosen by measurement: test accuracy at the best-val_loss epoch, mean over seeds
 // (TREC-6: 5 seeds, THUCNews titles: 3), wasm in Node, 10% validation split (model helper's sweep):
-// - learningRate 0.002, batchSize 64: TREC 0.895 / THUC 0.840. The former 0.005 @ 32 overfit by
-//   epoch 2 (0.888 / 0.829); 0.001 @ 32 tied (0.890 / 0.841) in twice the epochs; 0.003–0.004 with
-//   batches of 64–128 were no better. Batches of 64 halve the fixed per-step cost of 32.
+// - learningRate 0.003, batchSize 64: TREC 0.899 / THUC 0.853, best epoch 2–3. 0.001–0.002 reached
+//   0.894–0.896 / 0.850–0.851 in up to twice the epochs; 0.004–0.005 were no better (0.895–0.898 /
+//   0.846–0.850) and noisier. Batches of 32 tied (0.895 / 0.852) at twice the fixed per-step cost.
+// The ablations below were run at learning rate 0.002:
 // - embeddingDim 64, hiddenUnits 64, dropout 0.2: 100–128 dims, 128 hidden units or dropout 0.5
 //   were within noise (±0.005) or worse, and slower.
-// - earlyStoppingPatience 2: val_loss bottoms out after 3–6 epochs; patience 3 found the same best
-//   epochs in every run and only trained one epoch more. epochs 20 is a ceiling, not a target.
+// - earlyStoppingPatience 2: patience 3 found the same best epochs in every run and only trained
+//   one epoch more. epochs 20 is a ceiling, not a target.
 // - vocabularySize 50,000, minCount 1: 200,000 cost THUC 0.006 (rare n-grams get memorised);
 //   20,000–30,000 and minCount 2 were within noise.
-// - wordBigrams on: off costs TREC 0.043 and THUC 0.005. cjkCharNgrams 2: 0 costs THUC 0.003, 3 was
-//   within noise (+0.002) with more features.
+// - wordBigrams on: off costs TREC 0.026 and THUC 0.009. cjkCharNgrams 2: 0 and 3 were within
+//   noise on THUC (0.850 / 0.851); 2 keeps character features for compounds the word segmenter
+//   splits differently.
 export const DEFAULT_SETTINGS: TrainSettings = {
   epochs: 20,
   batchSize: 64,
-  learningRate: 0.002,
+  learningRate: 0.003,
   embeddingDim: 64,
   hiddenUnits: 64,
   dropout: 0.2,

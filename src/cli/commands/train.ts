@@ -3,6 +3,7 @@ import { bundleFileName } from '@/core/bundle/export';
 import { settingsForData } from '@/core/defaults';
 import { loadDataset } from '@/core/dataset/load';
 import { SiftError } from '@/core/errors';
+import { resolveSettings } from '@/core/settings';
 import type { BatchLog, EpochLog, Metrics } from '@/core/model/types';
 import { trainFromExamples } from '@/core/pipeline';
 import type { ParsedCommandLine } from '../args';
@@ -13,6 +14,8 @@ import { printDataset } from './inspect';
 
 export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<void> {
   const [path] = requirePositionals(cli, 1, 'train DATA.csv');
+  const overrides = { backend: CLI_DEFAULT_BACKEND, ...definedOnly(cli.settings) };
+  resolveSettings(overrides); // a bad option fails now, before minutes of reading and training
   const dataset = loadDataset(await readBytes(path), cli.read);
   printDataset(out, path, dataset);
   if (!dataset.report.trainable) {
@@ -26,7 +29,7 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
   const labelColumn = dataset.columns[dataset.labelColumn];
   const test = cli.test ? await loadTest(cli, textColumn, labelColumn) : undefined;
 
-  const settings = settingsForData(dataset.report, { backend: CLI_DEFAULT_BACKEND, ...definedOnly(cli.settings) });
+  const settings = settingsForData(dataset.report, overrides);
   const started = performance.now();
   const outcome = await trainFromExamples(
     { examples: dataset.examples, test, fileName: path, textColumn, labelColumn, name: cli.name },

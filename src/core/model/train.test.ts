@@ -69,6 +69,19 @@ describe('trainModel', () => {
     expect(cpu.history[0].valLoss).toBeCloseTo(wasm.history[0].valLoss ?? 0, 4);
   });
 
+  it('auto measures the backends Node has and trains on the fastest', async () => {
+    const result = await trainModel({ train: data.train, validation: null }, data.shape, { ...base, epochs: 1 }, 'auto');
+    const measured = result.backend.measurements;
+    expect(measured.map((m) => m.name)).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(measured[0].error).toMatch(/Node/);
+    expect(measured[1].examplesPerSecond).toBeGreaterThan(0);
+    expect(measured[2].examplesPerSecond).toBeGreaterThan(0);
+    const fastest = (measured[1].examplesPerSecond ?? 0) >= (measured[2].examplesPerSecond ?? 0) ? 'wasm' : 'cpu';
+    expect(result.backend.name).toBe(fastest);
+    expect(result.backend.reason).toMatch(/^fastest of 2 measured \(wasm \d+\/s, cpu \d+\/s\)$/);
+    expect(tf.getBackend()).toBe(fastest);
+  });
+
   it('is reproducible from its seed', async () => {
     const hp = { ...base, epochs: 1 };
     const a = await trainModel({ train: data.train, validation: null }, data.shape, hp, 'cpu');

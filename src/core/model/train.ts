@@ -2,11 +2,13 @@
  * The training loop: backend choice, seeded shuffling per epoch, dynamic padding per batch,
  * progress callbacks, stop requests, and early stopping on val_loss with the best weights restored.
  *
- * Measured in Node on this project's 2-core machine (busy with other jobs; defaults, batch 64,
- * THUCNews titles, vocabulary 50,000): ~9,000–19,000 examples/s on wasm, ~5,600 on cpu. The
- * recommended "everything on the backend" design (the whole [V, d] table as a tf.variable, the
- * fused embedding bag, tfjs autodiff and tf.train.adam) ran ~670 examples/s on wasm and ~40 on cpu
- * under the same load: the dense Adam over the whole table dominated. See trainer.ts for the split.
+ * Measured in Node on the project's 2-core machine (defaults, batches of 64, steady state):
+ * wasm ~19,500 (TREC) / ~20,500 (THUCNews titles, vocabulary 50,000) examples/s, cpu ~13,800 /
+ * ~9,000; in the full loop with shuffling ~13,000–14,000 on wasm (THUCNews epoch ≈ 0.7 s). The
+ * "everything on the backend" design (the whole [V, d] table as a tf.variable, the fused
+ * embedding bag, tfjs autodiff and tf.train.adam) ran ~960 examples/s on wasm and ~80 on cpu on
+ * the same data: the dense Adam over the whole table dominated. See
+ * trainer.ts for how a step is split between JS and the backend.
  */
 import { SiftError } from '../errors';
 import { createRandom, shuffleInPlace } from '../random';

@@ -2,12 +2,11 @@
  * One model being trained: its weights, optimiser state, and one training / evaluation step.
  * The epoch loop, callbacks and early stopping live in train.ts.
  *
- * How a step is split between JS and the tfjs backend, and why (measured, see the report in
- * train.ts):
+ * How a step is split between JS and the tfjs backend, and why (measured; figures in train.ts):
  * - Embedding bag in JS (batch.ts): the masked mean of each text's rows is an O(N × d) loop over
  *   the table; tfjs' gather kernel took 2–6 ms per 1,000 rows of 64 on wasm and cpu, more than the
  *   whole rest of the step. Its gradient is the transpose, an O(N × d) scatter-add into only the
- *   touched rows, and a lazy Adam updates just those rows (adam.ts).
+ *   touched rows, and Adam updates just those rows, catching up the steps they missed (adam.ts).
  * - Dense layers on the backend (head.ts): forward and hand-written backward, one read of the
  *   results per step (the gradients are needed in JS anyway, so this read is the step's only
  *   sync, and it is also where loss and accuracy come from).
@@ -147,6 +146,7 @@ export class Trainer {
   /** Mean unweighted cross-entropy and accuracy over labelled batches, without dropout. */
   evaluate(batches: Iterable<BagBatch>): EvalResult {
     const { embeddingDim: d, numClasses: k } = this.current.shape;
+    this.embeddingAdam.settleRows(d);
     let lossSum = 0;
     let correct = 0;
     let count = 0;
@@ -172,6 +172,7 @@ export class Trainer {
   /** A copy of the current weights. */
   weights(): ModelWeights {
     const w = this.current;
+    this.embeddingAdam.settleRows(w.shape.embeddingDim);
     return {
       shape: { ...w.shape },
       embedding: w.embedding.slice(),

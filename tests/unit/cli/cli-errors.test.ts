@@ -29,9 +29,10 @@ describe('CLI on bad input', () => {
     const run = await runCli([...args, '--json']);
     expect(run.code).not.toBe(0);
     expect(run.json.error).toMatchObject({ code });
-    const messageLines = run.stderr.trim().split('\n');
-    expect(messageLines).toHaveLength(1);
-    expect(messageLines[0]).toMatch(new RegExp(`^sift: error ${code}: `));
+    // The data summary may come first (it shows why); the error is one line, and the last.
+    const lines = run.stderr.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('sift: error'))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(new RegExp(`^sift: error ${code}: `));
     expect(run.stderr + run.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack frames
   });
 });
