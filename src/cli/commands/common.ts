@@ -17,8 +17,8 @@ export function requirePositionals(cli: ParsedCommandLine, count: number, usage:
 export const CLI_DEFAULT_BACKEND: BackendName = 'wasm';
 
 export async function loadModel(path: string, cli: ParsedCommandLine): Promise<SiftModel> {
-  const model = await importBundle(await readBytes(path));
+  const bytes = await readBytes(path);
   const backend = cli.settings.backend ?? CLI_DEFAULT_BACKEND;
   await useBackend(backend === 'auto' ? CLI_DEFAULT_BACKEND : backend);
-  return model;
+  return importBundle(bytes);
 }

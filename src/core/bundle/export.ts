@@ -30,6 +30,7 @@ export async function exportBundle(model: SiftModel): Promise<Uint8Array> {
   ].filter((m): m is string => typeof m === 'string');
   if (mismatches.length > 0) throw new SiftError('BUNDLE_MISMATCH', `Cannot save this model: ${mismatches.join('; ')}.`);
 
+  await tf.ready(); // building layers needs an initialised backend, whichever the caller chose
   const layersModel = buildLayersModel(weights);
   let artifacts: tf.io.ModelArtifacts | null = null;
   try {

@@ -74,6 +74,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Loads model.json + weights.bin with plain tf.loadLayersModel and reads the weights out. */
 async function loadWeights(modelJson: unknown, weightData: Uint8Array): Promise<ModelWeights> {
+  // tfjs needs an initialised backend to build the layers; the caller may not have chosen one yet.
+  await tf.ready();
   if (!isRecord(modelJson) || !isRecord(modelJson.modelTopology) || !Array.isArray(modelJson.weightsManifest)) {
     throw bad(`${BUNDLE_FILES.model} is damaged: it is not a TensorFlow.js model (no modelTopology or weightsManifest).`);
   }
