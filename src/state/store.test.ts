@@ -134,10 +134,20 @@ describe('the Sift store', () => {
   });
 
   it('after a cancelled parse (a fresh engine) it sends the model again before predicting', async () => {
-    const parse = store.getState().loadSample('thucnews');
-    await until(store, () => store.getState().data.status === 'parsing', 'the parse to start');
-    store.getState().cancelParse();
-    await parse;
+    // Cancel at the engine's first progress report, i.e. while it is known to be reading
+    // (polling the store could miss the whole parse: in-process, it runs in one go).
+    let cancelled = false;
+    const parse = engine.parse;
+    engine.parse = (bytes, options, fileName, onProgress) =>
+      parse(bytes, options, fileName, (event) => {
+        onProgress?.(event);
+        if (!cancelled && event.type === 'parseProgress') {
+          cancelled = true;
+          store.getState().cancelParse();
+        }
+      });
+    await store.getState().loadSample('thucnews').finally(() => (engine.parse = parse));
+    expect(cancelled).toBe(true);
     expect(store.getState().data.status).toBe('parsed');
     expect(engine.generation).toBeGreaterThan(0);
     store.getState().setTryText(`${SPAM}!`);

@@ -2,6 +2,7 @@
  * The shape of the page's state. Long-running work is a discriminated union on `status`, so a
  * component can only read, say, the progress of a run that is actually training.
  */
+import type { LoadProgress } from '@/core/dataset/progress';
 import type { ReadOptions } from '@/core/dataset/types';
 import type { BackendReport, EpochLog, Explanation } from '@/core/model/types';
 import type { PreparedInfo } from '@/core/pipeline';
@@ -26,6 +27,8 @@ export interface ParseJob {
   fileName: string;
   byteLength: number;
   startedAt: number;
+  /** The engine's latest report (null until the first one arrives). */
+  progress: LoadProgress | null;
 }
 
 /** `current` is the last dataset read successfully: a failing or cancelled file never loses it. */

@@ -10,12 +10,13 @@ import { loadDataset } from '@/core/dataset/load';
 import { computeMetrics } from '@/core/model/metrics';
 import type { EpochLog } from '@/core/model/types';
 import { ErrorMessage } from './common/ErrorMessage';
+import { ParseProgress } from './data/ParseProgress';
 import { DataCheck } from './data/DataCheck';
 import { PreviewTable } from './data/PreviewTable';
 import { ReadOptionsForm } from './data/ReadOptionsForm';
 import { ConfusionMatrix } from './evaluate/ConfusionMatrix';
 import { MetricChart } from './train/MetricChart';
-import { formatPoints } from './try/TryPanel';
+import { describeOdds, describePush } from './try/TryPanel';
 
 const sms = readFileSync('public/samples/sms_spam.csv');
 
@@ -29,6 +30,19 @@ describe('App', () => {
     expect(html).toContain('Try a sample: News titles (Chinese)');
     for (const step of ['Data', 'Settings', 'Train', 'Evaluate', 'Try it']) expect(html).toContain(`>${step}</h2>`);
     expect(html).toContain('No model yet');
+  });
+});
+
+describe('reading a big file', () => {
+  const job = { fileName: 'ag_news_test.csv', byteLength: 1_843_790, startedAt: 0 };
+  it('shows a working bar until the engine reports, then how far it is, with Cancel', () => {
+    const waiting = renderToStaticMarkup(<ParseProgress job={{ ...job, progress: null }} />);
+    expect(waiting).toMatch(/<progress[^>]*aria-label="Reading ag_news_test.csv"/);
+    expect(waiting).not.toMatch(/<progress[^>]*value=/);
+    const html = renderToStaticMarkup(<ParseProgress job={{ ...job, progress: { stage: 'checking', fraction: 0.42 } }} />);
+    expect(html).toMatch(/<progress[^>]*value="0.42"/);
+    expect(html).toContain('Checking the data, 42%');
+    expect(html).toContain('>Cancel</button>');
   });
 });
 
@@ -97,13 +111,15 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-describe('formatPoints', () => {
+describe('a word’s push (a change in log-odds) in words', () => {
   it.each([
-    [0.153, '+15.3 pts'],
-    [-0.02, '−2.0 pts'],
-    [0.0000312, '+0.0031 pts'],
-    [-0.0000004, '−0.00004 pts'],
-  ])('%f → %s', (contribution, text) => {
-    expect(formatPoints(contribution)).toBe(text);
+    [3.1, 'strong', 'Without this word the odds fall 22 times'],
+    [-2.4, 'strong', 'Without this word the odds rise 11 times'],
+    [0.8, 'clear', 'Without this word the odds fall 2.2 times'],
+    [-0.05, 'slight', 'Without this word the odds rise 1.1 times'],
+    [27.6, 'strong', 'Without this word the odds fall over a million times'],
+  ])('%f → %s', (contribution, push, odds) => {
+    expect(describePush(contribution)).toBe(push);
+    expect(describeOdds(contribution)).toBe(odds);
   });
 });

@@ -33,7 +33,8 @@ export type TransportFactory = (onEvent: (event: WorkerEvent) => void, onCrash: 
 export interface EngineClient {
   /** Increases each time the engine restarts; the engine then holds no dataset and no model. */
   readonly generation: number;
-  parse(bytes: Uint8Array, options: ReadOptions, fileName: string): Promise<DatasetSummary>;
+  /** `onProgress` hears parseProgress events (stage and overall fraction) while the file is read. */
+  parse(bytes: Uint8Array, options: ReadOptions, fileName: string, onProgress?: (event: ProgressEvent) => void): Promise<DatasetSummary>;
   /** Cancels a running parse by restarting the engine; its promise rejects with CANCELLED. */
   cancelParse(): void;
   train(settings: TrainSettings, name: string, onProgress: (event: ProgressEvent) => void): Promise<TrainedResult>;
@@ -107,11 +108,11 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
     get generation() {
       return generation;
     },
-    async parse(bytes, options, fileName) {
+    async parse(bytes, options, fileName, onProgress) {
       // A copy goes to the worker (transferred, not cloned again); the page keeps the original
       // for re-parsing with other options and for saving the workspace.
       const buffer = bytes.slice().buffer as ArrayBuffer;
-      const event = await request({ type: 'parse', bytes: buffer, options, fileName }, 'parsed', [buffer]);
+      const event = await request({ type: 'parse', bytes: buffer, options, fileName }, 'parsed', [buffer], onProgress);
       return event.dataset;
     },
     cancelParse() {

@@ -38,10 +38,15 @@ describe('worker handler', () => {
     expect(take().map((e) => (e.type === 'failed' ? e.error.code : e.type))).toEqual(['NOT_TRAINED', 'NO_EXAMPLES']);
   });
 
-  it('parses a file and answers with a summary, keeping the examples to itself', async () => {
+  it('parses a file, reporting progress, and answers with a summary, keeping the examples to itself', async () => {
     await handler.handle({ type: 'parse', id: 3, bytes: smsHead(400), options: {}, fileName: 'sms.csv' });
-    const [event] = take();
-    if (event.type !== 'parsed') throw new Error(`expected parsed, got ${JSON.stringify(event)}`);
+    const got = take();
+    const event = got.pop();
+    const fractions = got.map((e) => (e.type === 'parseProgress' && e.id === 3 ? e.progress.fraction : NaN));
+    expect(fractions.length).toBeGreaterThan(5);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBe(1);
+    if (event?.type !== 'parsed') throw new Error(`expected parsed, got ${JSON.stringify(event)}`);
     expect(event.dataset.fileName).toBe('sms.csv');
     expect(event.dataset.exampleCount).toBeGreaterThanOrEqual(400);
     expect(event.dataset.columns).toEqual(['text', 'label']);
@@ -51,7 +56,7 @@ describe('worker handler', () => {
 
   it('reports an unreadable file as a failure with the engine’s code', async () => {
     await handler.handle({ type: 'parse', id: 4, bytes: readFileSync('tests/fixtures/malformed/image_renamed.csv').buffer as ArrayBuffer, options: {}, fileName: 'x.csv' });
-    const [event] = take();
+    const event = take().at(-1);
     expect(event).toMatchObject({ type: 'failed', id: 4, error: { code: 'BINARY_FILE' } });
   });
 

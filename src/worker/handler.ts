@@ -111,7 +111,11 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
     try {
       switch (command.type) {
         case 'parse': {
-          const loaded = loadDataset(new Uint8Array(command.bytes), command.options);
+          const id = command.id;
+          // loadDataset already sends at most ~1 report per percent: no clock needed here.
+          const loaded = loadDataset(new Uint8Array(command.bytes), command.options, {
+            onProgress: (progress) => post({ type: 'parseProgress', id, progress }),
+          });
           dataset = { loaded, fileName: command.fileName };
           const { examples, ...rest } = loaded;
           post({

@@ -12,6 +12,7 @@
  */
 import type { SerializedError } from '@/core/errors';
 import type { SiftManifest } from '@/core/bundle/types';
+import type { LoadProgress } from '@/core/dataset/progress';
 import type { LoadedDataset, ReadOptions } from '@/core/dataset/types';
 import type { BackendReport, BatchLog, EpochLog, Explanation } from '@/core/model/types';
 import type { PreparedInfo } from '@/core/pipeline';
@@ -28,6 +29,7 @@ export const COMMAND = {
 
 /** Event names: the worker → page vocabulary. */
 export const EVENT = {
+  parseProgress: 'parseProgress',
   parsed: 'parsed',
   prepared: 'prepared',
   backend: 'backend',
@@ -76,6 +78,7 @@ export interface TrainedResult {
 }
 
 export type WorkerEvent =
+  | { type: typeof EVENT.parseProgress; id: number; progress: LoadProgress }
   | { type: typeof EVENT.parsed; id: number; dataset: DatasetSummary }
   | { type: typeof EVENT.prepared; id: number; info: PreparedInfo }
   | { type: typeof EVENT.backend; id: number; report: BackendReport }
@@ -99,6 +102,7 @@ export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
     case 'modelLoaded':
     case 'failed':
       return true;
+    case 'parseProgress':
     case 'prepared':
     case 'backend':
     case 'batch':

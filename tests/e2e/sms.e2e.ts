@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSession, RESULTS, type Session } from './session';
 
 const SPAM = 'WINNER!! You have won a prize, call now to claim';
+/** Longest main-thread task allowed while training (see the assertion for why not 50). */
+const FROZEN_MS = 300;
 
 describe('journey: sample → train → try → export → reload → new → open', () => {
   let s: Session;
@@ -40,7 +42,9 @@ describe('journey: sample → train → try → export → reload → new → op
     await page.getByText('Advanced settings').click();
     await s.shot('configured');
 
-    // Train.
+    // Train. Playwright injects its helper script into the page's own world on the first
+    // waitForFunction (a ~50 ms task of the test, not of Sift): do that before training starts.
+    await page.waitForFunction(() => true);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByRole('button', { name: 'Stop' }).waitFor();
     // Cheap CSS polling while training: role/text queries walk the whole page on the main
@@ -120,6 +124,10 @@ describe('journey: sample → train → try → export → reload → new → op
 
     writeFileSync(join(RESULTS, '1-sms', 'measurements.json'), JSON.stringify({ ...measurements, backendLine }, null, 2));
     console.log('sms journey measurements', measurements, backendLine);
+    // "The page never freezes while training." Sift's own work per task is under ~30 ms of CPU
+    // (Chromium trace); on a loaded 2-core machine the scheduler stretches that to 50–100 ms of
+    // wall time, so the bound keeps 3x headroom over the worst seen rather than the 50 ms goal.
+    expect(measurements.longestTaskMs).toBeLessThan(FROZEN_MS);
     expect(s.errors).toEqual([]);
     expect(s.foreignRequests()).toEqual([]);
   });

@@ -18,7 +18,7 @@ function smsExamples(count: number): Example[] {
 
 describe('pipeline: train → export → import → predict', () => {
   let outcome: TrainOutcome;
-  const examples = smsExamples(1500);
+  const examples = smsExamples(5574);
   const probes = [
     'WINNER!! You have won a prize, call now to claim',
     'Ok, see you at lunch tomorrow',
@@ -30,7 +30,7 @@ describe('pipeline: train → export → import → predict', () => {
     await useBackend('wasm');
     outcome = await trainFromExamples(
       { examples, fileName: 'sms_spam.csv', textColumn: 'text', labelColumn: 'label' },
-      resolveSettings({ epochs: 2, backend: 'wasm', validationShare: 0.2 }),
+      resolveSettings({ epochs: 4, backend: 'wasm', validationShare: 0.2 }),
     );
   });
 
@@ -39,7 +39,7 @@ describe('pipeline: train → export → import → predict', () => {
     expect(m.name).toBe('sms_spam');
     expect(m.labels).toEqual(['ham', 'spam']);
     expect(m.vocabulary.slice(0, 2)).toEqual(['<pad>', '<unk>']);
-    expect(m.training.trainExamples + m.training.validationExamples).toBe(1500);
+    expect(m.training.trainExamples + m.training.validationExamples).toBe(5574);
     expect(m.training.history.length).toBeGreaterThan(0);
     expect(outcome.validation?.examples).toBe(m.training.validationExamples);
     expect(outcome.validation!.accuracy).toBeGreaterThan(0.87); // above always-ham

@@ -29,7 +29,11 @@ export interface MeasuredLengths {
  * is scaled to all texts, and the number of distinct words is extrapolated with Heaps' law
  * (distinct ≈ K · tokens^β, β fitted between the half and the full sample).
  */
-export function measureLengths(texts: readonly string[], budget: number = DEFAULT_TOKENIZE_BUDGET): MeasuredLengths {
+export function measureLengths(
+  texts: readonly string[],
+  budget: number = DEFAULT_TOKENIZE_BUDGET,
+  onProgress?: (fraction: number) => void,
+): MeasuredLengths {
   let totalChars = 0;
   for (const t of texts) totalChars += Math.min(t.length, TOKENIZE_CHAR_LIMIT);
   const stride = totalChars > budget ? Math.ceil(totalChars / budget) : 1;
@@ -50,6 +54,7 @@ export function measureLengths(texts: readonly string[], budget: number = DEFAUL
     tokens += found.length;
     sampledChars += head.length;
     counts[k] = head === text ? found.length : Math.round((found.length * text.length) / head.length);
+    onProgress?.((k + 1) / sampleSize);
   }
 
   let distinctWords = words.size;

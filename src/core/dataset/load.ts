@@ -2,6 +2,7 @@ import { SiftError } from '../errors';
 import { chooseColumns } from './columns';
 import { decodeBytes, LOW_ENCODING_CONFIDENCE } from './decode';
 import { extractExamples } from './examples';
+import { ProgressReporter, type LoadHooks } from './progress';
 import { plural, problem } from './problems';
 import { buildReport } from './report';
 import { assertTabularText } from './sniff';
@@ -19,11 +20,18 @@ const PREVIEW_ROWS = 20;
  * Throws SiftError only when the file cannot be read as labelled texts at all: EMPTY_FILE,
  * BINARY_FILE, NOT_TABULAR, HEADER_ONLY, NO_EXAMPLES, and UNKNOWN_COLUMN / SAME_COLUMN /
  * INVALID_OPTION for bad overrides. Every other problem is collected in `report.problems`.
+ *
+ * `hooks.onProgress` hears how far the read is (stage and overall fraction, monotonic, ending at
+ * 1 on success); a separate parameter so that `options` stays plain data that crosses threads.
  */
-export function loadDataset(bytes: Uint8Array, options: ReadOptions = {}): LoadedDataset {
+export function loadDataset(bytes: Uint8Array, options: ReadOptions = {}, hooks: LoadHooks = {}): LoadedDataset {
+  const progress = new ProgressReporter(hooks.onProgress);
+  progress.report('decoding', 0);
   const { text, encoding } = decodeBytes(bytes, options.encoding);
   assertTabularText(text);
-  const table = parseTable(text, { delimiter: options.delimiter, hasHeader: options.hasHeader });
+  progress.report('decoding', 1);
+  const table = parseTable(text, { delimiter: options.delimiter, hasHeader: options.hasHeader }, progress.stage('parsing'));
+  progress.report('checking', 0);
   const choice = chooseColumns(table.columns, table.rows, {
     textColumn: options.textColumn,
     labelColumn: options.labelColumn,
@@ -46,7 +54,9 @@ export function loadDataset(bytes: Uint8Array, options: ReadOptions = {}): Loade
     problems: [...encodingProblems(encoding), ...table.problems, ...extracted.problems],
     lineOf: (row) => table.rowLines[row - 1],
     labelColumn,
+    onProgress: progress.stage('checking'),
   });
+  progress.report('checking', 1);
 
   return {
     encoding,

@@ -89,8 +89,16 @@ export function detectDelimiter(text: string, linebreak: Linebreak = detectLineb
   return best;
 }
 
-/** Parses the whole text with a known delimiter; never throws on malformed input. */
-export function parseRows(text: string, delimiter: Delimiter, linebreak: Linebreak = detectLinebreak(text)): RawRows {
+/**
+ * Parses the whole text with a known delimiter; never throws on malformed input.
+ * `onProgress` hears the share (0..1) of the text read so far, once per row.
+ */
+export function parseRows(
+  text: string,
+  delimiter: Delimiter,
+  linebreak: Linebreak = detectLinebreak(text),
+  onProgress?: (fraction: number) => void,
+): RawRows {
   const newline = rowSeparator(linebreak);
   const rows: string[][] = [];
   const starts: number[] = [];
@@ -110,6 +118,7 @@ export function parseRows(text: string, delimiter: Delimiter, linebreak: Linebre
         const start = rowStart;
         const end = result.meta.cursor;
         rowStart = end;
+        onProgress?.((offset + end) / text.length);
         const quoteError = result.errors.some((e) => e.type === 'Quotes');
         if (quoteError && recoveries < MAX_QUOTE_RECOVERIES) {
           // An opening quote that is never closed properly makes PapaParse read on through later

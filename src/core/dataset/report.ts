@@ -18,6 +18,8 @@ export interface ReportInput {
   labelColumn: string;
   /** Characters tokenised for the length statistics before sampling (see lengths.ts). */
   tokenizeBudget?: number;
+  /** Hears how far the check is (0..1); tokenising the texts is most of its work. */
+  onProgress?: (fraction: number) => void;
 }
 
 /** A text longer than this (characters) is flagged: probably a pasted file or a broken quote. */
@@ -58,9 +60,11 @@ export function buildReport(input: ReportInput): DatasetReport {
   problems.push(...classBalanceProblems(classes, examples.length, input.labelColumn));
   problems.push(...hugeFieldProblems(examples, lineOf));
 
+  input.onProgress?.(0.05);
   const { lengths, distinctWords } = measureLengths(
     examples.map((e) => e.text),
     input.tokenizeBudget,
+    input.onProgress && ((f) => input.onProgress?.(0.05 + 0.95 * f)),
   );
   const trainable = classes.length >= 2 && !problems.some((p) => p.severity === 'error');
   return {

@@ -13,15 +13,16 @@ export interface TableOptions {
  * Decoded text → a table with named columns: delimiter and header detected unless given.
  * Throws EMPTY_FILE (no non-blank row), NOT_TABULAR (fewer than two columns), HEADER_ONLY, and
  * INVALID_OPTION for a delimiter Sift does not know. Quote problems go into `problems`.
+ * `onProgress` hears the share (0..1) of the text parsed so far.
  */
-export function parseTable(text: string, options: TableOptions = {}): ParsedTable {
+export function parseTable(text: string, options: TableOptions = {}, onProgress?: (fraction: number) => void): ParsedTable {
   if (options.delimiter !== undefined && !DELIMITERS.includes(options.delimiter)) {
     throw new SiftError('INVALID_OPTION', `Unknown delimiter "${String(options.delimiter)}". Use one of: comma, semicolon, tab or |.`);
   }
   const linebreak = detectLinebreak(text);
   const hint = excelSeparatorHint(text);
   const delimiter = options.delimiter ?? hint ?? detectDelimiter(text, linebreak).delimiter;
-  const raw = parseRows(text, delimiter, linebreak);
+  const raw = parseRows(text, delimiter, linebreak, onProgress);
   if (hint && raw.rows.length && raw.rows[0].join(delimiter) === `sep=${hint}`) {
     raw.rows.shift();
     raw.rowLines.shift();

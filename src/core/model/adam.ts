@@ -105,6 +105,22 @@ export class Adam {
   }
 
   /**
+   * Brings the listed rows up to the current step before a step reads them, so its forward pass
+   * sees the rows dense Adam would have left (applyRows then has nothing left to catch up).
+   */
+  settleRowsOf(rows: Int32Array, dim: number): void {
+    const lastStep = this.lastStep;
+    if (!lastStep) return;
+    for (const row of rows) {
+      const missed = this.step - lastStep[row];
+      if (missed > 0 && lastStep[row] > 0) {
+        this.catchUp(row * dim, dim, missed, lastStep[row] + 1);
+        lastStep[row] = this.step;
+      }
+    }
+  }
+
+  /**
    * Brings every row of a table updated with applyRows up to the current step (the zero-gradient
    * steps dense Adam would have taken since each row's last update), so the table can be read,
    * evaluated or saved as dense Adam would have left it. O(table); call it once per epoch, not per

@@ -30,7 +30,10 @@ function handModel(): ModelWeights {
 describe('explainTokens', () => {
   const labels = ['pos', 'neg'];
 
-  it('credits each distinct token with what removing all its occurrences costs the predicted class', () => {
+  /** ln(p / (1 − p)) */
+  const logit = (p: number) => Math.log(p / (1 - p));
+
+  it('credits each distinct token with the log-odds of the predicted class that removing it costs', () => {
     const classifier = Classifier.fromWeights(handModel());
     // "great the great zzz": mean = (2·[1,0] + 2·[0,0]) / 4 = [0.5, 0] → pos, p = σ(8)
     const e = explainTokens(classifier, ['great', 'the', 'great', 'zzz'], [2, 4, 2, OOV_ID], labels);
@@ -38,14 +41,47 @@ describe('explainTokens', () => {
     const pPos = 1 / (1 + Math.exp(-8));
     expect(e.prediction.probabilities[0].probability).toBeCloseTo(pPos, 5);
     expect(e.tokens.map((t) => t.token)).toEqual(['great', 'the', 'zzz']);
-    // without "great" the mean is [0, 0]: p = 0.5
-    expect(e.tokens[0].contribution).toBeCloseTo(pPos - 0.5, 5);
-    // without "the" (or "zzz") the mean of the rest grows to [2/3, 0]: the neutral word's removal
-    // raises p(pos), so its contribution is negative
-    const pWithoutThe = 1 / (1 + Math.exp(-16 * (2 / 3)));
-    expect(e.tokens[1].contribution).toBeCloseTo(pPos - pWithoutThe, 5);
+    // the logits are [4, −4]: log-odds of pos = 8; without "great" the mean is [0, 0]: log-odds 0
+    expect(e.tokens[0].contribution).toBeCloseTo(8, 3);
+    expect(e.tokens[0].contribution).toBeCloseTo(logit(pPos) - logit(0.5), 3);
+    // without "the" (or "zzz") the mean of the rest grows to [2/3, 0]: log-odds 16·2/3. The
+    // neutral word's removal raises p(pos), so its contribution is negative
+    expect(e.tokens[1].contribution).toBeCloseTo(8 - 16 * (2 / 3), 3);
     expect(e.tokens[1].contribution).toBeLessThan(0);
     expect(e.tokens.map((t) => t.known)).toEqual([true, true, false]);
+    classifier.dispose();
+  });
+
+  it('still tells words apart at 99.99…% confidence, and stays finite where float32 rounds p to 1', () => {
+    const strong = handModel();
+    strong.outputKernel = Float32Array.from([40, -40, -40, 40]);
+    const classifier = Classifier.fromWeights(strong);
+    // "great great great the": mean [0.75, 0] → logits ±30, log-odds 60: p(neg) ≈ 1e-26, p(pos)
+    // rounds to exactly 1 in float32
+    const e = explainTokens(classifier, ['great', 'great', 'great', 'the'], [2, 2, 2, 4], labels);
+    expect(e.prediction.label).toBe('pos');
+    const [great, the] = e.tokens;
+    expect(Number.isFinite(great.contribution) && Number.isFinite(the.contribution)).toBe(true);
+    // Removing "great" leaves only "the" (log-odds 0): a drop of ~27.6 (the 1e-12 floor), while the
+    // probability itself moved from 1 to 0.5. Removing "the" cannot make pos any surer in float32.
+    expect(great.contribution).toBeGreaterThan(20);
+    expect(Math.abs(the.contribution)).toBeLessThan(great.contribution / 4);
+    classifier.dispose();
+  });
+
+  it('shows a word pulling away even when the probability barely moves (p ≈ 0.99995)', () => {
+    const sure = handModel();
+    sure.outputKernel = Float32Array.from([10, -10, -10, 10]);
+    const classifier = Classifier.fromWeights(sure);
+    // "great great great awful": mean [0.75, 0.25] → logits ±5, log-odds 10, p(pos) ≈ 0.99995.
+    // Without "awful" p rises by only ~5e-5 (a probability difference shows ~0), yet the log-odds
+    // double: "awful" clearly pushed away from pos.
+    const e = explainTokens(classifier, ['great', 'great', 'great', 'awful'], [2, 2, 2, 3], labels);
+    expect(e.prediction.label).toBe('pos');
+    const [great, awful] = e.tokens;
+    expect(awful.contribution).toBeCloseTo(10 - 20, 2);
+    // Without "great" only "awful" is left: log-odds −20.
+    expect(great.contribution).toBeCloseTo(10 + 20, 2);
     classifier.dispose();
   });
 

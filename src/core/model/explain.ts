@@ -1,12 +1,30 @@
 /**
- * Why the model predicted what it did: each distinct token's contribution is the predicted class's
- * probability minus its probability when every occurrence of that token is removed (occlusion).
- * All variants go through the model in one batched forward pass.
+ * Why the model predicted what it did: each distinct token's contribution is how much the log-odds
+ * of the predicted class, log(p / (1 − p)), drop when every occurrence of that token is removed
+ * (occlusion). Log-odds rather than probability: at 99.99% confidence removing the decisive word
+ * may move p by only 0.0001 while the odds fall a hundredfold, so probability differences show
+ * every word as ~0. All variants go through the model in one batched forward pass.
  */
 import { encodeTextWithTokens } from '../text/encode';
 import { OOV_ID, type EncodedCorpus, type TokenizerConfig } from '../text/types';
 import type { Classifier } from './classifier';
 import type { Explanation, Prediction } from './types';
+
+/**
+ * Smallest probability the log-odds are computed from: float32 softmax rounds the other classes to
+ * 0 (or p to 1) at extreme confidence, which would give ±Infinity. Caps |log-odds| at ~27.6.
+ */
+const MIN_PROBABILITY = 1e-12;
+
+/**
+ * log(p / (1 − p)) of class `c` in one row of `k` probabilities. 1 − p is taken as the sum of the
+ * other classes: in float32, 1 − 0.9999999 has lost the digits that this sum still holds.
+ */
+export function logOdds(probs: ArrayLike<number>, offset: number, k: number, c: number): number {
+  let others = 0;
+  for (let j = 0; j < k; j++) if (j !== c) others += probs[offset + j];
+  return Math.log(Math.max(probs[offset + c], MIN_PROBABILITY)) - Math.log(Math.max(others, MIN_PROBABILITY));
+}
 
 /** Prediction for one row of probabilities, classes in the model's label order. */
 export function predictionFromProbabilities(probs: ArrayLike<number>, labels: string[]): Prediction {
@@ -48,12 +66,12 @@ export function explainTokens(classifier: Classifier, tokens: readonly string[],
 
   const prediction = predictionFromProbabilities(probs.subarray(0, k), labels);
   const predicted = labels.indexOf(prediction.label);
-  const base = probs[predicted];
+  const base = logOdds(probs, 0, k, predicted);
   return {
     prediction,
     tokens: distinct.map((token, j) => ({
       token,
-      contribution: base - probs[(j + 1) * k + predicted],
+      contribution: base - logOdds(probs, (j + 1) * k, k, predicted),
       known: ids[(positions.get(token) ?? [0])[0]] !== OOV_ID,
     })),
   };

@@ -57,7 +57,7 @@ describe('trainModel', () => {
     expect(epochs[1].valAccuracy).toBeGreaterThan(majorityShare(data.validation) + 0.1);
     for (const e of epochs) expect(e.seconds).toBeGreaterThan(0);
     expect(result).toMatchObject({ bestEpoch: 2, stopReason: 'completed' });
-    expect(result.backend).toEqual({ name: 'wasm', reason: 'chosen by you', measurements: [] });
+    expect(result.backend).toEqual({ name: 'wasm', reason: 'chosen by you', measurements: [], path: 'sparse' });
     expect(result.weights.embedding).toHaveLength(data.shape.vocabSize * data.shape.embeddingDim);
   });
 
@@ -80,6 +80,9 @@ describe('trainModel', () => {
     expect(result.backend.name).toBe(fastest);
     expect(result.backend.reason).toMatch(/^fastest of 2 measured \(wasm \d+\/s, cpu \d+\/s\)$/);
     expect(tf.getBackend()).toBe(fastest);
+    // No webgl here, so the sparse path is the only one measured and the one that runs.
+    expect(result.backend.path).toBe('sparse');
+    expect(measured[1].path).toBe('sparse');
   });
 
   it('is reproducible from its seed', async () => {

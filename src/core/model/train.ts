@@ -15,13 +15,24 @@ import { createRandom, shuffleInPlace } from '../random';
 import type { EncodedCorpus } from '../text/types';
 import { chooseBackend } from './backend';
 import { bagBatch, corpusBatches, corpusSize, identityOrder, type BagBatch } from './batch';
+import { GraphTrainer } from './graphTrainer';
 import { initialWeights } from './init';
-import { Trainer, type TrainerOptions } from './trainer';
-import type { BackendChoice, EpochLog, Hyperparameters, ModelShape, ModelWeights, StopReason, TrainCallbacks, TrainResult } from './types';
+import type { StepTrainer, TrainerOptions } from './stepTrainer';
+import { Trainer } from './trainer';
+import type { BackendChoice, BackendName, BackendReport, EpochLog, TrainingPath, TrainingPathChoice, Hyperparameters, ModelShape, ModelWeights, StopReason, TrainCallbacks, TrainResult } from './types';
 
 export interface TrainData {
   train: EncodedCorpus;
   validation: EncodedCorpus | null;
+}
+
+/** Options that are not training settings: for tests and benchmarks. */
+export interface TrainOptions {
+  /**
+   * How a step is computed (stepTrainer.ts). 'auto' (the default) measures both paths on webgl
+   * and keeps the faster; on wasm and cpu it takes 'sparse' (see candidatePaths for why).
+   */
+  trainingPath?: TrainingPathChoice;
 }
 
 /** Evaluation needs no gradients, so it runs in larger batches than training. */
@@ -84,26 +95,114 @@ function trainerOptions(data: TrainData, shape: ModelShape, hp: Hyperparameters)
   };
 }
 
-/** Training speed (examples/s) of the active backend on real batches, for `auto`. */
-async function measureBackend(data: TrainData, shape: ModelShape, hp: Hyperparameters, initial: ModelWeights): Promise<number> {
-  const trainer = new Trainer(initial, trainerOptions(data, shape, hp));
-  const n = corpusSize(data.train);
-  const order = identityOrder(n);
-  const batchAt = (b: number): BagBatch => {
-    const start = (b * hp.batchSize) % n;
-    return bagBatch(data.train, order, start, Math.min(n, start + hp.batchSize), hp.sequenceLength);
-  };
-  for (let b = 0; b < PROBE_WARMUP_BATCHES; b++) trainer.step(batchAt(b));
-  let examples = 0;
-  const started = now();
-  for (let b = PROBE_WARMUP_BATCHES; b < PROBE_WARMUP_BATCHES + PROBE_MAX_BATCHES && now() - started < PROBE_MIN_MS; b++) {
-    const batch = batchAt(b);
-    trainer.step(batch);
-    examples += batch.size;
+function makeTrainer(path: TrainingPath, initial: ModelWeights, options: TrainerOptions): StepTrainer {
+  switch (path) {
+    case 'sparse':
+      return new Trainer(initial, options);
+    case 'graph':
+      return new GraphTrainer(initial, options);
   }
-  const seconds = (now() - started) / 1000;
-  await yieldToEventLoop();
-  return examples / Math.max(1e-6, seconds);
+}
+
+/**
+ * The paths worth measuring on a backend. The graph path (whole model as tensors, dense Adam over
+ * the [V, d] table) only has a chance where a GPU does table-sized work in parallel. Measured in
+ * Node on TREC (4,362 texts, vocabulary 31,346, defaults, batches of 64; 2 busy cores, so ranges):
+ * wasm sparse 7,500–13,500 examples/s vs graph 940–2,400; cpu sparse ~4,100 vs graph ~48 (the
+ * per-op cost and the dense Adam over the whole table dominate). So wasm and cpu skip the
+ * measurement and run sparse; webgl measures both (headless Chromium on SwiftShader, no GPU, same
+ * sizes: sparse ~1,170 vs graph ~145, so there too sparse wins; a real GPU may turn that round).
+ */
+function candidatePaths(backend: BackendName, choice: TrainingPathChoice): TrainingPath[] {
+  if (choice !== 'auto') return [choice];
+  return backend === 'webgl' ? ['graph', 'sparse'] : ['sparse'];
+}
+
+/** Training speed (examples/s) of one path on the active backend, on real batches. */
+async function measurePath(path: TrainingPath, data: TrainData, shape: ModelShape, hp: Hyperparameters, initial: ModelWeights): Promise<number> {
+  const trainer = makeTrainer(path, initial, trainerOptions(data, shape, hp));
+  try {
+    const n = corpusSize(data.train);
+    const order = identityOrder(n);
+    const batchAt = (b: number): BagBatch => {
+      const start = (b * hp.batchSize) % n;
+      return bagBatch(data.train, order, start, Math.min(n, start + hp.batchSize), hp.sequenceLength);
+    };
+    for (let b = 0; b < PROBE_WARMUP_BATCHES; b++) trainer.step(batchAt(b));
+    let examples = 0;
+    const started = now();
+    for (let b = PROBE_WARMUP_BATCHES; b < PROBE_WARMUP_BATCHES + PROBE_MAX_BATCHES && now() - started < PROBE_MIN_MS; b++) {
+      const batch = batchAt(b);
+      trainer.step(batch);
+      examples += batch.size;
+    }
+    const seconds = (now() - started) / 1000;
+    await yieldToEventLoop();
+    return examples / Math.max(1e-6, seconds);
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/** Measured examples/s per training path. */
+export type PathSpeeds = Partial<Record<TrainingPath, number>>;
+
+/** Measures each candidate path on the active backend. */
+async function measurePaths(paths: TrainingPath[], data: TrainData, shape: ModelShape, hp: Hyperparameters, initial: ModelWeights): Promise<PathSpeeds> {
+  const speeds: PathSpeeds = {};
+  for (const path of paths) speeds[path] = await measurePath(path, data, shape, hp, initial);
+  return speeds;
+}
+
+/** The fastest measured path; on a tie the earlier of candidatePaths' order. */
+function fastestPath(speeds: PathSpeeds): { path: TrainingPath; examplesPerSecond: number } | null {
+  let best: { path: TrainingPath; examplesPerSecond: number } | null = null;
+  for (const path of ['graph', 'sparse'] as const) {
+    const speed = speeds[path];
+    if (speed !== undefined && (best === null || speed > best.examplesPerSecond)) best = { path, examplesPerSecond: speed };
+  }
+  return best;
+}
+
+function pathWords(path: TrainingPath, backend: BackendName): string {
+  switch (path) {
+    case 'graph':
+      return `whole model on ${backend} (graph path)`;
+    case 'sparse':
+      return `embedding in JS, dense layers on ${backend} (sparse path)`;
+  }
+}
+
+/**
+ * Picks the training path for the backend `chooseBackend` started (measuring it now where that
+ * has not happened yet) and adds it to the report: `path`, each measurement's path, and a clause
+ * in `reason` when there was a choice to make.
+ */
+export async function choosePath(
+  report: BackendReport,
+  choice: TrainingPathChoice,
+  measured: Map<BackendName, PathSpeeds>,
+  measure: (paths: TrainingPath[]) => Promise<PathSpeeds>,
+): Promise<BackendReport> {
+  const candidates = candidatePaths(report.name, choice);
+  const measurements = report.measurements.map((m) => {
+    const fastest = fastestPath(measured.get(m.name) ?? {});
+    return fastest ? { ...m, path: fastest.path } : m;
+  });
+  if (candidates.length === 1) {
+    const path = candidates[0];
+    const reason = choice === 'auto' ? report.reason : `${report.reason}; ${pathWords(path, report.name)}, chosen by you`;
+    return { ...report, reason, measurements, path };
+  }
+  const speeds = measured.get(report.name) ?? (await measure(candidates));
+  const best = fastestPath(speeds);
+  if (!best) throw new SiftError('TRAINING_FAILED', 'Could not measure any training path.');
+  const others = candidates
+    .filter((p) => p !== best.path)
+    .map((p) => `${p} ${Math.round(speeds[p] ?? 0)}/s`)
+    .join(', ');
+  const reason = `${report.reason}; ${pathWords(best.path, report.name)}, ${Math.round(best.examplesPerSecond)}/s vs ${others}`;
+  return { ...report, reason, measurements, path: best.path };
 }
 
 /**
@@ -111,9 +210,10 @@ async function measureBackend(data: TrainData, shape: ModelShape, hp: Hyperparam
  *
  * @param data train and optional validation corpora (labels are class indices < shape.numClasses)
  * @param backend 'auto' measures the available backends on a few batches and keeps the fastest
+ * @param options trainingPath: force the 'sparse' or 'graph' path (tests, benchmarks)
  * @returns the kept weights — those of the best val_loss epoch when there is validation data,
  *   else the latest (after a stop request: of the epoch in progress) — the per-epoch history, why
- *   training stopped and which backend ran
+ *   training stopped and which backend and training path ran
  * @throws SiftError NO_EXAMPLES, SINGLE_CLASS, TRAINING_FAILED, INVALID_OPTION, BACKEND_UNAVAILABLE
  */
 export async function trainModel(
@@ -122,14 +222,39 @@ export async function trainModel(
   hp: Hyperparameters,
   backend: BackendChoice,
   callbacks: TrainCallbacks = {},
+  options: TrainOptions = {},
 ): Promise<TrainResult> {
   const started = now();
   validate(data, shape, hp);
   const initial = initialWeights(shape, hp.seed);
-  const report = await chooseBackend(backend, () => measureBackend(data, shape, hp, initial));
+  const pathChoice = options.trainingPath ?? 'auto';
+  const measured = new Map<BackendName, PathSpeeds>();
+  const measure = (paths: TrainingPath[]): Promise<PathSpeeds> => measurePaths(paths, data, shape, hp, initial);
+  const backendReport = await chooseBackend(backend, async (name) => {
+    const speeds = await measure(candidatePaths(name, pathChoice));
+    measured.set(name, speeds);
+    return fastestPath(speeds)?.examplesPerSecond ?? 0;
+  });
+  const report = await choosePath(backendReport, pathChoice, measured, measure);
   callbacks.onBackend?.(report);
 
-  const trainer = new Trainer(initial, trainerOptions(data, shape, hp));
+  const trainer = makeTrainer(report.path ?? 'sparse', initial, trainerOptions(data, shape, hp));
+  try {
+    return await runEpochs(trainer, data, hp, report, callbacks, started);
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/** The epoch loop, on whichever path `trainer` computes its steps. */
+async function runEpochs(
+  trainer: StepTrainer,
+  data: TrainData,
+  hp: Hyperparameters,
+  report: BackendReport,
+  callbacks: TrainCallbacks,
+  started: number,
+): Promise<TrainResult> {
   const n = corpusSize(data.train);
   const batchesPerEpoch = Math.ceil(n / hp.batchSize);
   const order = Array.from(identityOrder(n)); // shuffled in place each epoch

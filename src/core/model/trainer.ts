@@ -1,4 +1,5 @@
 /**
+ * The 'sparse' training path (graphTrainer.ts is the 'graph' one; train.ts picks between them).
  * One model being trained: its weights, optimiser state, and one training / evaluation step.
  * The epoch loop, callbacks and early stopping live in train.ts.
  *
@@ -18,29 +19,12 @@ import { createRandom } from '../random';
 import { poolBatch, rowGradients, touchedRows, type BagBatch } from './batch';
 import { Adam } from './adam';
 import { headGradients, headLogits, type HeadTensors } from './head';
+import { argmaxAt, dropoutMask, lossTargets, rowCrossEntropy, scoreLogits, type EvalResult, type StepResult, type StepTrainer, type TrainerOptions } from './stepTrainer';
 import type { ModelShape, ModelWeights } from './types';
 
-export interface StepResult {
-  /** Mean (class-weighted) cross-entropy of the batch. */
-  loss: number;
-  /** Correctly classified texts in the batch. */
-  correct: number;
-}
-
-export interface EvalResult {
-  /** Mean unweighted cross-entropy. */
-  loss: number;
-  accuracy: number;
-}
-
-export interface TrainerOptions {
-  learningRate: number;
-  dropout: number;
-  /** Per-class loss weights (length k), or null for all 1. */
-  classWeights: Float32Array | null;
-  /** Seeds the dropout masks. */
-  seed: number;
-}
+// The shared contracts and helpers live in stepTrainer.ts; re-exported so existing imports keep working.
+export type { EvalResult, StepResult, TrainerOptions } from './stepTrainer';
+export { argmaxAt, rowCrossEntropy } from './stepTrainer';
 
 /** Plain-array weights plus the tensors made from them for one step. */
 function headTensors(w: ModelWeights): HeadTensors {
@@ -53,23 +37,9 @@ function headTensors(w: ModelWeights): HeadTensors {
   };
 }
 
-/** Cross-entropy of one row of logits against class y, computed stably in JS. */
-export function rowCrossEntropy(logits: Float32Array, at: number, k: number, y: number): number {
-  let max = -Infinity;
-  for (let j = 0; j < k; j++) max = Math.max(max, logits[at + j]);
-  let sum = 0;
-  for (let j = 0; j < k; j++) sum += Math.exp(logits[at + j] - max);
-  return Math.log(sum) + max - logits[at + y];
-}
-
-/** Index of the largest of k values starting at `at`. */
-export function argmaxAt(values: Float32Array, at: number, k: number): number {
-  let best = 0;
-  for (let j = 1; j < k; j++) if (values[at + j] > values[at + best]) best = j;
-  return best;
-}
-
-export class Trainer {
+/** The 'sparse' training path (see the file comment). */
+export class Trainer implements StepTrainer {
+  readonly path = 'sparse';
   /** The current weights; the optimisers update these arrays in place. */
   private readonly current: ModelWeights;
   private readonly embeddingAdam: Adam;
@@ -107,16 +77,13 @@ export class Trainer {
     const { embeddingDim: d, numClasses: k } = this.current.shape;
     const B = batch.size;
     const touched = touchedRows(batch, this.slots);
+    // Rows this batch reads must first take the zero-gradient steps they missed, or the forward
+    // pass would see stale rows and the result would drift from dense Adam.
+    this.embeddingAdam.settleRowsOf(touched.rows, d);
     const pooled = poolBatch(this.current.embedding, d, batch);
-    const mask = this.dropoutMask(B);
+    const mask = dropoutMask(this.options.dropout, B, d, this.dropoutRandom);
     if (mask) for (let i = 0; i < pooled.length; i++) pooled[i] *= mask[i];
-    const targets = new Float32Array(B * k);
-    const scale = new Float32Array(B);
-    const classWeights = this.options.classWeights;
-    for (let b = 0; b < B; b++) {
-      targets[b * k + batch.labels[b]] = 1;
-      scale[b] = (classWeights ? classWeights[batch.labels[b]] : 1) / B;
-    }
+    const { targets, scale } = lossTargets(batch, k, this.options.classWeights);
 
     const head = headTensors(this.current);
     const inputs = [tf.tensor2d(pooled, [B, d]), tf.tensor2d(targets, [B, k]), tf.tensor2d(scale, [B, 1])] as const;
@@ -134,13 +101,7 @@ export class Trainer {
     this.embeddingAdam.applyRows(touched.rows, d, rowGradients(batch, touched, dPooled, d));
     for (let i = 0; i < 4; i++) this.headAdams[i].applyDense(dHead[i]);
 
-    let loss = 0;
-    let correct = 0;
-    for (let b = 0; b < B; b++) {
-      loss += scale[b] * rowCrossEntropy(logits, b * k, k, batch.labels[b]);
-      if (argmaxAt(logits, b * k, k) === batch.labels[b]) correct++;
-    }
-    return { loss, correct };
+    return scoreLogits(logits, batch.labels, k, scale);
   }
 
   /** Mean unweighted cross-entropy and accuracy over labelled batches, without dropout. */
@@ -183,13 +144,6 @@ export class Trainer {
     };
   }
 
-  /** Inverted dropout on the pooled vector: keep with probability 1−p, scaled by 1/(1−p). */
-  private dropoutMask(size: number): Float32Array | null {
-    const rate = this.options.dropout;
-    if (rate <= 0) return null;
-    const mask = new Float32Array(size * this.current.shape.embeddingDim);
-    const keep = 1 / (1 - rate);
-    for (let i = 0; i < mask.length; i++) mask[i] = this.dropoutRandom() < rate ? 0 : keep;
-    return mask;
-  }
+  /** Nothing to free: the sparse path keeps its weights in JS and makes tensors per step. */
+  dispose(): void {}
 }

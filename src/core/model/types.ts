@@ -3,6 +3,15 @@
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
 
+/**
+ * How a training step is computed: 'sparse' pools embeddings and updates the touched rows in JS,
+ * with the dense layers on the backend (trainer.ts); 'graph' runs the whole model as tensors on
+ * the backend (graphTrainer.ts).
+ */
+export type TrainingPath = 'sparse' | 'graph';
+/** 'auto' measures both paths where the graph path can win (webgl), else takes 'sparse'. */
+export type TrainingPathChoice = TrainingPath | 'auto';
+
 /** Embedding(vocabSize, embeddingDim) → masked mean → Dense(hiddenUnits, relu) → Dense(numClasses, softmax). */
 export interface ModelShape {
   vocabSize: number;
@@ -66,6 +75,8 @@ export interface BackendMeasurement {
   /** Undefined when the backend failed to start; then `error` says why. */
   examplesPerSecond?: number;
   error?: string;
+  /** The training path that `examplesPerSecond` was measured with (the faster, where both were). */
+  path?: TrainingPath;
 }
 
 export interface BackendReport {
@@ -73,6 +84,8 @@ export interface BackendReport {
   /** One sentence: "chosen by you", "fastest of 3 measured (wasm 900/s, webgl 200/s, cpu 70/s)". */
   reason: string;
   measurements: BackendMeasurement[];
+  /** The training path that runs; set by trainModel. */
+  path?: TrainingPath;
 }
 
 export type StopReason = 'completed' | 'early-stopping' | 'user';
@@ -127,7 +140,12 @@ export interface Prediction {
 /** Why: each distinct token's effect on the predicted class's probability when it is removed. */
 export interface TokenContribution {
   token: string;
-  /** Probability of the predicted class minus its probability without this token (may be negative). */
+  /**
+   * Log-odds of the predicted class, ln(p / (1 − p)), minus the same without every occurrence of
+   * this token: > 0 the token pushed toward the prediction, < 0 away from it. 1 ≈ odds ×2.7,
+   * 2.3 ≈ odds ×10, whatever the confidence (a probability difference would be ~0 at 99.99%).
+   * Computed from probabilities floored at 1e-12, so it stays finite (|value| ≤ ~55).
+   */
   contribution: number;
   known: boolean;
 }

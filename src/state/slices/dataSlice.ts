@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { DatasetReport, ReadOptions } from '@/core/dataset/types';
-import { toAppError } from '@/worker/protocol';
+import { toAppError, type ProgressEvent } from '@/worker/protocol';
+import { FrameBuffer } from '../frameBuffer';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { currentData } from '../selectors';
 import { SAMPLES, type DataActions, type DataSource, type SettingsState, type SiftState } from '../types';
@@ -15,9 +16,16 @@ export const createDataSlice =
     async function parseSource(source: DataSource, save: boolean): Promise<void> {
       const seq = ++parseSeq;
       const current = currentData(get().data);
-      set({ data: { status: 'parsing', job: { fileName: source.fileName, byteLength: source.bytes.byteLength, startedAt: deps.now() }, current } });
+      set({ data: { status: 'parsing', job: { fileName: source.fileName, byteLength: source.bytes.byteLength, startedAt: deps.now(), progress: null }, current } });
+      // Reports reach the store at most once per animation frame, and only this parse's.
+      const buffer = new FrameBuffer<ProgressEvent>(deps.scheduleFrame, (events) => {
+        const last = events.at(-1);
+        const data = get().data;
+        if (seq !== parseSeq || data.status !== 'parsing' || last?.type !== 'parseProgress') return;
+        set({ data: { ...data, job: { ...data.job, progress: last.progress } } });
+      });
       try {
-        const summary = await deps.engine.parse(source.bytes, source.options, source.fileName);
+        const summary = await deps.engine.parse(source.bytes, source.options, source.fileName, (event) => buffer.push(event));
         if (seq !== parseSeq) return;
         tracker.dataset = { source, generation: deps.engine.generation };
         set((state) => ({

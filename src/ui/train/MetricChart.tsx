@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { EpochLog } from '@/core/model/types';
 import type { BatchPoint } from '@/state/types';
@@ -26,8 +26,14 @@ interface Props {
  */
 export function MetricChart({ metric, batches, epochs, markers, xMax }: Props) {
   const title = TITLES[metric];
-  const options = useMemo(() => chartOptions(metric, xMax), [metric, xMax]);
-  const data = useMemo(() => chartColumns(batches, epochs, metric), [batches, epochs, metric]);
+  // The x range is read through a ref: options that change would make uPlot build a new chart
+  // (canvas, axes, first layout and paint: one long main-thread task) the moment training starts
+  // and the axis grows from 1 to the planned epochs. A new xMax only needs a redraw, which a new
+  // data array (xMax is among its dependencies) triggers.
+  const xMaxRef = useRef(xMax);
+  xMaxRef.current = xMax;
+  const options = useMemo(() => chartOptions(metric, () => xMaxRef.current), [metric]);
+  const data = useMemo(() => chartColumns(batches, epochs, metric), [batches, epochs, metric, xMax]);
   const captionId = `chart-${metric}-caption`;
   const fmt = (v: number | null) => (v === null ? '—' : metric === 'accuracy' ? `${(v * 100).toFixed(1)}%` : v.toFixed(4));
   return (
@@ -74,13 +80,13 @@ export function MetricChart({ metric, batches, epochs, markers, xMax }: Props) {
   );
 }
 
-function chartOptions(metric: Metric, xMax: number): Omit<uPlot.Options, 'width' | 'height'> {
+function chartOptions(metric: Metric, xMax: () => number): Omit<uPlot.Options, 'width' | 'height'> {
   const axis = { stroke: '#4b5563', grid: { stroke: '#e5e7eb', width: 1 }, ticks: { stroke: '#d1d5db', width: 1 } };
   return {
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: {
-      x: { time: false, range: (_u, _min, max) => [0, Math.max(xMax, max ?? 1)] },
+      x: { time: false, range: (_u, _min, max) => [0, Math.max(xMax(), max ?? 1)] },
       // Accuracy always on 0–1 so runs compare at a glance; loss from 0 up.
       y: metric === 'accuracy' ? { range: [0, 1] } : { range: (_u, _min, max) => [0, Math.max(0.1, (max ?? 1) * 1.05)] },
     },

@@ -49,10 +49,11 @@ export function TryPanel() {
 function Result({ explanation }: { explanation: Explanation }) {
   const { prediction, tokens } = explanation;
   const top = prediction.probabilities.find((p) => p.label === prediction.label);
-  // Every token that moved the probability at all: a confident prediction (99.99%) moves little
-  // per token, and those small moves are still the best answer to "why".
+  // Contributions are changes in log-odds, so even at 99.99% confidence the decisive words stand
+  // out. Each list is sorted by strength; bars are scaled to the strongest word shown.
   const toward = tokens.filter((t) => t.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, MAX_TOKENS);
   const away = tokens.filter((t) => t.contribution < 0).sort((a, b) => a.contribution - b.contribution).slice(0, MAX_TOKENS);
+  const strongest = Math.max(1e-9, ...[...toward, ...away].map((t) => Math.abs(t.contribution)));
   return (
     <>
       <p className="prediction">
@@ -76,19 +77,19 @@ function Result({ explanation }: { explanation: Explanation }) {
       <div className="why">
         <h3 className="subheading subheading--small">Why</h3>
         <p className="muted explain">
-          How much the probability of “{prediction.label}” drops when a word is taken out. A very sure prediction moves little per word; the order still shows
-          which words matter most.
+          How much each word changes the model’s odds for “{prediction.label}”: taking out a word with a strong push makes the model at least 10 times less
+          sure (in odds), even when it stays very sure.
         </p>
         <div className="why__columns">
-          <TokenList title={`Pushed toward ${prediction.label}`} tokens={toward} kind="toward" />
-          <TokenList title={`Pushed away from ${prediction.label}`} tokens={away} kind="away" />
+          <TokenList title={`Pushed toward ${prediction.label}`} tokens={toward} kind="toward" strongest={strongest} />
+          <TokenList title={`Pushed away from ${prediction.label}`} tokens={away} kind="away" strongest={strongest} />
         </div>
       </div>
     </>
   );
 }
 
-function TokenList({ title, tokens, kind }: { title: string; tokens: TokenContribution[]; kind: 'toward' | 'away' }) {
+function TokenList({ title, tokens, kind, strongest }: { title: string; tokens: TokenContribution[]; kind: 'toward' | 'away'; strongest: number }) {
   return (
     <div className={`tokens tokens--${kind}`}>
       <h4>{title}</h4>
@@ -97,9 +98,12 @@ function TokenList({ title, tokens, kind }: { title: string; tokens: TokenContri
       ) : (
         <ul aria-label={title}>
           {tokens.map((t) => (
-            <li key={t.token} className="token" title={t.known ? undefined : 'Not in the vocabulary: the model has not seen this word'}>
+            <li key={t.token} className="token" title={t.known ? describeOdds(t.contribution) : 'Not in the vocabulary: the model has not seen this word'}>
               <span className="token__text">{t.token}</span>
-              <span className="token__value">{formatPoints(t.contribution)}</span>
+              <span className="token__bar" aria-hidden="true">
+                <span style={{ width: `${Math.max(4, (Math.abs(t.contribution) / strongest) * 100)}%` }} />
+              </span>
+              <span className="token__value">{describePush(t.contribution)}</span>
               {!t.known && <span className="visually-hidden"> (unknown word)</span>}
             </li>
           ))}
@@ -109,11 +113,17 @@ function TokenList({ title, tokens, kind }: { title: string; tokens: TokenContri
   );
 }
 
-const SMALL = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+/** A log-odds change in words: strong ≥ odds ×10 (ln 10 ≈ 2.3), clear ≥ odds ×2 (ln 2 ≈ 0.69). */
+export function describePush(contribution: number): string {
+  const size = Math.abs(contribution);
+  return size >= Math.LN10 ? 'strong' : size >= Math.LN2 ? 'clear' : 'slight';
+}
 
-/** A probability change in percentage points; tiny ones (a very sure prediction) keep 2 significant digits. */
-export function formatPoints(contribution: number): string {
-  const points = Math.abs(contribution) * 100;
-  const sign = contribution >= 0 ? '+' : '−';
-  return `${sign}${points >= 0.1 ? points.toFixed(1) : SMALL.format(points)} pts`;
+const FACTOR = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+
+/** The exact effect, for the tooltip: by what factor the odds change without the word. */
+export function describeOdds(contribution: number): string {
+  const factor = Math.exp(Math.min(Math.abs(contribution), 700));
+  const shown = factor >= 1e6 ? 'over a million' : FACTOR.format(factor);
+  return `Without this word the odds fall ${shown} times`.replace('fall', contribution >= 0 ? 'fall' : 'rise');
 }
