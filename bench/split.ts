@@ -1,16 +1,5 @@
 /** Seeded stratified train/test split for datasets that ship without an official one. */
-
-/** mulberry32: a tiny, well-mixed 32-bit PRNG, so a seed gives the same split on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../src/core/random';
 
 export interface IndexSplit {
   /** Row indices, ascending, so the split files keep the source's row order. */
@@ -30,7 +19,7 @@ export function stratifiedSplit(labels: readonly string[], testShare: number, se
     if (rows) rows.push(i);
     else byClass.set(label, [i]);
   });
-  const random = seededRandom(seed);
+  const random = createRandom(seed);
   const isTest = new Uint8Array(labels.length);
   // Sorted class order: the split must not depend on which class happens to come first in the file.
   for (const label of [...byClass.keys()].sort()) {

@@ -1,19 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
+import { expectClose, randomValues } from './fixtures.testutil';
 import { describe, expect, it } from 'vitest';
 import { useBackend } from './backend';
 import { embeddingBag } from './embeddingBag';
 import { isSegmentSumKernelRegistered, registerSegmentSumKernel } from './segmentSumKernel';
-import { createRandom } from '../random';
-
-function randomValues(length: number, seed: number): Float32Array {
-  const random = createRandom(seed);
-  return Float32Array.from({ length }, () => random() * 2 - 1);
-}
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance = 1e-5): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) expect(Math.abs(actual[i] - expected[i])).toBeLessThan(tolerance);
-}
 
 describe.each(['cpu', 'wasm'] as const)('on the %s backend', (backend) => {
   it('registers Sift\'s UnsortedSegmentSum kernel, once', async () => {

@@ -1,7 +1,9 @@
 /** Real data for the model's tests: slices of TREC-6 encoded with the project's own text module. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { loadDataset } from '../dataset/load';
+import { createRandom } from '../random';
 import { splitDataset } from '../dataset/split';
 import type { Example } from '../dataset/types';
 import { DEFAULT_SETTINGS, tokenizerConfigOf, type TrainSettings } from '../settings';
@@ -52,4 +54,15 @@ export function trecSlice(count: number, overrides: Partial<Hyperparameters> = {
     shape: { vocabSize: vocabulary.tokens.length, embeddingDim: settings.embeddingDim, hiddenUnits: settings.hiddenUnits, numClasses: labels.length },
     settings,
   };
+}
+
+/** Seeded values in [-1, 1): test inputs that are arbitrary but the same on every run. */
+export function randomValues(length: number, seed: number): Float32Array {
+  const random = createRandom(seed);
+  return Float32Array.from({ length }, () => random() * 2 - 1);
+}
+
+export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance = 1e-5): void {
+  expect(actual.length).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) expect(Math.abs(actual[i] - expected[i])).toBeLessThan(tolerance);
 }

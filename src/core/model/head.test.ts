@@ -1,18 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import { expectClose, randomValues } from './fixtures.testutil';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../random';
 import { useBackend } from './backend';
 import { headGradients, headLogits, type HeadTensors } from './head';
-
-function randomValues(length: number, seed: number): Float32Array {
-  const random = createRandom(seed);
-  return Float32Array.from({ length }, () => random() * 2 - 1);
-}
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance = 1e-5): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) expect(Math.abs(actual[i] - expected[i])).toBeLessThan(tolerance);
-}
 
 describe.each(['cpu', 'wasm'] as const)('head on the %s backend', (backend) => {
   const [B, d, h, k] = [5, 4, 6, 3];
