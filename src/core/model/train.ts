@@ -128,10 +128,14 @@ async function measurePath(path: TrainingPath, data: TrainData, shape: ModelShap
       const start = (b * hp.batchSize) % n;
       return bagBatch(data.train, order, start, Math.min(n, start + hp.batchSize), hp.sequenceLength);
     };
-    for (let b = 0; b < PROBE_WARMUP_BATCHES; b++) trainer.step(batchAt(b));
+    // A path slow enough to spend the whole budget warming up is already measured as slow: cut
+    // its warm-up short rather than keep the person waiting for a figure that will not win.
+    const warmupStarted = now();
+    let b = 0;
+    while (b < PROBE_WARMUP_BATCHES && now() - warmupStarted < PROBE_MIN_MS) trainer.step(batchAt(b++));
     let examples = 0;
     const started = now();
-    for (let b = PROBE_WARMUP_BATCHES; b < PROBE_WARMUP_BATCHES + PROBE_MAX_BATCHES && now() - started < PROBE_MIN_MS; b++) {
+    for (const last = b + PROBE_MAX_BATCHES; b < last && (examples === 0 || now() - started < PROBE_MIN_MS); b++) {
       const batch = batchAt(b);
       trainer.step(batch);
       examples += batch.size;
