@@ -15,6 +15,12 @@ export interface BenchOptions {
   timeoutSeconds: number;
   /** Runs after the first are skipped once they would end past this many minutes since the start. */
   budgetMinutes: number;
+  /** The browser part (examples/s per tfjs backend in headless Chromium): on, off, or by mode (see wantsBrowser). */
+  browser: 'auto' | 'on' | 'off';
+  /** Only the browser part, no command-line contenders. */
+  browserOnly: boolean;
+  /** Build the app before the browser part; false reuses dist/. */
+  build: boolean;
   help: boolean;
 }
 
@@ -33,6 +39,12 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --timeout S           kill a contender's process after S seconds (default 1200)
   --budget M            start no further repeat run that would end after M minutes
                         (default 28; first runs always happen)
+  --browser             also train the app in headless Chromium, once per backend (webgl,
+                        wasm, cpu; about 80 s with the build): on by default in the full
+                        and quick runs, off with --only or --contenders unless given
+  --no-browser          skip the browser part
+  --browser-only        only the browser part
+  --no-build            reuse dist/ instead of building the app (vite build) first
   --help                this text`;
 
 /** Splits a flag string on whitespace, honouring simple single or double quotes. */
@@ -70,6 +82,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     outDir: undefined,
     timeoutSeconds: 1200,
     budgetMinutes: 28,
+    browser: 'auto',
+    browserOnly: false,
+    build: true,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -110,6 +125,18 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--budget':
         options.budgetMinutes = positiveInteger(flag, value());
         break;
+      case '--browser':
+        options.browser = 'on';
+        break;
+      case '--no-browser':
+        options.browser = 'off';
+        break;
+      case '--browser-only':
+        options.browserOnly = true;
+        break;
+      case '--no-build':
+        options.build = false;
+        break;
       case '--help':
       case '-h':
         options.help = true;
@@ -120,5 +147,23 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   }
   options.quick = quick;
   options.runs = runs ?? (quick ? 1 : 3);
+  if (options.browserOnly && options.browser === 'off') throw new Error('--browser-only and --no-browser contradict each other');
   return options;
+}
+
+/**
+ * Whether this run includes the browser part: asked for, or by default in the full and quick
+ * runs (it took about 80 s, build included, on 2 cores); a selection (--only, --contenders) is
+ * about the CLI part.
+ */
+export function wantsBrowser(options: BenchOptions): boolean {
+  if (options.browserOnly) return true;
+  switch (options.browser) {
+    case 'on':
+      return true;
+    case 'off':
+      return false;
+    case 'auto':
+      return options.only === null && options.contenders === null;
+  }
 }

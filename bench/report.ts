@@ -1,4 +1,5 @@
 /** The bench's results: the JSON document's shape, Sift-vs-contender time ratios, and the Markdown table. */
+import type { BrowserSection } from './browser/types';
 import type { ContenderResult, PreparedDataset } from './types';
 
 export const SIFT_IDS = ['sift-default', 'sift-best'] as const;
@@ -25,7 +26,7 @@ export interface RatioSummary {
   meanAccuracyDelta: number;
 }
 
-/** Results of the command-line contenders. A browser section (examples/s per backend) would sit beside it. */
+/** Results of the command-line contenders. The browser section (examples/s per backend) sits beside it. */
 export interface CliSection {
   /** Runs asked for; a result's `runs` may hold fewer when the time budget cut repeats. */
   runs: number;
@@ -41,8 +42,8 @@ export interface BenchMeta {
   startedAt: string;
   finishedAt: string;
   totalSeconds: number;
-  /** full: every dataset and contender; selection: narrowed by --only or --contenders. */
-  mode: 'quick' | 'full' | 'selection';
+  /** full: every dataset and contender; selection: narrowed by --only or --contenders; browser-only: no CLI part. */
+  mode: 'quick' | 'full' | 'selection' | 'browser-only';
   command: string;
   machine: { cpuModel: string; cores: number; memoryGiB: number; platform: string; node: string };
   tools: Record<string, string | null>;
@@ -57,6 +58,8 @@ export interface BenchReport {
   datasets: Omit<PreparedDataset, 'testLabels'>[];
   skipped: { name: string; reason: string }[];
   cli: CliSection;
+  /** The app trained in headless Chromium once per backend; null when this run left it out. */
+  browser: BrowserSection | null;
 }
 
 /** Every (dataset, Sift variant, other contender) triple where both succeeded. */
@@ -126,12 +129,14 @@ export function renderMarkdown(report: BenchReport): string {
   const { meta, cli } = report;
   const siftPresent = SIFT_IDS.filter((id) => cli.results.some((r) => r.contender === id && r.status === 'ok'));
   const out: string[] = [];
-  out.push(`# Sift benchmark (${meta.mode}, ${cli.runs} run${cli.runs === 1 ? '' : 's'})`);
+  out.push(meta.mode === 'browser-only' ? '# Sift benchmark (browser only)' : `# Sift benchmark (${meta.mode}, ${cli.runs} run${cli.runs === 1 ? '' : 's'})`);
   out.push('');
   out.push(
     `${meta.finishedAt} · ${meta.machine.cpuModel}, ${meta.machine.cores} cores, ${meta.machine.memoryGiB} GiB · Node ${meta.machine.node} · data: ${meta.dataOrigin} · total ${Math.round(meta.totalSeconds)} s`,
   );
   out.push('');
+  // --browser-only: no command-line part, the browser section follows on its own.
+  if (cli.contenders.length === 0) return `${out.join('\n')}\n`;
   out.push(
     'Figures are medians over the runs. *train s*: training time as each contender defines it (Sift: `seconds` from its JSON; fastText: `fasttext supervised` wall time; scikit-learn: vectorizer + SVC fit inside Python). *process s*: wall time of all its processes (training and scoring the test set). *Sift ÷*: Sift\'s time divided by the contender\'s (train / process); above 1 means Sift is slower.',
   );

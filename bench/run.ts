@@ -6,12 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { browserPreflight, runBrowserBench } from './browser/bench';
+import { renderBrowserMarkdown } from './browser/markdown';
+import type { BrowserSection } from './browser/types';
 import { fastTextContenders } from './contenders/fasttext';
 import { siftContenders } from './contenders/sift';
 import { sklearnContender } from './contenders/sklearn';
 import { type DataLocation, locateData, prepareDataset, PROJECT_ROOT, QUICK_DATASETS, selectDatasets, SPLIT_SEED, TEST_SHARE } from './datasets';
 import { median, medianOrNull, peakRssMethod } from './measure';
-import { parseOptions, USAGE, type BenchOptions } from './options';
+import { parseOptions, USAGE, wantsBrowser, type BenchOptions } from './options';
 import { computeRatios, renderMarkdown, summarizeRatios, type BenchReport } from './report';
 import type { Contender, ContenderResult, PreparedDataset, RunFigures } from './types';
 
@@ -123,9 +126,16 @@ interface BenchState {
   skipped: BenchReport['skipped'];
   contenders: readonly Contender[];
   cells: Cell[];
+  browser: BrowserSection | null;
 }
 
-function buildReport({ options, started, data, datasets, skipped, contenders, cells }: BenchState): BenchReport {
+function modeOf(options: BenchOptions): BenchReport['meta']['mode'] {
+  if (options.browserOnly) return 'browser-only';
+  if (options.quick) return 'quick';
+  return options.only !== null || options.contenders !== null ? 'selection' : 'full';
+}
+
+function buildReport({ options, started, data, datasets, skipped, contenders, cells, browser }: BenchState): BenchReport {
   const results = cells.filter((c) => c.runs.length > 0 || c.error !== undefined).map(resultOf);
   const ratios = computeRatios(results);
   const finished = new Date();
@@ -134,7 +144,7 @@ function buildReport({ options, started, data, datasets, skipped, contenders, ce
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),
       totalSeconds: (finished.getTime() - started.getTime()) / 1000,
-      mode: options.quick ? 'quick' : options.only !== null || options.contenders !== null ? 'selection' : 'full',
+      mode: modeOf(options),
       command: `tsx bench/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
       machine: {
         cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -164,6 +174,7 @@ function buildReport({ options, started, data, datasets, skipped, contenders, ce
       ratios,
       summary: summarizeRatios(ratios),
     },
+    browser,
   };
 }
 
@@ -175,39 +186,46 @@ async function main(): Promise<void> {
   }
   const started = new Date();
   const startedMs = performance.now();
-  const contenders = chooseContenders(options);
+  const browserWanted = wantsBrowser(options);
+  const contenders = options.browserOnly ? [] : chooseContenders(options);
   const problems = (await Promise.all(contenders.map((c) => c.preflight()))).filter((p): p is string => p !== null);
+  const browserProblem = browserWanted ? browserPreflight(options.build) : null;
+  if (browserProblem !== null) problems.push(browserProblem);
   if (problems.length > 0) throw new Error(`cannot run the bench:\n- ${problems.join('\n- ')}`);
 
   const data = locateData(options.dataDir);
-  const only = options.only ?? (options.quick ? [...QUICK_DATASETS] : null);
-  const { chosen, skipped } = selectDatasets(data.dir, only);
-  log(`data: ${data.dir} (${data.origin}); ${options.runs} run(s); contenders: ${contenders.map((c) => c.id).join(', ')}`);
-  for (const s of skipped) log(`skipping ${s.name}: ${s.reason}`);
-  if (chosen.length === 0) throw new Error('no dataset to run');
-
   const outDir = resolve(options.outDir ?? join(PROJECT_ROOT, 'bench', 'results'));
   mkdirSync(outDir, { recursive: true });
-  const datasets = chosen.map((source) => {
-    const dataset = prepareDataset(data.dir, source);
-    log(`${dataset.name}: ${dataset.trainRows} train / ${dataset.testRows} test, ${dataset.classes} classes, ${dataset.language}, ${dataset.splitKind} split`);
-    return dataset;
-  });
-  const cells: Cell[] = datasets.flatMap((dataset) => contenders.map((contender) => ({ dataset, contender, runs: [], durations: [], skippedForBudget: 0 })));
-  const state: BenchState = { options, started, data, datasets, skipped, contenders, cells };
-  await runCells(cells, options, startedMs, () => {
-    // Progress survives an interrupted run without replacing the last complete result.
-    writeFileSync(join(outDir, 'partial.json.tmp'), JSON.stringify(buildReport(state), null, 2));
-  });
+  const state: BenchState = { options, started, data, datasets: [], skipped: [], contenders, cells: [], browser: null };
+  if (!options.browserOnly) {
+    const only = options.only ?? (options.quick ? [...QUICK_DATASETS] : null);
+    const { chosen, skipped } = selectDatasets(data.dir, only);
+    log(`data: ${data.dir} (${data.origin}); ${options.runs} run(s); contenders: ${contenders.map((c) => c.id).join(', ')}`);
+    for (const s of skipped) log(`skipping ${s.name}: ${s.reason}`);
+    if (chosen.length === 0) throw new Error('no dataset to run');
+    state.skipped = skipped;
+    state.datasets = chosen.map((source) => {
+      const dataset = prepareDataset(data.dir, source);
+      log(`${dataset.name}: ${dataset.trainRows} train / ${dataset.testRows} test, ${dataset.classes} classes, ${dataset.language}, ${dataset.splitKind} split`);
+      return dataset;
+    });
+    state.cells = state.datasets.flatMap((dataset) => contenders.map((contender) => ({ dataset, contender, runs: [], durations: [], skippedForBudget: 0 })));
+    await runCells(state.cells, options, startedMs, () => {
+      // Progress survives an interrupted run without replacing the last complete result.
+      writeFileSync(join(outDir, 'partial.json.tmp'), JSON.stringify(buildReport(state), null, 2));
+    });
+  }
+  // After the CLI part, never beside it: both would compete for the same cores.
+  if (browserWanted) state.browser = await runBrowserBench({ build: options.build, log });
 
   const report = buildReport(state);
-  const markdown = renderMarkdown(report);
+  const markdown = renderMarkdown(report) + (report.browser ? `\n${renderBrowserMarkdown(report.browser)}` : '');
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(outDir, 'latest.md'), markdown);
   rmSync(join(outDir, 'partial.json.tmp'), { force: true });
   console.log(markdown);
   log(`wrote ${relative(process.cwd(), join(outDir, 'latest.json'))} and latest.md in ${Math.round(report.meta.totalSeconds)} s`);
-  if (report.cli.results.some((r) => r.status === 'failed')) process.exitCode = 1;
+  if (report.cli.results.some((r) => r.status === 'failed') || report.browser?.results.some((r) => r.status === 'failed')) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
