@@ -25,6 +25,7 @@ export const useSift = createSiftStore({
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   },
+  measureBackendsEarly: true,
   scheduleFrame: (callback) => requestAnimationFrame(() => callback()),
   now: () => performance.now(),
   tryDebounceMs: 150,

@@ -13,6 +13,11 @@ export interface StoreDeps {
   now(): number;
   /** Pause after the last keystroke before the Try box asks for a prediction. */
   tryDebounceMs: number;
+  /**
+   * Measure the backends for 'auto' right after a dataset is read, so Train starts at once
+   * (the app: yes; Node tests: no, they would only spend CPU on it).
+   */
+  measureBackendsEarly?: boolean;
   /** performance.mark in the page, for measuring (e.g. Train click → first chart point). */
   mark?(name: string): void;
 }

@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS } from '@/core/settings';
 import type { RunState, SiftData } from './types';
 
 export function emptyRun(): RunState {
-  return { prepared: null, backend: null, progress: null, firstBatchAt: null, batches: [], epochs: [], notices: [], announcement: '' };
+  return { prepared: null, backend: null, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [], notices: [], announcement: '' };
 }
 
 /** The empty workspace. reset(), "New" and the tests all start from here. */
@@ -16,5 +16,6 @@ export function initialState(): SiftData {
     modelError: null,
     tryIt: { text: '', result: null, pending: false, error: null },
     workspace: { status: 'ready', notice: null },
+    backendChoice: { status: 'unknown' },
   };
 }

@@ -65,6 +65,8 @@ export interface BatchPoint {
 export interface RunState {
   prepared: PreparedInfo | null;
   backend: BackendReport | null;
+  /** Training waits for the engine to finish measuring which backend is fastest here. */
+  measuring: boolean;
   progress: BatchProgress | null;
   /** performance.now() of the first batch message, for the ETA. */
   firstBatchAt: number | null;
@@ -94,6 +96,13 @@ export interface TryState {
   error: AppError | null;
 }
 
+/** Which backend 'auto' will train on, measured ahead of Train (see dataSlice's measureAhead). */
+export type BackendChoiceState =
+  | { status: 'unknown' }
+  | { status: 'measuring' }
+  /** `measuredAt`: performance.now() on the page when it was measured. */
+  | { status: 'measured'; report: BackendReport; fileName: string; measuredAt: number };
+
 export interface WorkspaceState {
   status: 'restoring' | 'ready';
   /** Problems with saving/restoring, shown in the header; never blocks work. */
@@ -109,6 +118,7 @@ export interface SiftData {
   modelError: AppError | null;
   tryIt: TryState;
   workspace: WorkspaceState;
+  backendChoice: BackendChoiceState;
 }
 
 export interface DataActions {

@@ -11,6 +11,7 @@ import {
   type AppError,
   type DatasetSummary,
   type FinalEvent,
+  type MeasuredBackend,
   type ModelSummary,
   type ProgressEvent,
   type TrainedResult,
@@ -42,6 +43,8 @@ export interface EngineClient {
   stop(): void;
   explain(text: string): Promise<Explanation>;
   importModel(bytes: Uint8Array): Promise<ModelSummary>;
+  /** Asks the engine to measure the backends for 'auto' now, in idle time; null: not measured. */
+  measureBackends(settings: TrainSettings): Promise<MeasuredBackend | null>;
   dispose(): void;
 }
 
@@ -133,6 +136,9 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
     async importModel(bytes) {
       const buffer = bytes.slice().buffer as ArrayBuffer;
       return (await request({ type: 'importModel', bytes: buffer }, 'modelLoaded', [buffer])).model;
+    },
+    async measureBackends(settings) {
+      return (await request({ type: 'measureBackends', settings }, 'measured')).known;
     },
     dispose() {
       rejectAll({ code: 'CANCELLED', message: 'The engine was closed.' });

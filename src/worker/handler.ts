@@ -10,9 +10,10 @@ import type { SiftModel } from '@/core/bundle/types';
 import { loadDataset } from '@/core/dataset/load';
 import type { LoadedDataset } from '@/core/dataset/types';
 import { SiftError, serializeError } from '@/core/errors';
-import type { BackendName } from '@/core/model/types';
+import type { BackendName, BackendReport } from '@/core/model/types';
 import { Predictor, trainFromExamples, type TrainInput } from '@/core/pipeline';
 import type { TrainSettings } from '@/core/settings';
+import { describeKnown, probeBackends, type KnownBackend } from './backendProbe';
 import { BatchThrottle } from './batchThrottle';
 import { assertNever, type ModelSummary, type WorkerCommand, type WorkerEvent } from './protocol';
 
@@ -42,6 +43,32 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
   let predictor: Predictor | null = null;
   let training = false;
   let stopRequested = false;
+  /** The `auto` choice measured this session (ahead of time or by a run), reused by later runs. */
+  let known: KnownBackend | null = null;
+  /** A measurement ahead of Train in progress; requests that switch backends wait for it. */
+  let probing: Promise<void> | null = null;
+
+  /** Starts measuring in the background; never awaited by the command that asked for it. */
+  function startProbe(settings: TrainSettings): void {
+    if (!dataset || known || probing || training || predictor || settings.backend !== 'auto') return;
+    const { loaded, fileName } = dataset;
+    probing = probeBackends(loaded.examples, settings)
+      .then((report) => {
+        // A new file parsed meanwhile: still this machine's figures, but say which file they came from.
+        if (report && !known) known = { report, fileName, at: now() };
+      })
+      .catch(() => {
+        // Measuring ahead is an optimisation only: Train measures again and reports any failure.
+      })
+      .finally(() => {
+        probing = null;
+      });
+  }
+
+  /** Lets a running measurement finish before something else switches the tfjs backend. */
+  async function afterProbe(): Promise<void> {
+    while (probing) await probing;
+  }
 
   function useModel(model: SiftModel): ModelSummary {
     const next = Predictor.create(model);
@@ -64,6 +91,8 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
     training = true;
     stopRequested = false;
     try {
+      if (probing && settings.backend === 'auto') post({ type: 'measuring', id });
+      await afterProbe();
       const outcome = await trainWithFallback(id, input, settings);
       const summary = useModel(outcome.model);
       const bytes = await exportBundle(outcome.model);
@@ -80,13 +109,33 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
    */
   async function trainWithFallback(id: number, input: TrainInput, settings: TrainSettings) {
     let backendInUse: BackendName | null = null;
+    // 'auto' with a choice measured earlier: train on it at once, and say when it was measured.
+    const reuse = settings.backend === 'auto' ? known : null;
+    const reported = (report: BackendReport): BackendReport => {
+      if (settings.backend !== 'auto') return report;
+      if (!reuse) {
+        known = { report, fileName: input.fileName ?? 'this file', at: now() };
+        return report;
+      }
+      // The run's own report says "chosen by you[; path clause]". Its path clause only adds
+      // something when this run measured the paths again and took another one.
+      const pathClause = report.reason.replace(/^chosen by you;?\s*/, '');
+      const otherPath = report.path !== reuse.report.path && pathClause !== report.reason && pathClause !== '';
+      const reason = describeKnown(reuse, now()) + (otherPath ? `; this run: ${pathClause}` : '');
+      return { ...report, reason, measurements: reuse.report.measurements };
+    };
+    const first = reuse ? { ...settings, backend: reuse.report.name } : settings;
     const run = (s: TrainSettings) => {
       const throttle = new BatchThrottle({ intervalMs: options.batchIntervalMs ?? 100, smoothing: 0.9, now });
       return trainFromExamples(input, s, {
-        onPrepared: (info) => post({ type: 'prepared', id, info }),
+        onPrepared: (info) => {
+          post({ type: 'prepared', id, info });
+          // 'auto' with nothing measured yet: trainModel measures the backends now.
+          if (s.backend === 'auto') post({ type: 'measuring', id });
+        },
         onBackend: (report) => {
           backendInUse = report.name;
-          post({ type: 'backend', id, report });
+          post({ type: 'backend', id, report: s === first ? reported(report) : report });
         },
         onBatch: (log) => {
           const progress = throttle.accept(log);
@@ -97,12 +146,19 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
       });
     };
     try {
-      return await run(settings);
+      return await run(first);
     } catch (e) {
+      if (reuse && backendInUse === null && !stopRequested && !isDataError(e)) {
+        // The backend measured earlier no longer starts (a lost WebGL context): measure afresh.
+        known = null;
+        return run(settings);
+      }
       const failedOnWebgl = (backendInUse as BackendName | null) === 'webgl';
       if (!failedOnWebgl || stopRequested || isDataError(e)) throw e;
       const reason = serializeError(e).message;
       post({ type: 'notice', id, message: `WebGL failed during training (${reason}). Training again on wasm.` });
+      // Later runs should not pick WebGL again this session.
+      known = null;
       return run({ ...settings, backend: 'wasm' });
     }
   }
@@ -117,6 +173,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
             onProgress: (progress) => post({ type: 'parseProgress', id, progress }),
           });
           dataset = { loaded, fileName: command.fileName };
+          // A measurement ahead of Train on the previous file goes on: the machine is the same.
           const { examples, ...rest } = loaded;
           post({
             type: 'parsed',
@@ -132,6 +189,13 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
           // Polled by the training loop between batches; the best weights so far are kept.
           stopRequested = true;
           return;
+        case 'measureBackends': {
+          startProbe(command.settings);
+          await afterProbe();
+          const k = known;
+          post({ type: 'measured', id: command.id, known: k ? { report: k.report, fileName: k.fileName, msAgo: now() - k.at } : null });
+          return;
+        }
         case 'explain': {
           if (!predictor) throw new SiftError('NOT_TRAINED', 'Train a model or open one before trying it.');
           post({ type: 'explained', id: command.id, explanation: predictor.explain(command.text) });
@@ -139,6 +203,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
         }
         case 'importModel': {
           const model = await importBundle(new Uint8Array(command.bytes));
+          await afterProbe();
           if (!training) await options.preparePrediction?.();
           post({ type: 'modelLoaded', id: command.id, model: useModel(model) });
           return;

@@ -25,6 +25,7 @@ export const COMMAND = {
   stop: 'stop',
   explain: 'explain',
   importModel: 'importModel',
+  measureBackends: 'measureBackends',
 } as const;
 
 /** Event names: the worker → page vocabulary. */
@@ -32,6 +33,7 @@ export const EVENT = {
   parseProgress: 'parseProgress',
   parsed: 'parsed',
   prepared: 'prepared',
+  measuring: 'measuring',
   backend: 'backend',
   batch: 'batch',
   epoch: 'epoch',
@@ -39,6 +41,7 @@ export const EVENT = {
   trained: 'trained',
   explained: 'explained',
   modelLoaded: 'modelLoaded',
+  measured: 'measured',
   failed: 'failed',
 } as const;
 
@@ -61,7 +64,20 @@ export type WorkerCommand =
   | { type: typeof COMMAND.train; id: number; settings: TrainSettings; name: string }
   | { type: typeof COMMAND.stop; id: number }
   | { type: typeof COMMAND.explain; id: number; text: string }
-  | { type: typeof COMMAND.importModel; id: number; bytes: ArrayBuffer };
+  | { type: typeof COMMAND.importModel; id: number; bytes: ArrayBuffer }
+  /**
+   * Measure the backends for 'auto' now, in idle time after a parse, so Train starts at once.
+   * Answered with `measured`: the choice known this session (measured now or earlier), or null
+   * when nothing was measured (a model is loaded, a run is going, too few labels).
+   */
+  | { type: typeof COMMAND.measureBackends; id: number; settings: TrainSettings };
+
+/** The `auto` choice measured ahead of Train, on which file, and how many ms before it was answered. */
+export interface MeasuredBackend {
+  report: BackendReport;
+  fileName: string;
+  msAgo: number;
+}
 
 /** A per-batch progress message, already throttled and smoothed by the worker. */
 export interface BatchProgress {
@@ -81,6 +97,8 @@ export type WorkerEvent =
   | { type: typeof EVENT.parseProgress; id: number; progress: LoadProgress }
   | { type: typeof EVENT.parsed; id: number; dataset: DatasetSummary }
   | { type: typeof EVENT.prepared; id: number; info: PreparedInfo }
+  /** Training waits for the backends to be measured (a few real batches on each). */
+  | { type: typeof EVENT.measuring; id: number }
   | { type: typeof EVENT.backend; id: number; report: BackendReport }
   | { type: typeof EVENT.batch; id: number; progress: BatchProgress }
   | { type: typeof EVENT.epoch; id: number; log: EpochLog }
@@ -88,10 +106,11 @@ export type WorkerEvent =
   | ({ type: typeof EVENT.trained; id: number } & TrainedResult)
   | { type: typeof EVENT.explained; id: number; explanation: Explanation }
   | { type: typeof EVENT.modelLoaded; id: number; model: ModelSummary }
+  | { type: typeof EVENT.measured; id: number; known: MeasuredBackend | null }
   | { type: typeof EVENT.failed; id: number; error: SerializedError };
 
 /** Events that end a request (resolve or reject its promise); the rest are progress. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'parsed' | 'trained' | 'explained' | 'modelLoaded' | 'failed' }>;
+export type FinalEvent = Extract<WorkerEvent, { type: 'parsed' | 'trained' | 'explained' | 'modelLoaded' | 'measured' | 'failed' }>;
 export type ProgressEvent = Exclude<WorkerEvent, FinalEvent>;
 
 export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
@@ -100,10 +119,12 @@ export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
     case 'trained':
     case 'explained':
     case 'modelLoaded':
+    case 'measured':
     case 'failed':
       return true;
     case 'parseProgress':
     case 'prepared':
+    case 'measuring':
     case 'backend':
     case 'batch':
     case 'epoch':

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { SiftError } from '../errors';
-import { chooseBackend, currentBackend, isBackendAvailable, useBackend } from './backend';
+import { chooseBackend, currentBackend, isBackendAvailable, isSoftwareRenderer, useBackend, webglRenderer } from './backend';
 import { isSegmentSumKernelRegistered } from './segmentSumKernel';
 import type { BackendName } from './types';
 
@@ -64,5 +64,21 @@ describe('backends in Node', () => {
     }).catch((e: unknown) => e);
     expect((error as SiftError).code).toBe('BACKEND_UNAVAILABLE');
     expect((error as SiftError).message).toContain('wasm: broken; cpu: broken');
+  });
+});
+
+describe('isSoftwareRenderer', () => {
+  it.each([
+    ['ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)', true],
+    ['llvmpipe (LLVM 15.0.6, 256 bits)', true],
+    ['ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)', false],
+    ['Apple M2', false],
+  ])('%s → %s', (renderer, software) => {
+    expect(isSoftwareRenderer(renderer)).toBe(software);
+  });
+
+  it('does not guess when the renderer is unknown', () => {
+    expect(isSoftwareRenderer(null)).toBe(false);
+    expect(webglRenderer()).toBeNull(); // Node has no WebGL
   });
 });

@@ -121,3 +121,29 @@ export async function chooseBackend(choice: BackendChoice, measure: (name: Backe
   const reason = measured.length === 1 ? `the only backend that started (${figures})` : `fastest of ${measured.length} measured (${figures})`;
   return { name: best.name, reason, measurements };
 }
+
+/** What tfjs's webgl backend exposes of its WebGL context (not part of tfjs's typed API). */
+interface WebGLBackendInternals {
+  gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext };
+}
+
+/**
+ * The GPU behind the webgl backend as its driver names it ("ANGLE (…SwiftShader…)"), or null
+ * when webgl has not started or the browser hides it.
+ */
+export function webglRenderer(): string | null {
+  const backend = tf.engine().registry.webgl as unknown as WebGLBackendInternals | undefined;
+  const gl = backend?.gpgpu?.gl;
+  if (!gl) return null;
+  try {
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  } catch {
+    return null;
+  }
+}
+
+/** A GPU emulated on the CPU (SwiftShader, llvmpipe…): WebGL works, but has no parallel hardware. */
+export function isSoftwareRenderer(renderer: string | null): boolean {
+  return renderer !== null && /swiftshader|llvmpipe|softpipe|software rasterizer/i.test(renderer);
+}

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { DatasetReport, ReadOptions } from '@/core/dataset/types';
 import { toAppError, type ProgressEvent } from '@/worker/protocol';
+import { resolveSettings } from '@/core/settings';
 import { FrameBuffer } from '../frameBuffer';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { currentData } from '../selectors';
@@ -36,6 +37,8 @@ export const createDataSlice =
           await guard(set, () => deps.persistence.saveDataset({ bytes: source.bytes, fileName: source.fileName, options: source.options }));
         }
         await guard(set, () => deps.persistence.saveSettings(saveSettingsOf(get().settings)));
+        deps.mark?.('sift:parsed');
+        measureAhead();
       } catch (e) {
         if (seq !== parseSeq) return;
         const error = toAppError(e);
@@ -45,6 +48,31 @@ export const createDataSlice =
           set({ data: { status: 'failed', fileName: source.fileName, error, current } });
         }
       }
+    }
+
+    /** In idle time after a parse: the engine measures the backends so Train starts at once. */
+    function measureAhead(): void {
+      const state = get();
+      if (!deps.measureBackendsEarly || state.model.status !== 'none' || state.training.status === 'training') return;
+      if (state.settings.values.backend !== 'auto' || Object.keys(state.settings.errors).length > 0) return;
+      let settings;
+      try {
+        settings = resolveSettings(state.settings.values);
+      } catch {
+        return; // settings that do not validate yet: Train will say why
+      }
+      if (state.backendChoice.status === 'unknown') set({ backendChoice: { status: 'measuring' } });
+      deps.engine.measureBackends(settings).then(
+        (known) => {
+          if (get().backendChoice.status === 'measured' && !known) return;
+          set({
+            backendChoice: known
+              ? { status: 'measured', report: known.report, fileName: known.fileName, measuredAt: deps.now() - known.msAgo }
+              : { status: 'unknown' },
+          });
+        },
+        () => set({ backendChoice: { status: 'unknown' } }),
+      );
     }
 
     return {

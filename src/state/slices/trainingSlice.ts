@@ -31,6 +31,7 @@ export const createTrainingSlice =
         deps.mark?.('sift:train-start');
         set({ training: { status: 'training', startedAt: deps.now(), totalEpochs: settings.epochs, stopping: false }, run: emptyRun() });
         let firstPointMarked = false;
+        let backendMarked = false;
         const buffer = new FrameBuffer<ProgressEvent>(deps.scheduleFrame, (events) => {
           set((s) => ({ run: applyProgress(s.run, events, deps.now(), settings.epochs) }));
           if (!firstPointMarked && get().run.batches.length + get().run.epochs.length > 0) {
@@ -41,7 +42,16 @@ export const createTrainingSlice =
         try {
           await sync.ensureDataset();
           const name = current.source.fileName.replace(/\.[^.]+$/, '') || 'model';
-          const result = await deps.engine.train(settings, name, (event) => buffer.push(event));
+          const result = await deps.engine.train(settings, name, (event) => {
+            if (event.type === 'backend' && !backendMarked) {
+              backendMarked = true;
+              deps.mark?.('sift:backend-chosen');
+              // A run that measured (or reused a measurement) tells the next one where it stands.
+              const measuredNow = settings.backend === 'auto' && get().backendChoice.status !== 'measured' && event.report.measurements.length > 0;
+              if (measuredNow) set({ backendChoice: { status: 'measured', report: event.report, fileName: current.source.fileName, measuredAt: deps.now() } });
+            }
+            buffer.push(event);
+          });
           buffer.flush();
           const bundle = new Uint8Array(result.bundle);
           tracker.model = { bundle, generation: deps.engine.generation };
@@ -75,11 +85,16 @@ export function applyProgress(run: RunState, events: ProgressEvent[], now: numbe
   for (const event of events) {
     switch (event.type) {
       case 'prepared':
+        // Measuring ahead of Train is over once the data is being prepared for the run.
         next.prepared = event.info;
+        next.measuring = false;
+        break;
+      case 'measuring':
+        next.measuring = true;
         break;
       case 'backend':
         // A backend report starts a run; after a fallback (WebGL lost) the curves start over.
-        next = { ...next, backend: event.report, progress: null, firstBatchAt: null, batches: [], epochs: [] };
+        next = { ...next, backend: event.report, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [] };
         break;
       case 'batch': {
         const { log, smoothedLoss, smoothedAccuracy } = event.progress;

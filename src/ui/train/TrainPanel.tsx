@@ -70,6 +70,7 @@ export function TrainPanel() {
         {training.status !== 'training' && s.canTrain && <span className="muted">{formatCount(s.epochsSetting)} epochs at most.</span>}
       </div>
 
+      {training.status !== 'training' && <BackendChoiceLine />}
       {training.status === 'training' && <TrainProgress totalEpochs={training.totalEpochs} startedAt={training.startedAt} />}
       {training.status !== 'training' && <RunFacts />}
       {training.status === 'failed' && <ErrorMessage title="Training failed" error={training.error} />}
@@ -87,6 +88,30 @@ export function TrainPanel() {
       <Announcer />
     </Section>
   );
+}
+
+/** With backend 'auto': whether the engine is still measuring which one is fastest, or which it found. */
+function BackendChoiceLine() {
+  const { choice, auto, hasData } = useSift(
+    useShallow((s) => ({ choice: s.backendChoice, auto: s.settings.values.backend === 'auto', hasData: selectDataset(s) !== null })),
+  );
+  if (!auto || !hasData) return null;
+  switch (choice.status) {
+    case 'unknown':
+      return null;
+    case 'measuring':
+      return (
+        <p className="muted backend-choice" role="status">
+          Measuring which backend is fastest here (webgl, wasm, cpu: a few real batches each)…
+        </p>
+      );
+    case 'measured':
+      return (
+        <p className="muted backend-choice" role="status">
+          Backend: <strong>{choice.report.name}</strong> — {choice.report.reason}; measured on {choice.fileName}. Train starts on it at once.
+        </p>
+      );
+  }
 }
 
 /** Each finished epoch (and the end of the run) read out to screen readers. */

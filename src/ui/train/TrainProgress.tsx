@@ -8,7 +8,13 @@ import { BackendFacts } from './BackendFacts';
 /** The live line: where the run is, how fast, how long to go, and on which backend. */
 export function TrainProgress({ totalEpochs, startedAt }: { totalEpochs: number; startedAt: number }) {
   const run = useSift(
-    useShallow((s) => ({ progress: s.run.progress, firstBatchAt: s.run.firstBatchAt, prepared: s.run.prepared, backend: s.run.backend })),
+    useShallow((s) => ({
+      progress: s.run.progress,
+      firstBatchAt: s.run.firstBatchAt,
+      prepared: s.run.prepared,
+      backend: s.run.backend,
+      measuring: s.run.measuring,
+    })),
   );
   const now = useNow(1000);
   const p = run.progress;
@@ -26,8 +32,10 @@ export function TrainProgress({ totalEpochs, startedAt }: { totalEpochs: number;
           </>
         ) : run.backend ? (
           'Starting the first epoch…'
+        ) : run.measuring ? (
+          `Measuring which backend is fastest here (webgl, wasm, cpu: a few real batches each)… ${formatSeconds((now - startedAt) / 1000)}`
         ) : run.prepared ? (
-          'Choosing the fastest backend…'
+          'Starting the backend…'
         ) : (
           `Preparing the data… ${formatSeconds((now - startedAt) / 1000)}`
         )}
