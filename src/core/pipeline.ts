@@ -16,7 +16,8 @@ import type { EpochLog, Explanation, Metrics, Prediction, TrainCallbacks } from 
 import { tokenizerConfigOf, type TrainSettings } from './settings';
 import { encodeTextWithTokens, encodeTexts } from './text/encode';
 import type { EncodedCorpus, TokenizerConfig, Vocabulary } from './text/types';
-import { vocabularyFromTexts, vocabularyIndex } from './text/vocabulary';
+import { vocabularyAndCorpus } from './text/trainingCorpus';
+import { vocabularyIndex } from './text/vocabulary';
 import { SIFT_VERSION } from './version';
 
 export interface TrainInput {
@@ -87,12 +88,14 @@ export async function trainFromExamples(
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const split = splitDataset(input.examples, { validationShare: settings.validationShare, seed: settings.seed });
   const tokenizer = tokenizerConfigOf(settings);
-  const vocabulary = vocabularyFromTexts(
+  // Tokenizes the training texts once, for both the vocabulary and their ids.
+  const { vocabulary, corpus: train } = vocabularyAndCorpus(
     split.train.map((e) => e.text),
+    Int32Array.from(split.train, (e) => labelIndex.get(e.label) ?? -1),
     tokenizer,
     { maxSize: settings.vocabularySize, minCount: settings.minCount },
+    settings.sequenceLength,
   );
-  const train = encodeExamples(split.train, labelIndex, vocabulary, tokenizer, settings.sequenceLength);
   const validation =
     split.validation.length > 0
       ? encodeExamples(split.validation, labelIndex, vocabulary, tokenizer, settings.sequenceLength)
@@ -144,7 +147,7 @@ export async function trainFromExamples(
   const model: SiftModel = { manifest, weights: result.weights };
   const predictor = Predictor.create(model);
   try {
-    manifest.metrics.validation = split.validation.length > 0 ? predictor.evaluate(split.validation) : null;
+    manifest.metrics.validation = validation ? predictor.evaluateEncoded(validation, split.validation) : null;
     manifest.metrics.test = input.test && input.test.length > 0 ? predictor.evaluate(input.test) : null;
   } finally {
     predictor.dispose();
@@ -212,6 +215,18 @@ export class Predictor {
    * row in the confusion matrix, so a test file with an extra class is reported, not rejected.
    */
   evaluate(examples: Example[]): Metrics {
+    return this.metricsOf(this.probabilities(examples.map((e) => e.text)), examples);
+  }
+
+  /**
+   * `evaluate` for examples already encoded with this model's vocabulary and settings (the
+   * pipeline's validation split), so they are not tokenized again.
+   */
+  evaluateEncoded(corpus: EncodedCorpus, examples: Example[]): Metrics {
+    return this.metricsOf(this.classifier.predictProbabilities(corpus), examples);
+  }
+
+  private metricsOf(probs: Float32Array, examples: Example[]): Metrics {
     const labels = [...this.labels];
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
     for (const e of examples) {
@@ -220,7 +235,6 @@ export class Predictor {
         labels.push(e.label);
       }
     }
-    const probs = this.probabilities(examples.map((e) => e.text));
     const k = this.labels.length;
     const predicted = new Int32Array(examples.length);
     for (let i = 0; i < examples.length; i++) predicted[i] = argmax(probs, i * k, k);

@@ -12,13 +12,7 @@ export const OOV_TOKEN = '<unk>';
  * same ids, cut to `maxSize` entries in all (the two reserved ones included).
  */
 export function buildVocabulary(tokenLists: Iterable<readonly string[]>, options: VocabularyOptions): Vocabulary {
-  const { maxSize, minCount } = options;
-  if (!Number.isInteger(maxSize) || maxSize < 2) {
-    throw new SiftError('INVALID_OPTION', `The vocabulary size must be a whole number of at least 2 (got ${maxSize}).`);
-  }
-  if (!Number.isInteger(minCount) || minCount < 1) {
-    throw new SiftError('INVALID_OPTION', `The minimum token count must be a whole number of at least 1 (got ${minCount}).`);
-  }
+  checkVocabularyOptions(options);
   // Boxed counters: one hash lookup per repeated token instead of a get and a set.
   const counts = new Map<string, { n: number }>();
   for (const tokens of tokenLists) {
@@ -28,15 +22,21 @@ export function buildVocabulary(tokenLists: Iterable<readonly string[]>, options
       else counts.set(token, { n: 1 });
     }
   }
-  counts.delete(PAD_TOKEN);
-  counts.delete(OOV_TOKEN);
+  return vocabularyFromCounts(counts, options);
+}
 
+/**
+ * `buildVocabulary` from token counts already made (token → {n}): the same ids for the same
+ * counts. Options are assumed checked.
+ */
+export function vocabularyFromCounts(counts: Map<string, { n: number }>, options: VocabularyOptions): Vocabulary {
+  const { maxSize, minCount } = options;
   // Bucket by count and sort only the buckets that make it into the vocabulary: a corpus the
   // size of 20 Newsgroups has millions of distinct bigrams, most seen once, and sorting them all
   // would take longer than reading the corpus.
   const buckets = new Map<number, string[]>();
   for (const [token, { n: count }] of counts) {
-    if (count < minCount) continue;
+    if (count < minCount || token === PAD_TOKEN || token === OOV_TOKEN) continue;
     const bucket = buckets.get(count);
     if (bucket === undefined) buckets.set(count, [token]);
     else bucket.push(token);
@@ -49,6 +49,16 @@ export function buildVocabulary(tokenLists: Iterable<readonly string[]>, options
     for (let i = 0; i < bucket.length && i < room; i++) tokens.push(bucket[i]);
   }
   return { tokens };
+}
+
+/** Throws INVALID_OPTION for a vocabulary size below 2 or a minimum count below 1. */
+export function checkVocabularyOptions({ maxSize, minCount }: VocabularyOptions): void {
+  if (!Number.isInteger(maxSize) || maxSize < 2) {
+    throw new SiftError('INVALID_OPTION', `The vocabulary size must be a whole number of at least 2 (got ${maxSize}).`);
+  }
+  if (!Number.isInteger(minCount) || minCount < 1) {
+    throw new SiftError('INVALID_OPTION', `The minimum token count must be a whole number of at least 1 (got ${minCount}).`);
+  }
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
