@@ -51,26 +51,8 @@ export function ReadOptionsForm({ parsed, disabled }: { parsed: ParsedData; disa
         <input id="read-header" type="checkbox" checked={summary.hasHeader} onChange={(e) => void set({ hasHeader: e.target.checked })} />
         <label htmlFor="read-header">First row is a header</label>
       </div>
-      <div className="field">
-        <label htmlFor="read-text-column">Text column</label>
-        <select id="read-text-column" value={summary.textColumn} onChange={(e) => void set({ textColumn: Number(e.target.value) })}>
-          {summary.columns.map((name, i) => (
-            <option key={i} value={i}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="read-label-column">Label column</label>
-        <select id="read-label-column" value={summary.labelColumn} onChange={(e) => void set({ labelColumn: Number(e.target.value) })}>
-          {summary.columns.map((name, i) => (
-            <option key={i} value={i}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ColumnSelect id="read-text-column" label="Text column" columns={summary.columns} value={summary.textColumn} onChange={(i) => void set({ textColumn: i })} />
+      <ColumnSelect id="read-label-column" label="Label column" columns={summary.columns} value={summary.labelColumn} onChange={(i) => void set({ labelColumn: i })} />
       <p className="read-options__reason">
         <span className="muted">{summary.columnReason}</span>
         {anyChosen && (
@@ -84,5 +66,29 @@ export function ReadOptionsForm({ parsed, disabled }: { parsed: ParsedData; disa
         )}
       </p>
     </fieldset>
+  );
+}
+
+interface ColumnSelectProps {
+  id: string;
+  label: string;
+  columns: string[];
+  value: number;
+  onChange(index: number): void;
+}
+
+/** One of the file's columns, by name; the value is its index (names may repeat or be empty). */
+function ColumnSelect({ id, label, columns, value, onChange }: ColumnSelectProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {columns.map((name, i) => (
+          <option key={i} value={i}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
