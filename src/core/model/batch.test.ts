@@ -91,5 +91,16 @@ describe('poolBatch and rowGradients', () => {
         for (let k = 0; k < dim; k++) expect(ours[j * dim + k]).toBeCloseTo(full[r * dim + k], 5);
       });
     });
+
+    it('gives the same gradient in a reused scratch buffer that holds an earlier result', () => {
+      const upstream = Float32Array.from({ length: batch.size * dim }, (_, i) => Math.cos(i));
+      const touched = touchedRows(batch, new Int32Array(10).fill(-1));
+      const fresh = rowGradients(batch, touched, upstream, dim);
+      const scratch = new Float32Array(fresh.length + 5).fill(7);
+      rowGradients(batch, touched, upstream, dim, scratch);
+      const reused = rowGradients(batch, touched, upstream, dim, scratch);
+      expect(reused.buffer).toBe(scratch.buffer);
+      expect(Array.from(reused)).toEqual(Array.from(fresh));
+    });
   });
 });

@@ -47,6 +47,8 @@ export class Trainer implements StepTrainer {
   /** Scratch for touchedRows: -1 everywhere between calls. */
   private readonly slots: Int32Array;
   private readonly dropoutRandom: () => number;
+  /** Reused by rowGradients; grown to the largest batch's touched rows × d. */
+  private gradScratch = new Float32Array(0);
 
   constructor(
     initial: ModelWeights,
@@ -98,7 +100,9 @@ export class Trainer implements StepTrainer {
     // Update only after every tensor made from these arrays is gone: the cpu backend may keep a
     // reference to an uploaded array instead of copying it.
     if (mask) for (let i = 0; i < dPooled.length; i++) dPooled[i] *= mask[i];
-    this.embeddingAdam.applyRows(touched.rows, d, rowGradients(batch, touched, dPooled, d));
+    const needed = touched.rows.length * d;
+    if (this.gradScratch.length < needed) this.gradScratch = new Float32Array(Math.max(needed, 2 * this.gradScratch.length));
+    this.embeddingAdam.applyRows(touched.rows, d, rowGradients(batch, touched, dPooled, d, this.gradScratch));
     for (let i = 0; i < 4; i++) this.headAdams[i].applyDense(dHead[i]);
 
     return scoreLogits(logits, batch.labels, k, scale);
