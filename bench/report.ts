@@ -138,7 +138,7 @@ export function renderMarkdown(report: BenchReport): string {
   // --browser-only: no command-line part, the browser section follows on its own.
   if (cli.contenders.length === 0) return `${out.join('\n')}\n`;
   out.push(
-    'Figures are medians over the runs. *train s*: training time as each contender defines it (Sift: `seconds` from its JSON; fastText: `fasttext supervised` wall time; scikit-learn: vectorizer + SVC fit inside Python). *process s*: wall time of all its processes (training and scoring the test set). *Sift ÷*: Sift\'s time divided by the contender\'s (train / process); above 1 means Sift is slower.',
+    'Figures are medians over the runs. *train s*: training time as each contender defines it (Sift: `fitSeconds` from its JSON, tokenizing to trained model; fastText: `fasttext supervised` wall time; scikit-learn: vectorizer + SVC fit inside Python). *process s*: wall time of all its processes (training and scoring the test set). *Sift ÷*: Sift\'s time divided by the contender\'s (train / process); above 1 means Sift is slower.',
   );
   out.push('');
   const datasetByName = new Map(report.datasets.map((d) => [d.name, d]));

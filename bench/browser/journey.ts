@@ -1,13 +1,15 @@
 /**
  * One backend's run of the app in headless Chromium: a fresh profile loads the SMS sample,
- * sets the epochs and the backend, trains, and reports what the page showed while it did.
+ * sets the epochs and the backend, trains, and reports what the page showed while it did; then
+ * the trained model answers the Try box for texts of 100 words (inference.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { epochThroughputs, longestTask, medianThroughput, parseProgressLine, tasksWithin } from './figures';
-import type { BrowserBackend, BrowserBackendResult, LongTask } from './types';
+import { measureInference } from './inference';
+import type { BrowserBackend, BrowserBackendResult, InferenceFigures, LongTask } from './types';
 
 export const CHROMIUM = process.env.SIFT_CHROMIUM ?? '/usr/bin/chromium';
 /** From /work/shared/BROWSER.md: without the background-networking flags Chromium tries to reach outside hosts. */
@@ -123,6 +125,13 @@ export async function runBackend({ url, backend, epochs, timeoutMs }: JourneyOpt
     const start = probe.startAt ?? 0;
     const done = probe.doneAt ?? start;
     const tasks = tasksWithin(probe.tasks, start, done);
+    let inference: InferenceFigures | null = null;
+    let inferenceError: string | undefined;
+    try {
+      inference = await measureInference(page, 30_000);
+    } catch (error) {
+      inferenceError = errorText(error);
+    }
     return {
       backend,
       status: 'ok',
@@ -135,6 +144,8 @@ export async function runBackend({ url, backend, epochs, timeoutMs }: JourneyOpt
       longTasks: tasks.length,
       longTaskList: tasks.map((t) => ({ startMs: Math.round(t.startMs), durationMs: Math.round(t.durationMs) })),
       backendLine,
+      inference,
+      ...(inferenceError === undefined ? {} : { inferenceError }),
       journeySeconds: journeySeconds(),
     };
   } catch (error) {

@@ -28,6 +28,15 @@ export interface LongTask {
   durationMs: number;
 }
 
+/** The Try box's answers in the worker for texts of `words` words (tokenize, predict, explain). */
+export interface InferenceFigures {
+  texts: number;
+  words: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
 interface BackendRunBase {
   backend: BrowserBackend;
   /** Wall time of the whole journey for this backend (page load to trained), in seconds. */
@@ -52,6 +61,9 @@ export type BrowserBackendResult =
       longTaskList: LongTask[];
       /** The page's backend line after training ("Backend: wasm — chosen by you; …"). */
       backendLine: string;
+      /** The trained model answering the Try box; null when that part failed (see inferenceError). */
+      inference: InferenceFigures | null;
+      inferenceError?: string;
     })
   | (BackendRunBase & { status: 'failed'; error: string });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, shuffleInPlace } from './random';
+import { createRandom, SeededRandom, shuffleInPlace } from './random';
 
 describe('createRandom', () => {
   it('repeats its sequence for a seed and differs between seeds', () => {
@@ -17,6 +17,20 @@ describe('createRandom', () => {
       buckets[Math.floor(x * 10)]++;
     }
     for (const b of buckets) expect(b).toBeGreaterThan(800);
+  });
+});
+
+describe('SeededRandom.fillSymmetric', () => {
+  it('draws the numbers next() would, in order, and continues the same stream', () => {
+    const filled = new SeededRandom(7);
+    const stepped = new SeededRandom(7);
+    const out = new Float32Array(1000);
+    filled.fillSymmetric(out, 0.05);
+    const expected = Float32Array.from({ length: 1000 }, () => (stepped.next() * 2 - 1) * 0.05);
+    expect(out).toEqual(expected);
+    expect(filled.next()).toBe(stepped.next());
+    expect(Math.max(...out)).toBeLessThanOrEqual(0.05);
+    expect(Math.min(...out)).toBeGreaterThanOrEqual(-0.05);
   });
 });
 

@@ -4,16 +4,45 @@
  * shuffling and splitting (not for cryptography).
  */
 
-/** Returns a generator of floats in [0, 1) fully determined by `seed` (any integer). */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+/** A mulberry32 stream; `next` and `fillSymmetric` draw from the same sequence. */
+export class SeededRandom {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** The next float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  }
+
+  /**
+   * out[i] = (next() · 2 − 1) · limit for every i, in order: the same numbers as calling `next`,
+   * with the generator inlined, because a call per element made drawing a 50,000 × 64 embedding
+   * table take 25–75 ms instead of ~7.
+   */
+  fillSymmetric(out: Float32Array, limit: number): void {
+    let state = this.state;
+    for (let i = 0; i < out.length; i++) {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      out[i] = ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1) * limit;
+    }
+    this.state = state;
+  }
+}
+
+/** Returns a generator of floats in [0, 1) fully determined by `seed` (any integer). */
+export function createRandom(seed: number): () => number {
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 /** Fisher–Yates shuffle in place; returns the same array for chaining. */

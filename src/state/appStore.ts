@@ -29,5 +29,5 @@ export const useSift = createSiftStore({
   scheduleFrame: (callback) => requestAnimationFrame(() => callback()),
   now: () => performance.now(),
   tryDebounceMs: 150,
-  mark: (name) => performance.mark(name),
+  mark: (name, detail) => performance.mark(name, { detail }),
 });

@@ -18,8 +18,11 @@ export interface StoreDeps {
    * (the app: yes; Node tests: no, they would only spend CPU on it).
    */
   measureBackendsEarly?: boolean;
-  /** performance.mark in the page, for measuring (e.g. Train click → first chart point). */
-  mark?(name: string): void;
+  /**
+   * performance.mark in the page, for measuring (e.g. Train click → first chart point; the
+   * worker's time per Try-box answer, in `detail`).
+   */
+  mark?(name: string, detail?: Record<string, number>): void;
 }
 
 /**

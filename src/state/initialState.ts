@@ -14,7 +14,7 @@ export function initialState(): SiftData {
     run: emptyRun(),
     model: { status: 'none' },
     modelError: null,
-    tryIt: { text: '', result: null, pending: false, error: null },
+    tryIt: { text: '', result: null, workerMs: null, pending: false, error: null },
     workspace: { status: 'ready', notice: null },
     backendChoice: { status: 'unknown' },
   };

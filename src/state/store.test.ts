@@ -124,6 +124,7 @@ describe('the Sift store', () => {
     const { result } = store.getState().tryIt;
     expect(result?.prediction.probabilities.map((p) => p.label).sort()).toEqual(['ham', 'spam']);
     expect(result?.tokens.some((t) => t.token === 'winner')).toBe(true);
+    expect(store.getState().tryIt.workerMs).toBeGreaterThan(0);
   });
 
   it('rejects a bad bundle with a message and keeps the model it had', async () => {

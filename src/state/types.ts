@@ -91,6 +91,8 @@ export type ModelState = { status: 'none' } | { status: 'loading'; fileName: str
 export interface TryState {
   text: string;
   result: Explanation | null;
+  /** The worker's time for `result` (tokenize, predict, explain), in ms. */
+  workerMs: number | null;
   /** A prediction is being computed for `text`. */
   pending: boolean;
   error: AppError | null;

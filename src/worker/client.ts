@@ -41,7 +41,8 @@ export interface EngineClient {
   train(settings: TrainSettings, name: string, onProgress: (event: ProgressEvent) => void): Promise<TrainedResult>;
   /** Asks training to stop after the current batch, keeping the best model so far. */
   stop(): void;
-  explain(text: string): Promise<Explanation>;
+  /** The prediction and its explanation, with the worker's time for them in ms. */
+  explain(text: string): Promise<{ explanation: Explanation; workerMs: number }>;
   importModel(bytes: Uint8Array): Promise<ModelSummary>;
   /** Asks the engine to measure the backends for 'auto' now, in idle time; null: not measured. */
   measureBackends(settings: TrainSettings): Promise<MeasuredBackend | null>;
@@ -131,7 +132,8 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
       transport().send({ type: 'stop', id: nextId++ }, []);
     },
     async explain(text) {
-      return (await request({ type: 'explain', text }, 'explained')).explanation;
+      const { explanation, workerMs } = await request({ type: 'explain', text }, 'explained');
+      return { explanation, workerMs };
     },
     async importModel(bytes) {
       const buffer = bytes.slice().buffer as ArrayBuffer;

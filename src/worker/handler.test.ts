@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '@/core/settings';
+import * as tf from '@tensorflow/tfjs';
+import { useBackend } from '@/core/model/backend';
 import { createHandler } from './handler';
 import type { WorkerEvent } from './protocol';
 
@@ -26,7 +28,15 @@ const SETTINGS = resolveSettings({ epochs: 2, embeddingDim: 16, hiddenUnits: 16,
 
 describe('worker handler', () => {
   const events: WorkerEvent[] = [];
-  const handler = createHandler((event, transfer = []) => events.push(structuredClone(event, { transfer })), { batchIntervalMs: 0 });
+  /** What the backend was when the handler asked for prediction's backend, call by call. */
+  const preparedOn: string[] = [];
+  const handler = createHandler((event, transfer = []) => events.push(structuredClone(event, { transfer })), {
+    batchIntervalMs: 0,
+    preparePrediction: async () => {
+      preparedOn.push(tf.getBackend());
+      await useBackend('wasm');
+    },
+  });
   const take = () => events.splice(0, events.length);
   let bundle: ArrayBuffer | null = null;
 
@@ -78,6 +88,9 @@ describe('worker handler', () => {
     expect('vocabulary' in trained.model).toBe(false);
     expect(trained.model.metrics.validation?.examples).toBeGreaterThan(0);
     expect(trained.bundle.byteLength).toBeGreaterThan(100);
+    // Trained on cpu (SETTINGS), then moved to the backend for predictions before the model answers.
+    expect(preparedOn).toEqual(['cpu']);
+    expect(tf.getBackend()).toBe('wasm');
     bundle = trained.bundle;
   });
 
@@ -88,6 +101,8 @@ describe('worker handler', () => {
     const total = event.explanation.prediction.probabilities.reduce((a, p) => a + p.probability, 0);
     expect(total).toBeCloseTo(1, 4);
     expect(event.explanation.tokens.length).toBeGreaterThan(0);
+    expect(event.workerMs).toBeGreaterThan(0);
+    expect(event.workerMs).toBeLessThan(60_000);
   });
 
   it('opens its own bundle again, and rejects a bad one with a code', async () => {

@@ -104,7 +104,8 @@ export type WorkerEvent =
   | { type: typeof EVENT.epoch; id: number; log: EpochLog }
   | { type: typeof EVENT.notice; id: number; message: string }
   | ({ type: typeof EVENT.trained; id: number } & TrainedResult)
-  | { type: typeof EVENT.explained; id: number; explanation: Explanation }
+  /** workerMs: the worker's time to tokenize, predict and explain the text (the Try box's latency, less messaging). */
+  | { type: typeof EVENT.explained; id: number; explanation: Explanation; workerMs: number }
   | { type: typeof EVENT.modelLoaded; id: number; model: ModelSummary }
   | { type: typeof EVENT.measured; id: number; known: MeasuredBackend | null }
   | { type: typeof EVENT.failed; id: number; error: SerializedError };

@@ -69,6 +69,7 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
     backend: t.backend,
     seconds,
     trainSeconds: t.seconds,
+    fitSeconds: outcome.fitSeconds,
     examplesPerSecond: epochs.length ? epochs.reduce((s, e) => s + e.examplesPerSecond, 0) / epochs.length : 0,
     labels: model.manifest.labels,
     vocabularySize: model.manifest.vocabulary.length,

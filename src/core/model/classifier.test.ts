@@ -44,6 +44,25 @@ describe.each(['wasm', 'cpu'] as const)('Classifier on %s', (backend) => {
     classifier.dispose();
   });
 
+  it('occlusion probabilities equal predicting each variant text from scratch (real TREC texts)', async () => {
+    await useBackend(backend);
+    const classifier = Classifier.fromWeights(weights);
+    const k = data.shape.numClasses;
+    for (const i of [0, 5, 17, 40]) {
+      const ids = Array.from(single(data.validation, i).ids);
+      // Each position alone, the first half, and every position (an empty variant).
+      const groups = [...ids.map((_, p) => [p]), ids.map((_, p) => p).slice(0, Math.ceil(ids.length / 2)), ids.map((_, p) => p)];
+      const variants = [ids, ...groups.map((g) => ids.filter((_, p) => !g.includes(p)))];
+      const offsets = [0];
+      for (const v of variants) offsets.push(offsets[offsets.length - 1] + v.length);
+      const expected = classifier.predictProbabilities({ ids: Int32Array.from(variants.flat()), offsets: Int32Array.from(offsets), labels: new Int32Array(0) });
+      const actual = classifier.occlusionProbabilities(ids, groups);
+      expect(actual).toHaveLength(variants.length * k);
+      actual.forEach((p, j) => expect(p).toBeCloseTo(expected[j], 5));
+    }
+    classifier.dispose();
+  });
+
   it('leaks no tensors over 1,000 predictions, and frees its own on dispose', async () => {
     await useBackend(backend);
     const before = tf.memory().numTensors;

@@ -3,10 +3,11 @@
  * of the predicted class, log(p / (1 − p)), drop when every occurrence of that token is removed
  * (occlusion). Log-odds rather than probability: at 99.99% confidence removing the decisive word
  * may move p by only 0.0001 while the odds fall a hundredfold, so probability differences show
- * every word as ~0. All variants go through the model in one batched forward pass.
+ * every word as ~0. All variants go through the head in one batched forward pass, their masked
+ * means derived from the text's sum of rows (Classifier.occlusionProbabilities).
  */
 import { encodeTextWithTokens } from '../text/encode';
-import { OOV_ID, type EncodedCorpus, type TokenizerConfig } from '../text/types';
+import { OOV_ID, type TokenizerConfig } from '../text/types';
 import type { Classifier } from './classifier';
 import type { Explanation, Prediction } from './types';
 
@@ -51,17 +52,9 @@ export function explainTokens(classifier: Classifier, tokens: readonly string[],
   }
   const distinct = [...positions.keys()];
 
-  // Text 0 is the original; text j + 1 lacks every occurrence of distinct[j].
-  const variantIds: number[] = [];
-  const offsets = [0];
-  for (let i = 0; i < n; i++) variantIds.push(ids[i]);
-  offsets.push(variantIds.length);
-  for (const token of distinct) {
-    for (let i = 0; i < n; i++) if (tokens[i] !== token) variantIds.push(ids[i]);
-    offsets.push(variantIds.length);
-  }
-  const corpus: EncodedCorpus = { ids: Int32Array.from(variantIds), offsets: Int32Array.from(offsets), labels: new Int32Array(0) };
-  const probs = classifier.predictProbabilities(corpus);
+  // Row 0: the text as it is; row j + 1: without every occurrence of distinct[j].
+  const textIds = Int32Array.from({ length: n }, (_, i) => ids[i]);
+  const probs = classifier.occlusionProbabilities(textIds, distinct.map((token) => positions.get(token) ?? []));
   const k = labels.length;
 
   const prediction = predictionFromProbabilities(probs.subarray(0, k), labels);

@@ -2,12 +2,13 @@
  * The 'graph' training path: the whole model as tensors on the active backend — the [V, d]
  * embedding table and the dense layers as tf.Variables, the masked mean through embeddingBag
  * (gather forward, O(N) UnsortedSegmentSum backward from segmentSumKernel.ts), the head through
- * head.ts, tfjs autodiff, and Adam as tensor ops (tensorAdam.ts) over every variable.
+ * head.ts, tfjs autodiff, row-wise Adagrad on the table (tensorRowAdagrad.ts) and Adam on the
+ * dense layers (tensorAdam.ts), as tensor ops.
  *
  * It trains the same model as the sparse path (trainer.ts) from the same initial weights, dropout
  * stream and class weights; a test checks that a step of each gives the same loss and weights.
  * Which path is faster depends on the backend: on wasm and cpu the per-op cost and the dense
- * Adam over the whole table make this path many times slower (figures in train.ts), so it is
+ * update of the whole table make this path many times slower (figures in train.ts), so it is
  * only a contender on webgl, where a real GPU does the table-sized work in parallel.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -15,8 +16,9 @@ import { createRandom } from '../random';
 import type { BagBatch } from './batch';
 import { embeddingBag } from './embeddingBag';
 import { headLogits, type HeadTensors } from './head';
-import { dropoutMask, lossTargets, scoreLogits, type EvalResult, type StepResult, type StepTrainer, type TrainerOptions } from './stepTrainer';
+import { dropoutMask, EMBEDDING_LEARNING_RATE_SCALE, lossTargets, scoreLogits, type EvalResult, type StepResult, type StepTrainer, type TrainerOptions } from './stepTrainer';
 import { TensorAdam, variableFrom } from './tensorAdam';
+import { TensorRowAdagrad } from './tensorRowAdagrad';
 import type { ModelShape, ModelWeights } from './types';
 
 interface HeadVariables extends HeadTensors {
@@ -39,7 +41,9 @@ export class GraphTrainer implements StepTrainer {
   private readonly head: HeadVariables;
   /** table, hiddenKernel, hiddenBias, outputKernel, outputBias: the order gradients come in. */
   private readonly variables: tf.Variable[];
-  private readonly adam: TensorAdam;
+  private readonly tableOptimizer: TensorRowAdagrad;
+  /** Adam over the dense layers: variables[1..4]. */
+  private readonly headOptimizer: TensorAdam;
   private readonly dropoutRandom: () => number;
 
   /** Uploads `initial` to the active backend; call dispose() when done. */
@@ -58,7 +62,8 @@ export class GraphTrainer implements StepTrainer {
       outputBias: variableFrom(tf.tensor1d(initial.outputBias.slice()), true),
     };
     this.variables = [this.table, this.head.hiddenKernel, this.head.hiddenBias, this.head.outputKernel, this.head.outputBias];
-    this.adam = new TensorAdam(this.variables, { learningRate: options.learningRate });
+    this.tableOptimizer = new TensorRowAdagrad(this.table, options.learningRate * EMBEDDING_LEARNING_RATE_SCALE);
+    this.headOptimizer = new TensorAdam(this.variables.slice(1), { learningRate: options.learningRate });
     this.dropoutRandom = createRandom(options.seed);
   }
 
@@ -82,7 +87,8 @@ export class GraphTrainer implements StepTrainer {
         out.logits = tf.keep(logits); // survives the gradient scope; returned from this tidy
         return tf.neg(tf.sum(tf.mul(tf.mul(targetsT, tf.logSoftmax(logits)), scaleT))) as tf.Scalar;
       }, this.variables);
-      this.adam.apply(this.variables.map((v) => grads[v.name]));
+      this.tableOptimizer.apply(grads[this.table.name]);
+      this.headOptimizer.apply(this.variables.slice(1).map((v) => grads[v.name]));
       tf.dispose([value, ...Object.values(grads)]);
       if (!out.logits) throw new Error('GraphTrainer: the forward pass produced no logits');
       return out.logits;
@@ -114,21 +120,27 @@ export class GraphTrainer implements StepTrainer {
     return { loss: count ? lossSum / count : 0, accuracy: count ? correct / count : 0 };
   }
 
-  /** A copy of the current weights, read from the backend. */
-  weights(): ModelWeights {
+  /** A copy of the current weights, read from the backend (into `into` when given). */
+  weights(into?: ModelWeights): ModelWeights {
+    const read = (t: tf.Tensor, target: Float32Array | undefined): Float32Array => {
+      if (!target) return readCopy(t);
+      target.set(t.dataSync());
+      return target;
+    };
     return {
       shape: { ...this.shape },
-      embedding: readCopy(this.table),
-      hiddenKernel: readCopy(this.head.hiddenKernel),
-      hiddenBias: readCopy(this.head.hiddenBias),
-      outputKernel: readCopy(this.head.outputKernel),
-      outputBias: readCopy(this.head.outputBias),
+      embedding: read(this.table, into?.embedding),
+      hiddenKernel: read(this.head.hiddenKernel, into?.hiddenKernel),
+      hiddenBias: read(this.head.hiddenBias, into?.hiddenBias),
+      outputKernel: read(this.head.outputKernel, into?.outputKernel),
+      outputBias: read(this.head.outputBias, into?.outputBias),
     };
   }
 
-  /** Frees the variables and the optimiser's moments. */
+  /** Frees the variables and the optimisers' state. */
   dispose(): void {
-    this.adam.dispose();
+    this.tableOptimizer.dispose();
+    this.headOptimizer.dispose();
     tf.dispose(this.variables);
   }
 }

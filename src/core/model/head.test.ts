@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { expectClose, randomValues } from './fixtures.testutil';
 import { describe, expect, it } from 'vitest';
 import { useBackend } from './backend';
-import { headGradients, headLogits, type HeadTensors } from './head';
+import { headGradients, headLogits, transposed, type HeadTensors } from './head';
 
 describe.each(['cpu', 'wasm'] as const)('head on the %s backend', (backend) => {
   const [B, d, h, k] = [5, 4, 6, 3];
@@ -22,7 +22,13 @@ describe.each(['cpu', 'wasm'] as const)('head on the %s backend', (backend) => {
       const targets = tf.oneHot(tf.tensor1d(labels, 'int32'), k).toFloat() as tf.Tensor2D;
       const scale = tf.tensor2d(labels.map((y) => classWeights[y] / B), [B, 1]);
 
-      const ours = headGradients(pooled, targets, scale, head);
+      const transposes = {
+        pooledT: tf.tensor2d(transposed(randomValues(B * d, 5), B, d), [d, B]),
+        hiddenKernelT: tf.tensor2d(transposed(randomValues(d * h, 1), d, h), [h, d]),
+        outputKernelT: tf.tensor2d(transposed(randomValues(h * k, 3), h, k), [k, h]),
+      };
+      expectClose(transposes.pooledT.dataSync(), tf.transpose(pooled).dataSync());
+      const ours = headGradients(pooled, targets, scale, head, transposes);
 
       const loss = (p: tf.Tensor, hk: tf.Tensor, hb: tf.Tensor, ok: tf.Tensor, ob: tf.Tensor): tf.Scalar => {
         const hidden = tf.relu(tf.add(tf.matMul(p as tf.Tensor2D, hk as tf.Tensor2D), hb));

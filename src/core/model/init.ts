@@ -1,19 +1,19 @@
 /** Seeded initial weights, drawn in JS so every backend starts from exactly the same numbers. */
-import { createRandom } from '../random';
+import { SeededRandom } from '../random';
 import type { ModelShape, ModelWeights } from './types';
 
 /** Keras' default Embedding initialiser range: uniform in [-0.05, 0.05]. */
 const EMBEDDING_RANGE = 0.05;
 
-function uniform(length: number, limit: number, random: () => number): Float32Array {
+function uniform(length: number, limit: number, random: SeededRandom): Float32Array {
   const out = new Float32Array(length);
-  for (let i = 0; i < length; i++) out[i] = (random() * 2 - 1) * limit;
+  random.fillSymmetric(out, limit);
   return out;
 }
 
 /** Glorot-uniform kernels (Keras' Dense default), zero biases, uniform embedding rows. */
 export function initialWeights(shape: ModelShape, seed: number): ModelWeights {
-  const random = createRandom(seed);
+  const random = new SeededRandom(seed);
   const { vocabSize, embeddingDim, hiddenUnits, numClasses } = shape;
   return {
     shape: { ...shape },

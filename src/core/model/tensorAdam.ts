@@ -3,9 +3,9 @@
  * correction is folded into the step size, lr_t = lr · √(1−β2^t) / (1−β1^t), and ε is added to √v.
  *
  * Why not tf.train.adam: it adds ε to the bias-corrected √v̂ instead, which is a different
- * optimiser for small gradients — an embedding row's gradient is ~1e-5 (one token's 1/n share
- * of a batch mean), where ε = 1e-7 against √v = 0.03·|g| changes the step by ~25%. Matching adam.ts
- * makes the graph path train the same model as the sparse path (graphTrainer.test.ts checks it).
+ * optimiser for small gradients (at ~1e-5, ε = 1e-7 against √v = 0.03·|g| changes the step by
+ * ~25%). Matching adam.ts makes the graph path train the same model as the sparse path
+ * (graphTrainer.test.ts checks it).
  * It also runs fewer ops per variable (the step size is computed in JS and uploaded as a scalar).
  */
 import * as tf from '@tensorflow/tfjs';

@@ -2,13 +2,13 @@
  * The training loop: backend choice, seeded shuffling per epoch, dynamic padding per batch,
  * progress callbacks, stop requests, and early stopping on val_loss with the best weights restored.
  *
- * Measured in Node on the project's 2-core machine (defaults, batches of 64, steady state):
- * wasm ~19,500 (TREC) / ~20,500 (THUCNews titles, vocabulary 50,000) examples/s, cpu ~13,800 /
- * ~9,000; in the full loop with shuffling ~13,000–14,000 on wasm (THUCNews epoch ≈ 0.7 s). The
- * "everything on the backend" design (the whole [V, d] table as a tf.variable, the fused
- * embedding bag, tfjs autodiff and tf.train.adam) ran ~960 examples/s on wasm and ~80 on cpu on
- * the same data: the dense Adam over the whole table dominated. See
- * trainer.ts for how a step is split between JS and the backend.
+ * Measured in Node on the project's 2-core machine (defaults, batches of 64, wasm, steady state):
+ * TREC ~35,000–45,000 and THUCNews titles ~30,000 examples/s; the first epoch runs at about half
+ * that while V8 compiles the step. The "everything on
+ * the backend" design (the whole [V, d] table as a tf.variable, the fused embedding bag, tfjs
+ * autodiff and a dense optimiser over the table) ran ~960 examples/s on wasm and ~80 on cpu on
+ * the same data: updating the whole table every step dominated. See trainer.ts for how a step is
+ * split between JS and the backend.
  */
 import { SiftError } from '../errors';
 import { createRandom, shuffleInPlace } from '../random';
@@ -17,7 +17,7 @@ import { chooseBackend, isSoftwareRenderer, webglRenderer } from './backend';
 import { bagBatch, corpusBatches, corpusSize, identityOrder, type BagBatch } from './batch';
 import { GraphTrainer } from './graphTrainer';
 import { initialWeights } from './init';
-import type { StepTrainer, TrainerOptions } from './stepTrainer';
+import type { InitialWeights, StepTrainer, TrainerOptions } from './stepTrainer';
 import { Trainer } from './trainer';
 import type { BackendChoice, BackendName, BackendReport, EpochLog, TrainingPath, TrainingPathChoice, Hyperparameters, ModelShape, ModelWeights, StopReason, TrainCallbacks, TrainResult } from './types';
 
@@ -95,23 +95,25 @@ function trainerOptions(data: TrainData, shape: ModelShape, hp: Hyperparameters)
   };
 }
 
-function makeTrainer(path: TrainingPath, initial: ModelWeights, options: TrainerOptions): StepTrainer {
+function makeTrainer(path: TrainingPath, initial: ModelWeights, options: TrainerOptions, ownership: InitialWeights): StepTrainer {
   switch (path) {
     case 'sparse':
-      return new Trainer(initial, options);
+      return new Trainer(initial, options, ownership);
     case 'graph':
       return new GraphTrainer(initial, options);
   }
 }
 
 /**
- * The paths worth measuring on a backend. The graph path (whole model as tensors, dense Adam over
- * the [V, d] table) only has a chance where a GPU does table-sized work in parallel. Measured in
- * Node on TREC (4,362 texts, vocabulary 31,346, defaults, batches of 64; 2 busy cores, so ranges):
+ * The paths worth measuring on a backend. The graph path (whole model as tensors, a dense update
+ * of the [V, d] table every step) only has a chance where a GPU does table-sized work in
+ * parallel. Measured in Node on TREC (4,362 texts, vocabulary 31,346, defaults, batches of 64; 2 busy cores, so ranges):
  * wasm sparse 7,500–13,500 examples/s vs graph 940–2,400; cpu sparse ~4,100 vs graph ~48 (the
- * per-op cost and the dense Adam over the whole table dominate). So wasm and cpu skip the
+ * per-op cost and the dense update of the whole table dominate). So wasm and cpu skip the
  * measurement and run sparse; webgl measures both (headless Chromium on SwiftShader, no GPU, same
  * sizes: sparse ~1,170 vs graph ~145, so there too sparse wins; a real GPU may turn that round).
+ * (Measured when both paths trained the embedding with Adam; the sparse path has only gained
+ * from row-wise Adagrad, which made its step ~1.4× faster.)
  */
 function candidatePaths(backend: BackendName, choice: TrainingPathChoice): TrainingPath[] {
   if (choice !== 'auto') return [choice];
@@ -123,7 +125,7 @@ function candidatePaths(backend: BackendName, choice: TrainingPathChoice): Train
 
 /** Training speed (examples/s) of one path on the active backend, on real batches. */
 async function measurePath(path: TrainingPath, data: TrainData, shape: ModelShape, hp: Hyperparameters, initial: ModelWeights): Promise<number> {
-  const trainer = makeTrainer(path, initial, trainerOptions(data, shape, hp));
+  const trainer = makeTrainer(path, initial, trainerOptions(data, shape, hp), 'copy');
   try {
     const n = corpusSize(data.train);
     const order = identityOrder(n);
@@ -245,7 +247,8 @@ export async function trainModel(
   const report = await choosePath(backendReport, pathChoice, measured, measure);
   callbacks.onBackend?.(report);
 
-  const trainer = makeTrainer(report.path ?? 'sparse', initial, trainerOptions(data, shape, hp));
+  // The measurements are done with `initial`, so the trainer can train it in place.
+  const trainer = makeTrainer(report.path ?? 'sparse', initial, trainerOptions(data, shape, hp), 'adopt');
   try {
     return await runEpochs(trainer, data, hp, report, callbacks, started);
   } finally {
@@ -269,6 +272,7 @@ async function runEpochs(
   const validation = data.validation && corpusSize(data.validation) > 0 ? data.validation : null;
   const history: EpochLog[] = [];
   let best: { epoch: number; valLoss: number; weights: ModelWeights } | null = null;
+  let snapshot: ModelWeights | undefined;
   let epochsWithoutImprovement = 0;
   let stopReason: StopReason = 'completed';
   let lastYield = now();
@@ -325,7 +329,10 @@ async function runEpochs(
 
     if (!val) continue;
     if (best === null || val.loss < best.valLoss) {
-      best = { epoch, valLoss: val.loss, weights: trainer.weights() };
+      // The previous best's arrays are reused: a fresh table per improvement cost more than a
+      // short epoch.
+      snapshot = trainer.weights(snapshot);
+      best = { epoch, valLoss: val.loss, weights: snapshot };
       epochsWithoutImprovement = 0;
     } else if (hp.earlyStoppingPatience > 0 && ++epochsWithoutImprovement >= hp.earlyStoppingPatience) {
       stopReason = 'early-stopping';

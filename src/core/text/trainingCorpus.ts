@@ -1,7 +1,7 @@
 import { SiftError } from '../errors';
 import { forEachToken } from './tokenize';
 import { OOV_ID, type EncodedCorpus, type TokenizerConfig, type Vocabulary, type VocabularyOptions } from './types';
-import { checkVocabularyOptions, vocabularyFromCounts, vocabularyIndex } from './vocabulary';
+import { checkVocabularyOptions, vocabularyFromCounts, type TokenCount } from './vocabulary';
 
 /**
  * The training split's vocabulary and its encoding, tokenizing each text ONCE: the same result as
@@ -32,17 +32,20 @@ export function vocabularyAndCorpus(
   if (labels.length !== texts.length) {
     throw new SiftError('INVALID_OPTION', `There are ${texts.length} texts but ${labels.length} labels.`);
   }
-  const counts = new Map<string, { n: number; id: number }>();
+  const counts = new Map<string, TokenCount & { id: number }>();
   const distinct: string[] = [];
   const textOffsets = new Int32Array(texts.length + 1);
   let provisional = new Int32Array(Math.max(16, texts.length * 32));
   let size = 0;
   texts.forEach((text, i) => {
     forEachToken(text, config, (token, kind) => {
+      const word = kind === 'word';
       let counter = counts.get(token);
-      if (counter !== undefined) counter.n++;
-      else {
-        counter = { n: 1, id: distinct.length };
+      if (counter !== undefined) {
+        counter.n++;
+        if (word) counter.word = true;
+      } else {
+        counter = { n: 1, word, id: distinct.length };
         counts.set(token, counter);
         distinct.push(token);
       }
@@ -51,15 +54,20 @@ export function vocabularyAndCorpus(
         grown.set(provisional);
         provisional = grown;
       }
-      provisional[size++] = kind === 'word' ? counter.id : ~counter.id;
+      provisional[size++] = word ? counter.id : ~counter.id;
       return true;
     });
     textOffsets[i + 1] = size;
   });
 
   const vocabulary = vocabularyFromCounts(counts, options);
-  const index = vocabularyIndex(vocabulary);
-  const finalId = Int32Array.from(distinct, (token) => index.get(token) ?? -1);
+  // Provisional → final id through the counts already held, one lookup per vocabulary entry,
+  // rather than building a second map of the vocabulary and looking up every distinct token.
+  const finalId = new Int32Array(distinct.length).fill(-1);
+  vocabulary.tokens.forEach((token, id) => {
+    const counter = counts.get(token);
+    if (counter !== undefined && finalId[counter.id] < 0) finalId[counter.id] = id;
+  });
 
   // encodeTexts' rules: an unknown word is <unk>, an unknown n-gram is dropped, at most
   // sequenceLength ids per text, and a text with none gets one <unk>.

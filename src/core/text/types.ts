@@ -22,6 +22,7 @@ export const OOV_ID = 1;
 
 export interface VocabularyOptions {
   maxSize: number;
+  /** Words seen fewer times are left out (they encode as <unk>). */
   minCount: number;
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SiftError } from '../errors';
 import { readDataset } from './fixtures.testutil';
-import { DEFAULT_TOKENIZER, tokenize } from './tokenize';
+import { DEFAULT_TOKENIZER, forEachToken, tokenize } from './tokenize';
 import { OOV_ID, PAD_ID } from './types';
-import { buildVocabulary, compareCodePoints, OOV_TOKEN, PAD_TOKEN, vocabularyFromTexts, vocabularyIndex } from './vocabulary';
+import { buildVocabulary, compareCodePoints, NGRAM_MIN_COUNT, OOV_TOKEN, PAD_TOKEN, selectSmallest, vocabularyFromTexts, vocabularyIndex } from './vocabulary';
 
 const trecTokens = readDataset('trec/trec_train.csv').texts.map((text) => tokenize(text, DEFAULT_TOKENIZER));
 
@@ -58,6 +58,15 @@ describe('buildVocabulary', () => {
     expect(first.tokens.slice(2, 5)).toEqual(['?', 'the', 'what']);
   });
 
+  it('equals a full sort by count, then code point, when the cut falls inside a count (real data: TREC train)', () => {
+    const counts = new Map<string, number>();
+    for (const token of trecTokens.flat()) counts.set(token, (counts.get(token) ?? 0) + 1);
+    const reference = [...counts].sort(([a, n], [b, m]) => m - n || compareCodePoints(a, b)).map(([token]) => token);
+    const ones = reference.filter((t) => counts.get(t) === 1).length;
+    const maxSize = reference.length - Math.floor(ones / 2); // cuts the tokens seen once in half
+    expect(buildVocabulary(trecTokens, { maxSize, minCount: 1 }).tokens).toEqual([PAD_TOKEN, OOV_TOKEN, ...reference.slice(0, maxSize - 2)]);
+  });
+
   it('takes any iterable, e.g. a generator, read once', () => {
     function* lists(): Generator<string[]> {
       yield* trecTokens;
@@ -76,12 +85,35 @@ describe('buildVocabulary', () => {
 });
 
 describe('vocabularyFromTexts', () => {
-  it('equals buildVocabulary over the tokenized texts (real data: waimai reviews)', () => {
+  it('equals buildVocabulary over the tokenized texts when minCount covers n-grams too (real data: waimai reviews)', () => {
     const texts = readDataset('waimai_10k/waimai_10k.csv').texts.slice(0, 3000);
-    const options = { maxSize: 8000, minCount: 1 };
+    const options = { maxSize: 8000, minCount: NGRAM_MIN_COUNT };
     const vocab = vocabularyFromTexts(texts, DEFAULT_TOKENIZER, options);
     expect(vocab).toEqual(buildVocabulary(texts.map((t) => tokenize(t, DEFAULT_TOKENIZER)), options));
     expect(vocab.tokens).toHaveLength(8000);
+  });
+
+  it.each([
+    { file: 'trec/trec_train.csv', minCount: 1 },
+    { file: 'thucnews_titles/thucnews_titles_dev.csv', minCount: 1 },
+    { file: 'thucnews_titles/thucnews_titles_dev.csv', minCount: 3 },
+  ])('keeps words seen minCount times, n-grams only from NGRAM_MIN_COUNT ($file, minCount $minCount)', ({ file, minCount }) => {
+    const texts = readDataset(file).texts.slice(0, 400);
+    const counts = new Map<string, { n: number; word: boolean }>();
+    for (const text of texts) {
+      forEachToken(text, DEFAULT_TOKENIZER, (token, kind) => {
+        const c = counts.get(token) ?? { n: 0, word: false };
+        counts.set(token, { n: c.n + 1, word: c.word || kind === 'word' });
+        return true;
+      });
+    }
+    const kept = new Set(vocabularyFromTexts(texts, DEFAULT_TOKENIZER, { maxSize: 1_000_000, minCount }).tokens);
+    const expected = [...counts].filter(([, c]) => c.n >= (c.word ? minCount : Math.max(minCount, NGRAM_MIN_COUNT))).map(([t]) => t);
+    expect(kept).toEqual(new Set([PAD_TOKEN, OOV_TOKEN, ...expected]));
+    // Both sides of the rule occur in the data: a word seen once kept, an n-gram seen once not.
+    const once = [...counts].filter(([, c]) => c.n === 1);
+    expect(once.some(([t, c]) => c.word && kept.has(t))).toBe(minCount === 1);
+    expect(once.some(([t, c]) => !c.word && !kept.has(t))).toBe(true);
   });
 });
 
@@ -95,5 +127,25 @@ describe('vocabularyIndex', () => {
 
   it('rejects a vocabulary without the reserved entries', () => {
     expect(() => vocabularyIndex({ tokens: ['a', 'b'] })).toThrow(/<pad>/);
+  });
+});
+
+describe('selectSmallest', () => {
+  const byValue = (a: number, b: number): number => a - b;
+
+  it.each([0, 1, 7, 500, 999, 1000])('puts the %i smallest first (real data: TREC token lengths)', (k) => {
+    const values = trecTokens.flat().slice(0, 1000).map((t) => t.length * 1000 + t.charCodeAt(0));
+    const expected = [...values].sort(byValue).slice(0, k);
+    const items = [...values];
+    selectSmallest(items, k, byValue);
+    expect(items.slice(0, k).sort(byValue)).toEqual(expected);
+    expect([...items].sort(byValue)).toEqual([...values].sort(byValue));
+  });
+
+  it('handles runs of equal and already sorted values', () => {
+    const items = [...Array.from({ length: 300 }, () => 5), ...Array.from({ length: 300 }, (_, i) => i)];
+    selectSmallest(items, 250, byValue);
+    expect(Math.max(...items.slice(0, 250))).toBeLessThanOrEqual(5);
+    expect(items.slice(0, 250).filter((v) => v < 5)).toHaveLength(5);
   });
 });

@@ -30,8 +30,9 @@ export const createTrySlice =
       inFlight = true;
       try {
         await sync.ensureModel();
-        const result = await deps.engine.explain(text);
-        if (get().tryIt.text === text) set((s) => ({ tryIt: { ...s.tryIt, result, pending: false, error: null } }));
+        const { explanation: result, workerMs } = await deps.engine.explain(text);
+        deps.mark?.('sift:explained', { workerMs });
+        if (get().tryIt.text === text) set((s) => ({ tryIt: { ...s.tryIt, result, workerMs, pending: false, error: null } }));
       } catch (e) {
         const error = toAppError(e);
         // A restart (cancelled parse) drops the request; the next keystroke or model asks again.

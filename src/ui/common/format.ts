@@ -19,6 +19,13 @@ export function formatSeconds(seconds: number): string {
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }
 
+/** A short duration: "0.42 ms", "3.1 ms", "27 ms". */
+export function formatMilliseconds(ms: number): string {
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
+  return `${Math.round(ms)} ms`;
+}
+
 /** "rows 3, 17, 52 and 9 more" from a problem's example rows and total count. */
 export function formatRows(rows: number[], count: number): string {
   if (rows.length === 0) return '';

@@ -5,7 +5,7 @@ import { useSift } from '@/state/appStore';
 import { readyModel } from '@/state/selectors';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { Section } from '../common/Section';
-import { formatPercent } from '../common/format';
+import { formatMilliseconds, formatPercent } from '../common/format';
 
 const MAX_TOKENS = 8;
 
@@ -39,14 +39,14 @@ export function TryPanel() {
         </div>
         {tryIt.error && <ErrorMessage title="Could not predict" error={tryIt.error} />}
         <div className={`try__result ${tryIt.pending ? 'is-pending' : ''}`} aria-busy={tryIt.pending}>
-          {result && tryIt.text.trim() !== '' ? <Result explanation={result} /> : <p className="muted">The prediction appears here.</p>}
+          {result && tryIt.text.trim() !== '' ? <Result explanation={result} workerMs={tryIt.workerMs} /> : <p className="muted">The prediction appears here.</p>}
         </div>
       </div>
     </Section>
   );
 }
 
-function Result({ explanation }: { explanation: Explanation }) {
+function Result({ explanation, workerMs }: { explanation: Explanation; workerMs: number | null }) {
   const { prediction, tokens } = explanation;
   const top = prediction.probabilities.find((p) => p.label === prediction.label);
   // Contributions are changes in log-odds, so even at 99.99% confidence the decisive words stand
@@ -62,6 +62,7 @@ function Result({ explanation }: { explanation: Explanation }) {
           {prediction.label}
         </output>{' '}
         {top && <span className="muted">({formatPercent(top.probability)} sure)</span>}
+        {workerMs !== null && <span className="muted try__timing"> · worked out in {formatMilliseconds(workerMs)}, on this device</span>}
       </p>
       <ul className="prob-bars" aria-label="Probability of each class">
         {prediction.probabilities.map((p) => (

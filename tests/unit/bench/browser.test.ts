@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { epochThroughputs, longestTask, medianThroughput, parseProgressLine, tasksWithin } from '../../../bench/browser/figures';
+import { inferenceTexts, percentile, summarizeInference } from '../../../bench/browser/inference';
 import { renderBrowserMarkdown } from '../../../bench/browser/markdown';
+import { readLabelledCsv } from '../../../bench/csv';
 import type { BrowserSection, ProgressSample } from '../../../bench/browser/types';
 import { parseOptions, wantsBrowser } from '../../../bench/options';
 
@@ -77,9 +79,10 @@ describe('renderBrowserMarkdown', () => {
         longTasks: 5,
         longTaskList: [],
         backendLine: 'Backend: webgl — chosen by you; embedding in JS, dense layers on webgl (sparse path), 12476/s vs graph 249/s.',
+        inference: { texts: 60, words: 100, p50Ms: 1.234, p95Ms: 2.5, maxMs: 3 },
         journeySeconds: 31,
       },
-      { backend: 'wasm', status: 'ok', epochs: [{ epoch: 1, examplesPerSecond: 3061, batch: 79, batchesPerEpoch: 79 }], medianExamplesPerSecond: 3061, firstEpochMs: null, firstPointMs: null, trainingMs: 9000, longestTaskMs: 0, longTasks: 0, longTaskList: [], backendLine: 'Backend: wasm — chosen by you.', journeySeconds: 20 },
+      { backend: 'wasm', status: 'ok', epochs: [{ epoch: 1, examplesPerSecond: 3061, batch: 79, batchesPerEpoch: 79 }], medianExamplesPerSecond: 3061, firstEpochMs: null, firstPointMs: null, trainingMs: 9000, longestTaskMs: 0, longTasks: 0, longTaskList: [], backendLine: 'Backend: wasm — chosen by you.', inference: null, inferenceError: 'Timeout 30000ms exceeded.', journeySeconds: 20 },
       { backend: 'cpu', status: 'failed', error: 'The webgl | backend failed to start', journeySeconds: 3 },
     ],
   };
@@ -87,11 +90,32 @@ describe('renderBrowserMarkdown', () => {
   it('renders one row per backend, failures with their message', () => {
     const table = renderBrowserMarkdown(section).split('\n').filter((l) => l.startsWith('|'));
     expect(table.slice(2)).toEqual([
-      '| webgl | 4,731 / 7,001 | 5,866 | 14.4 | 16.8 | 118 | 5 | embedding in JS, dense layers on webgl (sparse path), 12476/s vs graph 249/s |',
-      '| wasm | 3,061 | 3,061 | n/a | 9.0 | 0 | 0 | – |',
-      '| cpu | failed: The webgl \\| backend failed to start |  |  |  |  |  |  |',
+      '| webgl | 4,731 / 7,001 | 5,866 | 14.4 | 16.8 | 118 | 5 | 1.23 / 2.50 | embedding in JS, dense layers on webgl (sparse path), 12476/s vs graph 249/s |',
+      '| wasm | 3,061 | 3,061 | n/a | 9.0 | 0 | 0 | failed: Timeout 30000ms exceeded. | – |',
+      '| cpu | failed: The webgl \\| backend failed to start |  |  |  |  |  |  |  |',
     ]);
     expect(renderBrowserMarkdown(section)).toContain('headless Chromium 156.0.8078.108');
+  });
+});
+
+describe('inference texts and percentiles', () => {
+  const messages = readLabelledCsv('public/samples/sms_spam.csv').map((r) => r.text);
+
+  it('makes distinct texts of exactly the asked number of words from consecutive messages (real sample)', () => {
+    const texts = inferenceTexts(messages, 60, 100);
+    expect(texts).toHaveLength(60);
+    expect(new Set(texts).size).toBe(60);
+    for (const t of texts) expect(t.split(' ')).toHaveLength(100);
+    expect(texts[0].startsWith(messages[0].split(/\s+/).filter((w) => w !== '')[0])).toBe(true);
+    expect(() => inferenceTexts(messages.slice(0, 3), 60, 100)).toThrow(/too few words/);
+  });
+
+  it('takes nearest-rank percentiles and summarises', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(values, 95)).toBe(95);
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile([3, 1, 2], 95)).toBe(3);
+    expect(summarizeInference([4, 1, 3, 2], 100)).toEqual({ texts: 4, words: 100, p50Ms: 2.5, p95Ms: 4, maxMs: 4 });
   });
 });
 

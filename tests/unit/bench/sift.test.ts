@@ -7,6 +7,7 @@ describe('parseSiftJson', () => {
     backend: 'wasm',
     seconds: 12.5,
     trainSeconds: 10,
+    fitSeconds: 11,
     epochs: [{ examplesPerSecond: 1000 }, { examplesPerSecond: 3000 }, { examplesPerSecond: 2000 }],
     test: { accuracy: 0.9, macroF1: 0.85 },
   };
@@ -19,7 +20,8 @@ describe('parseSiftJson', () => {
       macroF1: 0.85,
       epochs: 3,
       examplesPerSecond: 2000,
-      fitSeconds: 10,
+      fitSeconds: 11,
+      modelSeconds: 10,
     });
   });
 
