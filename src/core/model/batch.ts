@@ -16,6 +16,12 @@ export interface BagBatch {
   ids: Int32Array;
   /** [B × L] row-major weights of the masked mean. */
   weights: Float32Array;
+  /**
+   * [B] real tokens per text (they come first in its row, padding after): the JS loops stop
+   * there, because one long text pads every row of its batch (SMS: ~35 tokens on average, rows
+   * padded to ~190).
+   */
+  lengths: Int32Array;
   /** [B] class indices (empty when the corpus is unlabelled). */
   labels: Int32Array;
 }
@@ -54,10 +60,12 @@ export function bagBatch(corpus: EncodedCorpus, order: ArrayLike<number>, start:
   const weights = new Float32Array(size * length);
   const hasLabels = corpus.labels.length > 0;
   const labels = new Int32Array(hasLabels ? size : 0);
+  const lengths = new Int32Array(size);
   for (let b = 0; b < size; b++) {
     const t = order[start + b];
     const from = corpus.offsets[t];
     const n = Math.min(maxLength, corpus.offsets[t + 1] - from);
+    lengths[b] = n;
     const w = 1 / n;
     for (let l = 0; l < n; l++) {
       ids[b * length + l] = corpus.ids[from + l];
@@ -65,7 +73,7 @@ export function bagBatch(corpus: EncodedCorpus, order: ArrayLike<number>, start:
     }
     if (hasLabels) labels[b] = corpus.labels[t];
   }
-  return { size, length, ids, weights, labels };
+  return { size, length, ids, weights, lengths, labels };
 }
 
 export interface TouchedRows {
@@ -81,22 +89,23 @@ export interface TouchedRows {
  * on return (reused across batches without an O(V) reset).
  */
 export function touchedRows(batch: BagBatch, slots: Int32Array): TouchedRows {
-  const { ids, weights } = batch;
+  const { ids, size, length, lengths } = batch;
   const localIds = new Int32Array(ids.length).fill(-1);
   // Sized for the worst case (every position a new row) rather than grown: a typed array avoids
   // the boxed JS array and its copy, which showed up in the step's profile.
   const rows = new Int32Array(ids.length);
   let count = 0;
-  for (let i = 0; i < ids.length; i++) {
-    if (weights[i] === 0) continue;
-    const id = ids[i];
-    let slot = slots[id];
-    if (slot < 0) {
-      slot = count++;
-      slots[id] = slot;
-      rows[slot] = id;
+  for (let b = 0; b < size; b++) {
+    for (let i = b * length, end = i + lengths[b]; i < end; i++) {
+      const id = ids[i];
+      let slot = slots[id];
+      if (slot < 0) {
+        slot = count++;
+        slots[id] = slot;
+        rows[slot] = id;
+      }
+      localIds[i] = slot;
     }
-    localIds[i] = slot;
   }
   for (let j = 0; j < count; j++) slots[rows[j]] = -1;
   return { rows: rows.subarray(0, count), localIds };
@@ -107,14 +116,13 @@ export function touchedRows(batch: BagBatch, slots: Int32Array): TouchedRows {
  * @returns pooled [B × d]: Σ_l weights[b, l] · table[ids[b, l]]
  */
 export function poolBatch(table: Float32Array, dim: number, batch: BagBatch): Float32Array {
-  const { size, length, ids, weights } = batch;
+  const { size, length, ids, weights, lengths } = batch;
   const pooled = new Float32Array(size * dim);
   for (let b = 0; b < size; b++) {
     const out = b * dim;
-    for (let l = 0; l < length; l++) {
-      const w = weights[b * length + l];
-      if (w === 0) continue;
-      const row = ids[b * length + l] * dim;
+    for (let i = b * length, end = i + lengths[b]; i < end; i++) {
+      const w = weights[i];
+      const row = ids[i] * dim;
       for (let k = 0; k < dim; k++) pooled[out + k] += w * table[row + k];
     }
   }
@@ -130,18 +138,16 @@ export function poolBatch(table: Float32Array, dim: number, batch: BagBatch): Fl
  * @returns [rows.length × d], row j for table row touched.rows[j]
  */
 export function rowGradients(batch: BagBatch, touched: TouchedRows, dPooled: Float32Array, dim: number, scratch?: Float32Array): Float32Array {
-  const { size, length, weights } = batch;
+  const { size, length, weights, lengths } = batch;
   const n = touched.rows.length * dim;
   // A caller's scratch spares a fresh [u × d] array per step: at a few hundred kB each, those
   // allocations were a visible share of the step's garbage collection.
   const grad = scratch && scratch.length >= n ? scratch.subarray(0, n).fill(0) : new Float32Array(n);
   for (let b = 0; b < size; b++) {
     const from = b * dim;
-    for (let l = 0; l < length; l++) {
-      const j = touched.localIds[b * length + l];
-      if (j < 0) continue;
-      const w = weights[b * length + l];
-      const to = j * dim;
+    for (let i = b * length, end = i + lengths[b]; i < end; i++) {
+      const w = weights[i];
+      const to = touched.localIds[i] * dim;
       for (let k = 0; k < dim; k++) grad[to + k] += w * dPooled[from + k];
     }
   }

@@ -1,5 +1,5 @@
 import { SiftError } from '../errors';
-import { fastPathApplies, fastPathCharacters, forEachFastWord } from './fastWords';
+import { fastPathApplies, fastPathCharacters, fastPathTier, forEachFastWord, type FastPathTier } from './fastWords';
 
 /**
  * Word segmentation with Intl.Segmenter (UAX #29 plus ICU's dictionaries, so Chinese and Japanese
@@ -68,17 +68,18 @@ export function forEachSegmenterWord(text: string, locale: string, visit: (word:
  * does not segment the rest of a long text.
  */
 export function forEachWord(text: string, locale: string, visit: (word: string, start: number) => boolean): void {
-  if (fastPathApplies(text) && fastPathAgreesFor(locale)) forEachFastWord(text, visit);
+  if (fastPathApplies(text) && fastPathAgreesFor(locale, fastPathTier(text))) forEachFastWord(text, visit);
   else forEachSegmenterWord(text, locale, visit);
 }
 
 /**
- * Texts in which every character the fast path accepts appears in the contexts UAX #29 rules look
- * at (between letters, between digits, doubled, next to "_", at either end), 16 characters each.
+ * Texts in which every character the fast path accepts (of one tier) appears in the contexts
+ * UAX #29 rules look at (between letters, between digits, doubled, next to "_", at either end),
+ * 16 characters each.
  */
-export function fastPathProbes(): string[] {
+export function fastPathProbes(tier: FastPathTier = 'all'): string[] {
   const probes: string[] = [];
-  const chars = fastPathCharacters();
+  const chars = fastPathCharacters(tier);
   for (let i = 0; i < chars.length; i += 16) {
     probes.push(chars.slice(i, i + 16).map((c) => `a${c}b 1${c}2 ${c}${c}x _${c}_ a1${c}2b x${c}1 9${c}y ${c}a${c} é${c}ß`).join(' '));
   }
@@ -86,7 +87,7 @@ export function fastPathProbes(): string[] {
 }
 
 /** Probes on which the two paths disagree for `locale` (empty where the fast path is exact). */
-export function fastPathDisagreements(locale: string): string[] {
+export function fastPathDisagreements(locale: string, tier: FastPathTier = 'all'): string[] {
   const collect = (run: (visit: (word: string, start: number) => boolean) => void): string => {
     const words: string[] = [];
     run((word, start) => {
@@ -95,17 +96,18 @@ export function fastPathDisagreements(locale: string): string[] {
     });
     return words.join('\u0000');
   };
-  return fastPathProbes().filter(
+  return fastPathProbes(tier).filter(
     (probe) => collect((v) => forEachFastWord(probe, v)) !== collect((v) => forEachSegmenterWord(probe, locale, v)),
   );
 }
 
-/** Checked once per locale (a few milliseconds), then cached. */
-function fastPathAgreesFor(locale: string): boolean {
-  let agrees = fastPathAgrees.get(locale);
+/** Checked once per locale and tier, when a text first needs it, then cached. */
+function fastPathAgreesFor(locale: string, tier: FastPathTier): boolean {
+  const key = `${tier} ${locale}`;
+  let agrees = fastPathAgrees.get(key);
   if (agrees === undefined) {
-    agrees = fastPathDisagreements(locale).length === 0;
-    fastPathAgrees.set(locale, agrees);
+    agrees = fastPathDisagreements(locale, tier).length === 0;
+    fastPathAgrees.set(key, agrees);
   }
   return agrees;
 }

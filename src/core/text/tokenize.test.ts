@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SiftError } from '../errors';
 import { DEFAULT_SETTINGS, tokenizerConfigOf } from '../settings';
-import { fastPathApplies, forEachFastWord } from './fastWords';
+import { fastPathApplies, fastPathTier, forEachFastWord } from './fastWords';
 import { readDataset } from './fixtures.testutil';
 import { normalizeText } from './normalize';
-import { fastPathDisagreements, forEachSegmenterWord } from './segment';
+import { fastPathDisagreements, fastPathProbes, forEachSegmenterWord } from './segment';
 import { DEFAULT_TOKENIZER, forEachToken, tokenize, wordTokens, type TokenKind } from './tokenize';
 import type { TokenizerConfig } from './types';
 
@@ -110,6 +110,16 @@ describe('fast path', () => {
 
   it.each([['zh'], ['en'], ['ja']])('agrees with Intl.Segmenter on every character it accepts in every context (%s)', (locale) => {
     expect(fastPathDisagreements(locale)).toEqual([]);
+    expect(fastPathDisagreements(locale, 'latin1')).toEqual([]);
+  });
+
+  it('checks Latin-1 text against a subset of the probes, which "all" covers', () => {
+    const latin1 = fastPathProbes('latin1').join('');
+    expect(latin1.length).toBeGreaterThan(1000);
+    expect(latin1.length).toBeLessThan(fastPathProbes('all').join('').length / 3);
+    expect([...latin1].every((c) => c.charCodeAt(0) <= 0xff)).toBe(true);
+    expect(fastPathTier('naïve café')).toBe('latin1');
+    expect(fastPathTier('naïve “café”')).toBe('all');
   });
 
   it.each([
