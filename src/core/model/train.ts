@@ -4,11 +4,10 @@
  *
  * Measured in Node on the project's 2-core machine (defaults, batches of 64, wasm, steady state):
  * TREC ~35,000–45,000 and THUCNews titles ~30,000 examples/s; the first epoch runs at about half
- * that while V8 compiles the step. The "everything on
- * the backend" design (the whole [V, d] table as a tf.variable, the fused embedding bag, tfjs
- * autodiff and a dense optimiser over the table) ran ~960 examples/s on wasm and ~80 on cpu on
- * the same data: updating the whole table every step dominated. See trainer.ts for how a step is
- * split between JS and the backend.
+ * that while V8 compiles the step. The "everything on the backend" design (the whole [V, d]
+ * table as a tf.variable, the fused embedding bag, tfjs autodiff and a dense optimiser over the
+ * table) ran ~960 examples/s on wasm and ~80 on cpu on the same data: updating the whole table
+ * every step dominated. See trainer.ts for how a step is split between JS and the backend.
  */
 import { SiftError } from '../errors';
 import { createRandom, shuffleInPlace } from '../random';
@@ -107,7 +106,8 @@ function makeTrainer(path: TrainingPath, initial: ModelWeights, options: Trainer
 /**
  * The paths worth measuring on a backend. The graph path (whole model as tensors, a dense update
  * of the [V, d] table every step) only has a chance where a GPU does table-sized work in
- * parallel. Measured in Node on TREC (4,362 texts, vocabulary 31,346, defaults, batches of 64; 2 busy cores, so ranges):
+ * parallel. Measured in Node on TREC (4,362 texts, vocabulary 31,346, defaults, batches of 64;
+ * 2 busy cores, so ranges):
  * wasm sparse 7,500–13,500 examples/s vs graph 940–2,400; cpu sparse ~4,100 vs graph ~48 (the
  * per-op cost and the dense update of the whole table dominate). So wasm and cpu skip the
  * measurement and run sparse; webgl measures both (headless Chromium on SwiftShader, no GPU, same
