@@ -96,6 +96,8 @@ describe('journey: sample → train → try → export → reload → new → op
     await page.getByLabel('Text to classify').fill(SPAM);
     await expect.poll(() => predicted.textContent(), { timeout: 30_000 }).toBe('spam');
     await page.getByRole('list', { name: /Pushed (toward|away from) spam/ }).first().waitFor();
+    // The worker says how long it took; the bench reads the same figure (bench/browser/inference.ts).
+    await page.getByText(/answered in \d+(\.\d+)? ms on this device/).waitFor({ timeout: 10_000 });
     await s.shot('try');
 
     // Take it home.

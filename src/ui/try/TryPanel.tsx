@@ -62,7 +62,7 @@ function Result({ explanation, workerMs }: { explanation: Explanation; workerMs:
           {prediction.label}
         </output>{' '}
         {top && <span className="muted">({formatPercent(top.probability)} sure)</span>}
-        {workerMs !== null && <span className="muted try__timing"> · worked out in {formatMilliseconds(workerMs)}, on this device</span>}
+        {workerMs !== null && <span className="muted"> · answered in {formatMilliseconds(workerMs)} on this device</span>}
       </p>
       <ul className="prob-bars" aria-label="Probability of each class">
         {prediction.probabilities.map((p) => (
