@@ -14,14 +14,21 @@ export interface AdamOptions {
   epsilon?: number;
 }
 
+/** Adam's constants with the defaults filled in (ε as tfjs uses on float32 backends). */
+export function adamConstants(options: AdamOptions): Required<AdamOptions> {
+  return { learningRate: options.learningRate, beta1: options.beta1 ?? 0.9, beta2: options.beta2 ?? 0.999, epsilon: options.epsilon ?? 1e-7 };
+}
+
+/** The learning rate of step t with Adam's bias correction folded in, as tfjs and Keras do. */
+export function adamStepSize({ learningRate, beta1, beta2 }: Required<AdamOptions>, t: number): number {
+  return (learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+}
+
 export class Adam {
   private readonly m: Float32Array;
   private readonly v: Float32Array;
   private step = 0;
-  private readonly beta1: number;
-  private readonly beta2: number;
-  private readonly epsilon: number;
-  private readonly learningRate: number;
+  private readonly constants: Required<AdamOptions>;
 
   /** `params` is updated in place. */
   constructor(
@@ -30,18 +37,14 @@ export class Adam {
   ) {
     this.m = new Float32Array(params.length);
     this.v = new Float32Array(params.length);
-    this.learningRate = options.learningRate;
-    this.beta1 = options.beta1 ?? 0.9;
-    this.beta2 = options.beta2 ?? 0.999;
-    this.epsilon = options.epsilon ?? 1e-7; // tfjs' default on float32 backends
+    this.constants = adamConstants(options);
   }
 
   /** One step on every parameter; `grad` has the length of `params`. */
   applyDense(grad: Float32Array): void {
-    const t = ++this.step;
-    const { beta1, beta2, epsilon, params, m, v } = this;
-    // The bias correction folded into the step size, as tfjs and Keras do.
-    const lr = (this.learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+    const lr = adamStepSize(this.constants, ++this.step);
+    const { beta1, beta2, epsilon } = this.constants;
+    const { params, m, v } = this;
     for (let i = 0; i < params.length; i++) {
       const g = grad[i];
       const mi = beta1 * m[i] + (1 - beta1) * g;

@@ -9,7 +9,7 @@
  * It also runs fewer ops per variable (the step size is computed in JS and uploaded as a scalar).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { AdamOptions } from './adam';
+import { adamConstants, adamStepSize, type AdamOptions } from './adam';
 
 /**
  * A variable holding `initial`'s values; `initial` itself is disposed (tf.variable shares its
@@ -25,10 +25,7 @@ export class TensorAdam {
   private readonly m: tf.Variable[];
   private readonly v: tf.Variable[];
   private step = 0;
-  private readonly beta1: number;
-  private readonly beta2: number;
-  private readonly epsilon: number;
-  private readonly learningRate: number;
+  private readonly constants: Required<AdamOptions>;
 
   constructor(
     private readonly params: readonly tf.Variable[],
@@ -36,17 +33,13 @@ export class TensorAdam {
   ) {
     this.m = params.map((p) => variableFrom(tf.zerosLike(p), false));
     this.v = params.map((p) => variableFrom(tf.zerosLike(p), false));
-    this.learningRate = options.learningRate;
-    this.beta1 = options.beta1 ?? 0.9;
-    this.beta2 = options.beta2 ?? 0.999;
-    this.epsilon = options.epsilon ?? 1e-7;
+    this.constants = adamConstants(options);
   }
 
   /** One dense step; grads[i] has the shape of params[i]. Does not dispose the gradients. */
   apply(grads: readonly tf.Tensor[]): void {
-    this.step++;
-    const { beta1, beta2, epsilon } = this;
-    const stepSize = (this.learningRate * Math.sqrt(1 - beta2 ** this.step)) / (1 - beta1 ** this.step);
+    const stepSize = adamStepSize(this.constants, ++this.step);
+    const { beta1, beta2, epsilon } = this.constants;
     tf.tidy(() => {
       this.params.forEach((p, i) => {
         const g = grads[i];
