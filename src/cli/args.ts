@@ -1,8 +1,8 @@
 /** Command-line parsing: flags → typed options. Unknown flags are errors, never ignored. */
 import { parseArgs } from 'node:util';
-import { SiftError } from '@/core/errors';
+import { SiftError, errorMessage } from '@/core/errors';
 import type { ReadOptions, Delimiter } from '@/core/dataset/types';
-import type { TrainSettings } from '@/core/settings';
+import { definedOnly, type TrainSettings } from '@/core/settings';
 
 export const COMMANDS = ['inspect', 'train', 'eval', 'predict', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -57,7 +57,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new SiftError('INVALID_OPTION', (e as Error).message);
+    throw new SiftError('INVALID_OPTION', errorMessage(e));
   }
   const { values, positionals } = parsed;
   const [first = 'help', ...rest] = positionals;
@@ -80,7 +80,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
       textColumn: columnOf(values['text-column']),
       labelColumn: columnOf(values['label-column']),
     },
-    settings: {
+    settings: definedOnly({
       epochs: optionalNumber(values.epochs, 'epochs'),
       batchSize: optionalNumber(values['batch-size'], 'batch-size'),
       learningRate: optionalNumber(values['learning-rate'], 'learning-rate'),
@@ -98,7 +98,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
       cjkCharNgrams: optionalNumber(values['char-ngrams'], 'char-ngrams') as TrainSettings['cjkCharNgrams'] | undefined,
       lowercase: values['no-lowercase'] ? false : undefined,
       classWeighting: values['class-weights'] as TrainSettings['classWeighting'] | undefined,
-    },
+    }),
   };
 }
 

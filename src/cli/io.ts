@@ -1,6 +1,7 @@
 /** Terminal I/O for the CLI: files, human lines, the progress bar and the final JSON line. */
 import { readFile, writeFile } from 'node:fs/promises';
-import { SiftError, serializeError } from '@/core/errors';
+import { errorMessage, SiftError, toAppError } from '@/core/errors';
+import { formatPercent } from '@/core/format';
 
 export async function readBytes(path: string): Promise<Uint8Array> {
   try {
@@ -9,7 +10,7 @@ export async function readBytes(path: string): Promise<Uint8Array> {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new SiftError('FILE_NOT_FOUND', `${path}: no such file.`);
     if (code === 'EISDIR') throw new SiftError('FILE_NOT_FOUND', `${path} is a folder, not a file.`);
-    throw new SiftError('FILE_NOT_FOUND', `${path}: cannot be read (${code ?? (e as Error).message}).`);
+    throw new SiftError('FILE_NOT_FOUND', `${path}: cannot be read (${code ?? errorMessage(e)}).`);
   }
 }
 
@@ -17,7 +18,7 @@ export async function writeBytes(path: string, bytes: Uint8Array): Promise<void>
   try {
     await writeFile(path, bytes);
   } catch (e) {
-    throw new SiftError('INVALID_OPTION', `Cannot write ${path}: ${(e as Error).message}.`);
+    throw new SiftError('INVALID_OPTION', `Cannot write ${path}: ${errorMessage(e)}.`);
   }
 }
 
@@ -59,7 +60,7 @@ export class Output {
   /** One line, never a stack trace; with --json the error object is the last stdout line. */
   error(e: unknown): void {
     this.clearProgress();
-    const err = serializeError(e);
+    const err = toAppError(e);
     const where = [err.row !== undefined ? `row ${err.row}` : '', err.column ? `column "${err.column}"` : '']
       .filter(Boolean)
       .join(', ');
@@ -68,5 +69,5 @@ export class Output {
   }
 }
 
-export const pct = (x: number | null | undefined): string => (x == null ? '—' : `${(x * 100).toFixed(1)}%`);
+export const pct = (x: number | null | undefined): string => (x == null ? '—' : formatPercent(x));
 export const fixed = (x: number | null | undefined, digits = 4): string => (x == null ? '—' : x.toFixed(digits));

@@ -8,7 +8,7 @@ import { runInspect } from './commands/inspect';
 import { runTrain } from './commands/train';
 import { runEval } from './commands/eval';
 import { runPredict } from './commands/predict';
-import { isSiftError } from '@/core/errors';
+import { SiftError } from '@/core/errors';
 import { quietTensorflow } from './quiet';
 
 async function main(argv: string[]): Promise<number> {
@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     out.error(e);
-    return isSiftError(e) ? 1 : 2;
+    return e instanceof SiftError ? 1 : 2;
   }
 }
 

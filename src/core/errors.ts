@@ -2,6 +2,10 @@
  * Every failure Sift reports carries a stable `code` (for programs, tests and the CLI's --json)
  * and a message a person can act on ("row 312: the label is empty"). Literal union, not an enum,
  * so codes survive structured cloning across the worker boundary unchanged.
+ *
+ * One shape travels: the engine throws SiftError; anything thrown becomes an AppError (plain
+ * data) through toAppError, which is what crosses the worker boundary, what the store keeps and
+ * the page shows, and what the CLI prints with --json.
  */
 export type SiftErrorCode =
   // reading a file
@@ -27,10 +31,24 @@ export type SiftErrorCode =
   // files on disk (CLI)
   | 'FILE_NOT_FOUND';
 
+/**
+ * Codes only the page produces: a parse the person cancelled, a worker that died, a sample that
+ * could not be fetched. INTERNAL is anything that was not a SiftError (a bug).
+ */
+export type PageErrorCode = 'CANCELLED' | 'WORKER_FAILED' | 'FETCH_FAILED';
+
+export type ErrorCode = SiftErrorCode | PageErrorCode | 'INTERNAL';
+
 /** Where in the user's file a problem is; rows are 1-based data rows (header excluded). */
 export interface ErrorLocation {
   row?: number;
   column?: string;
+}
+
+/** The one serialised form of an error: plain data for postMessage, the store and JSON output. */
+export interface AppError extends ErrorLocation {
+  code: ErrorCode;
+  message: string;
 }
 
 export class SiftError extends Error {
@@ -43,24 +61,26 @@ export class SiftError extends Error {
     super(message);
   }
 
-  /** Plain data for postMessage / JSON output. */
-  toJSON(): SerializedError {
+  toJSON(): AppError {
     return { code: this.code, message: this.message, ...this.location };
   }
 }
 
-export interface SerializedError extends ErrorLocation {
-  code: SiftErrorCode | 'INTERNAL';
-  message: string;
+/** The message of anything thrown (an Error's message, else its string form). */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
-export function isSiftError(e: unknown): e is SiftError {
-  return e instanceof SiftError;
+function isAppError(e: unknown): e is AppError {
+  return typeof e === 'object' && e !== null && typeof (e as AppError).code === 'string' && typeof (e as AppError).message === 'string';
 }
 
-/** Turns anything thrown into plain data; unknown errors become INTERNAL with their message. */
-export function serializeError(e: unknown): SerializedError {
-  if (isSiftError(e)) return e.toJSON();
-  const message = e instanceof Error ? e.message : String(e);
-  return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
+/** Anything thrown or rejected → an AppError; what is neither a SiftError nor one already is INTERNAL. */
+export function toAppError(e: unknown): AppError {
+  if (e instanceof SiftError) return e.toJSON();
+  if (isAppError(e)) {
+    const { code, message, row, column } = e;
+    return { code, message, ...(row !== undefined && { row }), ...(column !== undefined && { column }) };
+  }
+  return { code: 'INTERNAL', message: `Unexpected error: ${errorMessage(e)}` };
 }

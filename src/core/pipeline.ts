@@ -1,29 +1,29 @@
 /**
- * The engine's front door: from labelled examples and settings to a trained SiftModel, and from a
- * SiftModel to predictions. The CLI and the training worker both call only this (plus
- * dataset/load and bundle/), so both behave identically.
+ * The engine's front door: from labelled examples and settings to a trained SiftModel, in steps a
+ * caller can take one at a time (the worker measures backends between preparing and training):
+ *   prepareTraining → (measureBackends) → trainPrepared;   trainFromExamples does all three.
+ * The CLI and the training worker both train only through here, so both behave identically.
  */
 import type { SiftManifest, SiftModel } from './bundle/types';
 import { BUNDLE_FORMAT_VERSION } from './bundle/types';
 import { splitDataset } from './dataset/split';
-import type { Example } from './dataset/types';
+import type { Example, Split } from './dataset/types';
 import { SiftError } from './errors';
-import { Classifier } from './model/classifier';
-import { explainTokens } from './model/explain';
-import { computeMetrics } from './model/metrics';
-import { trainModel } from './model/train';
-import type { EpochLog, Explanation, Metrics, Prediction, TrainCallbacks } from './model/types';
+import { trainModel, type TrainOptions } from './model/train';
+import { chooseBackendAndPath } from './model/trainingPath';
+import type { BackendChoice, BackendReport, Metrics, ModelShape, TrainCallbacks, TrainData, TrainingPath } from './model/types';
+import { Predictor } from './predictor';
 import { tokenizerConfigOf, type TrainSettings } from './settings';
-import { encodeTextWithTokens, encodeTexts } from './text/encode';
-import type { EncodedCorpus, TokenizerConfig, Vocabulary } from './text/types';
+import { encodeTexts } from './text/encode';
 import { vocabularyAndCorpus } from './text/trainingCorpus';
-import { vocabularyIndex } from './text/vocabulary';
+import type { TokenizerConfig, Vocabulary } from './text/types';
 import { SIFT_VERSION } from './version';
 
 export interface TrainInput {
-  examples: Example[];
+  examples: readonly Example[];
   /** Optional separate test file's examples (evaluated after training, never trained on). */
-  test?: Example[];
+  test?: readonly Example[];
+  /** The file's name; a path is cut to its last part (a bundle never names the person's folders). */
   fileName: string | null;
   textColumn: string;
   labelColumn: string;
@@ -31,6 +31,7 @@ export interface TrainInput {
   name?: string;
 }
 
+/** What a run trains on, known before the first batch (the page shows it while training starts). */
 export interface PreparedInfo {
   labels: string[];
   vocabularySize: number;
@@ -38,9 +39,18 @@ export interface PreparedInfo {
   validationExamples: number;
 }
 
-export interface PipelineCallbacks extends TrainCallbacks {
-  /** After split + vocabulary + encoding, before the first batch. */
-  onPrepared?(info: PreparedInfo): void;
+/** Examples split, tokenized and encoded with a vocabulary built from the training split only. */
+export interface PreparedTraining {
+  input: TrainInput;
+  settings: TrainSettings;
+  info: PreparedInfo;
+  split: Split;
+  tokenizer: TokenizerConfig;
+  vocabulary: Vocabulary;
+  data: TrainData;
+  shape: ModelShape;
+  /** performance.now() when preparing began: fitSeconds counts from here. */
+  startedAt: number;
 }
 
 export interface TrainOutcome {
@@ -55,73 +65,76 @@ export interface TrainOutcome {
   fitSeconds: number;
 }
 
+/** Where a run trains: a backend (or `auto`) and, optionally, a forced training path. */
+export interface RunTarget {
+  backend: BackendChoice;
+  path?: TrainingPath;
+}
+
 /** Sorted distinct labels: the class index of a label is its position here. */
-export function labelsOf(examples: Example[]): string[] {
+export function labelsOf(examples: readonly Example[]): string[] {
   return [...new Set(examples.map((e) => e.label))].sort();
 }
 
-function encodeExamples(
-  examples: Example[],
-  labelIndex: Map<string, number>,
-  vocab: Vocabulary,
-  tokenizer: TokenizerConfig,
-  sequenceLength: number,
-): EncodedCorpus {
-  const labels = Int32Array.from(examples, (e) => labelIndex.get(e.label) ?? -1);
-  return encodeTexts(
-    examples.map((e) => e.text),
-    labels,
-    vocab,
-    tokenizer,
-    sequenceLength,
-  );
-}
-
-/** Splits, builds the vocabulary from the training split only, trains, and evaluates. */
-export async function trainFromExamples(
-  input: TrainInput,
-  settings: TrainSettings,
-  callbacks: PipelineCallbacks = {},
-): Promise<TrainOutcome> {
-  const started = performance.now();
+/**
+ * Splits (stratified, seeded), builds the vocabulary from the training split and encodes both
+ * parts. Tokenizes each training text once.
+ * @throws SiftError NO_EXAMPLES, SINGLE_CLASS, INVALID_OPTION
+ */
+export function prepareTraining(input: TrainInput, settings: TrainSettings): PreparedTraining {
+  const startedAt = performance.now();
   const labels = labelsOf(input.examples);
   if (input.examples.length === 0) throw new SiftError('NO_EXAMPLES', 'There are no usable examples to train on.');
   if (labels.length < 2) {
-    throw new SiftError(
-      'SINGLE_CLASS',
-      `Every example has the label "${labels[0]}"; a classifier needs at least two classes.`,
-    );
+    throw new SiftError('SINGLE_CLASS', `Every example has the label "${labels[0]}"; a classifier needs at least two classes.`);
   }
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const classOf = (examples: readonly Example[]) => Int32Array.from(examples, (e) => labelIndex.get(e.label) ?? -1);
   const split = splitDataset(input.examples, { validationShare: settings.validationShare, seed: settings.seed });
   const tokenizer = tokenizerConfigOf(settings);
-  // Tokenizes the training texts once, for both the vocabulary and their ids.
   const { vocabulary, corpus: train } = vocabularyAndCorpus(
     split.train.map((e) => e.text),
-    Int32Array.from(split.train, (e) => labelIndex.get(e.label) ?? -1),
+    classOf(split.train),
     tokenizer,
     { maxSize: settings.vocabularySize, minCount: settings.minCount },
     settings.sequenceLength,
   );
   const validation =
     split.validation.length > 0
-      ? encodeExamples(split.validation, labelIndex, vocabulary, tokenizer, settings.sequenceLength)
+      ? encodeTexts(split.validation.map((e) => e.text), classOf(split.validation), vocabulary, tokenizer, settings.sequenceLength)
       : null;
-  callbacks.onPrepared?.({
-    labels,
-    vocabularySize: vocabulary.tokens.length,
-    trainExamples: split.train.length,
-    validationExamples: split.validation.length,
-  });
-
-  const shape = {
-    vocabSize: vocabulary.tokens.length,
-    embeddingDim: settings.embeddingDim,
-    hiddenUnits: settings.hiddenUnits,
-    numClasses: labels.length,
+  return {
+    input,
+    settings,
+    info: { labels, vocabularySize: vocabulary.tokens.length, trainExamples: split.train.length, validationExamples: split.validation.length },
+    split,
+    tokenizer,
+    vocabulary,
+    data: { train, validation },
+    shape: { vocabSize: vocabulary.tokens.length, embeddingDim: settings.embeddingDim, hiddenUnits: settings.hiddenUnits, numClasses: labels.length },
+    startedAt,
   };
-  const result = await trainModel({ train, validation }, shape, settings, settings.backend, callbacks);
-  const fitSeconds = (performance.now() - started) / 1000;
+}
+
+/**
+ * What `auto` would choose for this prepared run, measured now on its real batches: the same
+ * backends, paths and figures a run started with `auto` would measure, without training.
+ */
+export async function measureBackends(prepared: PreparedTraining): Promise<BackendReport> {
+  const { report } = await chooseBackendAndPath(prepared.data, prepared.shape, prepared.settings, 'auto', 'auto');
+  return report;
+}
+
+/** Trains a prepared run on `target` and evaluates it on validation and test. */
+export async function trainPrepared(
+  prepared: PreparedTraining,
+  target: RunTarget,
+  callbacks: TrainCallbacks = {},
+  options: TrainOptions = {},
+): Promise<TrainOutcome> {
+  const { input, settings, split, data, info } = prepared;
+  const result = await trainModel(data, prepared.shape, settings, target.backend, callbacks, { trainingPath: target.path ?? options.trainingPath });
+  const fitSeconds = (performance.now() - prepared.startedAt) / 1000;
 
   const manifest: SiftManifest = {
     format: 'sift-model',
@@ -129,9 +142,9 @@ export async function trainFromExamples(
     name: input.name ?? modelNameFrom(input.fileName),
     createdAt: new Date().toISOString(),
     siftVersion: SIFT_VERSION,
-    labels,
-    tokenizer,
-    vocabulary: vocabulary.tokens,
+    labels: info.labels,
+    tokenizer: prepared.tokenizer,
+    vocabulary: prepared.vocabulary.tokens,
     sequenceLength: settings.sequenceLength,
     seed: settings.seed,
     settings: { ...settings },
@@ -146,7 +159,7 @@ export async function trainFromExamples(
     },
     metrics: { validation: null, test: null },
     dataset: {
-      fileName: input.fileName,
+      fileName: input.fileName === null ? null : baseName(input.fileName),
       textColumn: input.textColumn,
       labelColumn: input.labelColumn,
       rows: input.examples.length,
@@ -154,119 +167,28 @@ export async function trainFromExamples(
   };
   const model: SiftModel = { manifest, weights: result.weights };
   const predictor = Predictor.create(model);
-  try {
-    manifest.metrics.validation = validation ? predictor.evaluateEncoded(validation, split.validation) : null;
-    manifest.metrics.test = input.test && input.test.length > 0 ? predictor.evaluate(input.test) : null;
-  } finally {
-    predictor.dispose();
-  }
+  manifest.metrics.validation = data.validation ? predictor.evaluateEncoded(data.validation, split.validation) : null;
+  manifest.metrics.test = input.test && input.test.length > 0 ? predictor.evaluate(input.test) : null;
   return { model, validation: manifest.metrics.validation, test: manifest.metrics.test, fitSeconds };
+}
+
+/** prepareTraining + trainPrepared on `settings.backend`. */
+export async function trainFromExamples(
+  input: TrainInput,
+  settings: TrainSettings,
+  callbacks: TrainCallbacks & { onPrepared?(info: PreparedInfo): void } = {},
+  options: TrainOptions = {},
+): Promise<TrainOutcome> {
+  const prepared = prepareTraining(input, settings);
+  callbacks.onPrepared?.(prepared.info);
+  return trainPrepared(prepared, { backend: settings.backend }, callbacks, options);
+}
+
+function baseName(path: string): string {
+  return path.replace(/^.*[\\/]/, '');
 }
 
 function modelNameFrom(fileName: string | null): string {
   if (!fileName) return 'sift-model';
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.(csv|tsv|txt)$/i, '');
-  return base || 'sift-model';
+  return baseName(fileName).replace(/\.(csv|tsv|txt)$/i, '') || 'sift-model';
 }
-
-/** Predicts with a trained model on the current tfjs backend. Call dispose() when done. */
-export class Predictor {
-  readonly labels: string[];
-  private readonly vocabulary: Vocabulary;
-  private readonly index: Map<string, number>;
-
-  private constructor(
-    private readonly model: SiftModel,
-    private readonly classifier: Classifier,
-  ) {
-    this.labels = model.manifest.labels;
-    // One Vocabulary object for the predictor's life, so the encoder's token index is built once.
-    this.vocabulary = { tokens: model.manifest.vocabulary };
-    this.index = vocabularyIndex(this.vocabulary);
-  }
-
-  static create(model: SiftModel): Predictor {
-    return new Predictor(model, Classifier.fromWeights(model.weights));
-  }
-
-  get manifest(): SiftManifest {
-    return this.model.manifest;
-  }
-
-  /** [n × numClasses] probabilities for the given texts. */
-  probabilities(texts: string[]): Float32Array {
-    const { tokenizer, sequenceLength } = this.model.manifest;
-    const corpus = encodeTexts(texts, null, this.vocabulary, tokenizer, sequenceLength);
-    return this.classifier.predictProbabilities(corpus);
-  }
-
-  predict(text: string): Prediction {
-    return this.predictMany([text])[0];
-  }
-
-  predictMany(texts: string[]): Prediction[] {
-    if (texts.length === 0) return [];
-    const probs = this.probabilities(texts);
-    const k = this.labels.length;
-    return texts.map((_, i) => predictionFrom(probs.subarray(i * k, (i + 1) * k), this.labels));
-  }
-
-  /** Why: each distinct token the model saw, and how much it moved the predicted class. */
-  explain(text: string): Explanation {
-    const { tokenizer, sequenceLength } = this.model.manifest;
-    const { ids, tokens } = encodeTextWithTokens(text, this.index, tokenizer, sequenceLength);
-    return explainTokens(this.classifier, tokens, ids, this.labels);
-  }
-
-  /**
-   * Metrics on labelled examples. Labels the model never saw count as errors and get their own
-   * row in the confusion matrix, so a test file with an extra class is reported, not rejected.
-   */
-  evaluate(examples: Example[]): Metrics {
-    return this.metricsOf(this.probabilities(examples.map((e) => e.text)), examples);
-  }
-
-  /**
-   * `evaluate` for examples already encoded with this model's vocabulary and settings (the
-   * pipeline's validation split), so they are not tokenized again.
-   */
-  evaluateEncoded(corpus: EncodedCorpus, examples: Example[]): Metrics {
-    return this.metricsOf(this.classifier.predictProbabilities(corpus), examples);
-  }
-
-  private metricsOf(probs: Float32Array, examples: Example[]): Metrics {
-    const labels = [...this.labels];
-    const labelIndex = new Map(labels.map((l, i) => [l, i]));
-    for (const e of examples) {
-      if (!labelIndex.has(e.label)) {
-        labelIndex.set(e.label, labels.length);
-        labels.push(e.label);
-      }
-    }
-    const k = this.labels.length;
-    const predicted = new Int32Array(examples.length);
-    for (let i = 0; i < examples.length; i++) predicted[i] = argmax(probs, i * k, k);
-    const truth = Int32Array.from(examples, (e) => labelIndex.get(e.label) ?? -1);
-    return computeMetrics(truth, predicted, labels);
-  }
-
-  dispose(): void {
-    this.classifier.dispose();
-  }
-}
-
-function argmax(values: Float32Array, start: number, length: number): number {
-  let best = 0;
-  for (let j = 1; j < length; j++) if (values[start + j] > values[start + best]) best = j;
-  return best;
-}
-
-function predictionFrom(probs: Float32Array, labels: string[]): Prediction {
-  const best = argmax(probs, 0, probs.length);
-  return {
-    label: labels[best],
-    probabilities: labels.map((label, j) => ({ label, probability: probs[j] })),
-  };
-}
-
-export type { EpochLog };

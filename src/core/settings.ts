@@ -1,11 +1,11 @@
 import { SiftError } from './errors';
+import type { DatasetReport } from './dataset/types';
 import type { BackendChoice, Hyperparameters } from './model/types';
 import type { TokenizerConfig } from './text/types';
 
 /**
  * Everything a person can set for one training run, flat so that the UI form, the CLI flags and
- * the bundle's sift.json all speak the same names. Defaults were chosen by measurement
- * (see bench/), not habit.
+ * the bundle's sift.json all speak the same names.
  */
 export interface TrainSettings extends Hyperparameters {
   vocabularySize: number;
@@ -17,27 +17,10 @@ export interface TrainSettings extends Hyperparameters {
   backend: BackendChoice;
 }
 
-// Model defaults, chosen by measurement: test accuracy at the best-val_loss epoch, wasm in Node, 10%
-// validation split. Mean over TREC-6, SMS, THUCNews titles and AG News, seeds 42/1/2, with the
-// embedding on row-wise Adagrad (model/rowAdagrad.ts) and n-grams seen once left out:
-// - learningRate 0.003 (Adam for the dense layers; the embedding at 50×, stepTrainer.ts): 0.906;
-//   0.002 0.905 (an epoch more on TREC), 0.004 0.904. batchSize 64: 128 gave 0.904 (vs 0.905,
-//   before the n-gram rule) and was barely faster per example: the step's cost is mostly per token.
-// - embeddingDim 64, hiddenUnits 64, dropout 0.2: 32 dims 0.904 (about twice as fast; THUCNews
-//   and AG News lost ~0.005), 128 dims 0.904; dropout 0.4 0.905.
-// - vocabularySize 50,000, minCount 1: words seen once are kept (minCount 2 cost TREC-6 0.005,
-//   before the n-gram rule); a larger vocabulary only matters past 50,000 tokens (20 Newsgroups:
-//   200,000 gave 0.798 vs 0.787, for a 4× larger model file);
-//   n-grams seen once are left out whatever minCount says (NGRAM_MIN_COUNT, text/vocabulary.ts).
-// Measured earlier, with Adam on the embedding, and not repeated since:
-// - earlyStoppingPatience 1: with patience 3 (seeds 42/1/2, the same four datasets) val_loss rose
-//   in every epoch after its minimum, so a longer patience only trained epochs that were thrown
-//   away. epochs 20 is a ceiling, not a target.
-// - vocabularySize: 200,000 cost THUCNews 0.006 (rare n-grams memorised); 20,000–30,000 were
-//   within noise.
-// - wordBigrams on: off costs TREC 0.026 and THUC 0.009. cjkCharNgrams 2: 0 and 3 were within
-//   noise on THUC (0.850 / 0.851); 2 keeps character features for compounds the word segmenter
-//   splits differently. Characters alone instead of the segmenter's words: THUC 0.75–0.79.
+/**
+ * The defaults, chosen by measurement on the benchmark's datasets (figures: docs/decisions.md).
+ * sequenceLength here is only the fallback without data: settingsFor takes it from the data.
+ */
 export const DEFAULT_SETTINGS: TrainSettings = {
   epochs: 20,
   batchSize: 64,
@@ -81,7 +64,7 @@ const NUMBER_RULES: Record<string, NumberRule> = {
 
 /** Merges overrides onto the defaults and rejects out-of-range values with INVALID_OPTION. */
 export function resolveSettings(overrides: Partial<TrainSettings> = {}): TrainSettings {
-  const settings: TrainSettings = { ...DEFAULT_SETTINGS, ...stripUndefined(overrides) };
+  const settings: TrainSettings = { ...DEFAULT_SETTINGS, ...definedOnly(overrides) };
   for (const [name, rule] of Object.entries(NUMBER_RULES)) {
     const value = settings[name as keyof TrainSettings];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < rule.min || value > rule.max) {
@@ -103,7 +86,8 @@ export function resolveSettings(overrides: Partial<TrainSettings> = {}): TrainSe
   return settings;
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
+/** The fields of `o` that are set: an override left undefined means "use the rule". */
+export function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
@@ -115,4 +99,26 @@ export function tokenizerConfigOf(settings: TrainSettings): TokenizerConfig {
     cjkCharNgrams: settings.cjkCharNgrams,
     locale: 'zh',
   };
+}
+
+/**
+ * The one settings rule: the settings a run uses, from the dataset's report and the fields the
+ * person set. The page's form, the worker and the CLI all call this, so the same file trains the
+ * same model everywhere. Everything not overridden is a default except the sequence length, which
+ * comes from the data (below); without data the defaults apply.
+ *
+ * Sequence length: the report counts words (p95, rounded up to a friendly length); the model sees
+ * words plus the n-grams the tokenizer adds, so the cap is scaled by how many tokens each word
+ * becomes. Overshooting costs nothing: batches are padded only to their own longest text.
+ * @throws SiftError INVALID_OPTION for an override out of range
+ */
+export function settingsFor(report: DatasetReport | null, overrides: Partial<TrainSettings> = {}): TrainSettings {
+  const base = resolveSettings(overrides);
+  if (report === null || overrides.sequenceLength !== undefined) return base;
+  return { ...base, sequenceLength: sequenceLengthFor(report, base) };
+}
+
+function sequenceLengthFor(report: DatasetReport, settings: TrainSettings): number {
+  const tokensPerWord = (settings.wordBigrams ? 2 : 1) + settings.cjkCharNgrams;
+  return Math.min(4096, Math.max(32, report.suggestedSequenceLength * tokensPerWord));
 }

@@ -1,23 +1,23 @@
 /** Sentences for the aria-live region (and the visible status line). */
-import type { EpochLog } from '@/core/model/types';
-import type { ModelSummary } from '@/worker/protocol';
-
-export const percent = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
+import type { BackendFallback } from '@/core/backendRules';
+import type { EpochLog, StopReason } from '@/core/model/types';
+import { formatPercent } from '@/core/format';
+import type { ModelSummary } from '@/core/session';
 
 export function describeEpoch(log: EpochLog, totalEpochs: number): string {
-  const parts = [`loss ${log.loss.toFixed(3)}`, `accuracy ${percent(log.accuracy)}`];
+  const parts = [`loss ${log.loss.toFixed(3)}`, `accuracy ${formatPercent(log.accuracy)}`];
   if (log.valLoss !== null) parts.push(`validation loss ${log.valLoss.toFixed(3)}`);
-  if (log.valAccuracy !== null) parts.push(`validation accuracy ${percent(log.valAccuracy)}`);
+  if (log.valAccuracy !== null) parts.push(`validation accuracy ${formatPercent(log.valAccuracy)}`);
   return `Epoch ${log.epoch} of ${totalEpochs} finished: ${parts.join(', ')}.`;
 }
 
-export function describeStop(stopReason: string, bestEpoch: number, epochsRun: number): string {
+export function describeStop(stopReason: StopReason, bestEpoch: number, epochsRun: number): string {
   switch (stopReason) {
     case 'early-stopping':
       return `Stopped early after epoch ${epochsRun}: validation loss stopped improving. Kept epoch ${bestEpoch}, the best.`;
     case 'user':
       return `Stopped by you after epoch ${epochsRun}. Kept epoch ${bestEpoch}, the best so far.`;
-    default:
+    case 'completed':
       return `Finished all ${epochsRun} epochs. Kept epoch ${bestEpoch}.`;
   }
 }
@@ -26,5 +26,9 @@ export function describeOutcome(model: ModelSummary): string {
   const t = model.training;
   const stop = describeStop(t.stopReason, t.bestEpoch, t.history.length);
   const v = model.metrics.validation;
-  return `Training finished. ${stop}${v ? ` Validation accuracy ${percent(v.accuracy)}, macro-F1 ${v.macroF1.toFixed(3)}.` : ''}`;
+  return `Training finished. ${stop}${v ? ` Validation accuracy ${formatPercent(v.accuracy)}, macro-F1 ${v.macroF1.toFixed(3)}.` : ''}`;
+}
+
+export function describeFallback(fallback: BackendFallback): string {
+  return `${fallback.from === 'webgl' ? 'WebGL' : fallback.from} failed during training (${fallback.reason}). Training again on ${fallback.to}.`;
 }

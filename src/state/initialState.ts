@@ -1,15 +1,14 @@
-import { DEFAULT_SETTINGS } from '@/core/settings';
 import type { RunState, SiftData } from './types';
 
 export function emptyRun(): RunState {
-  return { prepared: null, backend: null, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [], notices: [], announcement: '' };
+  return { prepared: null, backend: null, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [], fallbacks: [], announcement: '' };
 }
 
 /** The empty workspace. reset(), "New" and the tests all start from here. */
 export function initialState(): SiftData {
   return {
     data: { status: 'idle' },
-    settings: { values: { ...DEFAULT_SETTINGS }, touched: {}, errors: {}, suggested: null },
+    settings: { overrides: {}, errors: {} },
     training: { status: 'idle' },
     run: emptyRun(),
     model: { status: 'none' },

@@ -9,8 +9,20 @@ export interface SavedDataset {
 }
 
 export interface SavedSettings {
+  /** The fields the person set (SettingsState.overrides). */
+  overrides: Partial<TrainSettings>;
+}
+
+/** How Sift 0.2.0 saved settings: every value, and which ones the person had touched. */
+export interface LegacySavedSettings {
   values: TrainSettings;
   touched: SettingKey[];
+}
+
+/** The person's overrides from saved settings of this or the previous format. */
+export function savedOverrides(saved: SavedSettings | LegacySavedSettings): Partial<TrainSettings> {
+  if ('overrides' in saved) return saved.overrides;
+  return Object.fromEntries(saved.touched.filter((key) => key in saved.values).map((key) => [key, saved.values[key]]));
 }
 
 export interface SavedModel {
@@ -21,7 +33,7 @@ export interface SavedModel {
 
 export interface SavedWorkspace {
   dataset?: SavedDataset;
-  settings?: SavedSettings;
+  settings?: SavedSettings | LegacySavedSettings;
   model?: SavedModel;
 }
 

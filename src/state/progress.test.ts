@@ -5,7 +5,7 @@ import { emptyRun } from './initialState';
 import { trainingEta, trainingFraction } from './selectors';
 import { applyProgress } from './slices/trainingSlice';
 
-const backend: BackendReport = { name: 'wasm', reason: 'chosen by you', measurements: [] };
+const backend: BackendReport = { name: 'wasm', path: 'sparse', choice: 'user', pathChoice: 'only', measurements: [] };
 const batch = (epoch: number, b: number): ProgressEvent => ({
   type: 'batch',
   id: 1,
@@ -25,9 +25,11 @@ describe('applyProgress', () => {
 
   it('starts the curves over when a new backend report arrives (fallback after WebGL failed)', () => {
     const before = applyProgress(emptyRun(), [{ type: 'backend', id: 1, report: { ...backend, name: 'webgl' } }, batch(1, 3)], 0, 3);
-    const after = applyProgress(before, [{ type: 'notice', id: 1, message: 'WebGL failed' }, { type: 'backend', id: 1, report: backend }], 50, 3);
+    const fallback = { from: 'webgl', to: 'wasm', reason: 'CONTEXT_LOST_WEBGL' } as const;
+    const after = applyProgress(before, [{ type: 'fallback', id: 1, fallback }, { type: 'backend', id: 1, report: backend }], 50, 3);
     expect(after.batches).toEqual([]);
-    expect(after.notices).toEqual(['WebGL failed']);
+    expect(after.fallbacks).toEqual([fallback]);
+    expect(after.announcement).toBe('WebGL failed during training (CONTEXT_LOST_WEBGL). Training again on wasm.');
     expect(after.backend?.name).toBe('wasm');
   });
 

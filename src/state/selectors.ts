@@ -1,5 +1,7 @@
 /** Named selectors and small derivations the panels share. */
+import type { DatasetReport } from '@/core/dataset/types';
 import type { EpochLog } from '@/core/model/types';
+import { settingsFor, type TrainSettings } from '@/core/settings';
 import type { DataState, ModelState, ParsedData, ReadyModel, RunState, SiftState } from './types';
 
 export function currentData(data: DataState): ParsedData | null {
@@ -19,7 +21,22 @@ export function readyModel(model: ModelState): ReadyModel | null {
 }
 
 export const selectDataset = (s: SiftState) => currentData(s.data);
-export const selectHasModel = (s: SiftState) => readyModel(s.model) !== null;
+
+/** One cached answer: components re-render only when the report or the overrides change. */
+let settingsCache: { report: DatasetReport | null; overrides: Partial<TrainSettings>; settings: TrainSettings } | null = null;
+
+/**
+ * The settings a run would use now: the one rule (settingsFor) over the current dataset's report
+ * and the person's overrides, exactly what the worker will compute when Train is pressed.
+ */
+export function selectSettings(s: SiftState): TrainSettings {
+  const report = currentData(s.data)?.summary.report ?? null;
+  const { overrides } = s.settings;
+  if (settingsCache?.report !== report || settingsCache.overrides !== overrides) {
+    settingsCache = { report, overrides, settings: settingsOrRule(report, overrides) };
+  }
+  return settingsCache.settings;
+}
 export const selectIsTraining = (s: SiftState) => s.training.status === 'training';
 export const selectIsParsing = (s: SiftState) => s.data.status === 'parsing';
 export const selectCanTrain = (s: SiftState) =>
@@ -28,6 +45,15 @@ export const selectCanTrain = (s: SiftState) =>
   s.training.status !== 'training' &&
   Object.keys(s.settings.errors).length === 0 &&
   (currentData(s.data)?.summary.report.trainable ?? false);
+
+/** Overrides are validated before they reach the store; should one slip through, the rule alone applies. */
+function settingsOrRule(report: DatasetReport | null, overrides: Partial<TrainSettings>): TrainSettings {
+  try {
+    return settingsFor(report, overrides);
+  } catch {
+    return settingsFor(report);
+  }
+}
 
 /** Epoch logs to chart: the live run's, or the loaded model's own training history. */
 export function chartEpochs(run: RunState, model: ModelState): EpochLog[] {

@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createEngineClient } from '@/worker/client';
 import { inProcessTransport } from '@/worker/inProcessTransport';
 import { memoryPersistence, type Persistence } from './persistence';
-import { readyModel } from './selectors';
+import { settingsFor } from '@/core/settings';
+import { readyModel, selectSettings } from './selectors';
 import { createSiftStore, type SiftStore } from './store';
 import { initialState } from './initialState';
 
@@ -65,8 +66,9 @@ describe('the Sift store', () => {
     const { report } = data.current.summary;
     expect(data.current.summary.fileName).toBe('sms_spam.csv');
     expect(report.classes.map((c) => c.label).sort()).toEqual(['ham', 'spam']);
-    expect(store.getState().settings.values.sequenceLength).toBe(report.suggestedSequenceLength);
-    expect(store.getState().settings.values.vocabularySize).toBe(report.suggestedVocabularySize);
+    // The store keeps no settings of its own: the form shows the one rule over this file's report.
+    expect(store.getState().settings.overrides).toEqual({});
+    expect(selectSettings(store.getState())).toEqual(settingsFor(report, {}));
     expect((await persistence.load()).dataset?.fileName).toBe('sms_spam.csv');
   });
 
@@ -97,7 +99,7 @@ describe('the Sift store', () => {
     expect(store.getState().training.status).toBe('idle');
     store.getState().updateSetting('epochs', 2);
     expect(store.getState().settings.errors).toEqual({});
-    expect(store.getState().settings.touched.epochs).toBe(true);
+    expect(store.getState().settings.overrides).toEqual({ epochs: 2 });
   });
 
   it('trains on a small real file, charts both epochs and keeps + saves the model', async () => {
@@ -163,8 +165,8 @@ describe('the Sift store', () => {
     const s = reloaded.getState();
     expect(readyModel(s.model)?.origin).toBe('restored');
     expect(s.data.status).toBe('parsed');
-    expect(s.settings.values.embeddingDim).toBe(16);
-    expect(s.settings.touched.embeddingDim).toBe(true);
+    expect(s.settings.overrides).toMatchObject({ embeddingDim: 16 });
+    expect(selectSettings(s).embeddingDim).toBe(16);
     reloaded.getState().setTryText(SPAM);
     await until(reloaded, () => reloaded.getState().tryIt.result !== null, 'a prediction after restore');
   });

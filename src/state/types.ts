@@ -4,10 +4,13 @@
  */
 import type { LoadProgress } from '@/core/dataset/progress';
 import type { ReadOptions } from '@/core/dataset/types';
-import type { BackendReport, EpochLog, Explanation } from '@/core/model/types';
+import type { BackendReport, EpochLog, Explanation, StopReason } from '@/core/model/types';
 import type { PreparedInfo } from '@/core/pipeline';
 import type { TrainSettings } from '@/core/settings';
-import type { AppError, BatchProgress, DatasetSummary, ModelSummary } from '@/worker/protocol';
+import type { AppError } from '@/core/errors';
+import type { DatasetSummary, ModelSummary } from '@/core/session';
+import type { BackendFallback } from '@/core/backendRules';
+import type { BatchProgress } from '@/worker/protocol';
 
 export type SettingKey = keyof TrainSettings;
 
@@ -38,20 +41,21 @@ export type DataState =
   | { status: 'parsed'; current: ParsedData }
   | { status: 'failed'; fileName: string; error: AppError; current: ParsedData | null };
 
+/**
+ * Only what the person decided: the settings themselves come from the one rule,
+ * settingsFor(dataset report, overrides) (selectSettings), as in the worker and the CLI.
+ */
 export interface SettingsState {
-  values: TrainSettings;
-  /** Fields the person edited: suggestions from a new dataset leave these alone. */
-  touched: Partial<Record<SettingKey, true>>;
+  /** Fields the person set, each a valid value; a field left out follows the rule. */
+  overrides: Partial<TrainSettings>;
   /** Fields whose input is currently not a valid value (the form shows why). */
   errors: Partial<Record<SettingKey, string>>;
-  /** What the data check suggested for the current dataset. */
-  suggested: { sequenceLength: number; vocabularySize: number } | null;
 }
 
 export type TrainingState =
   | { status: 'idle' }
   | { status: 'training'; startedAt: number; totalEpochs: number; stopping: boolean }
-  | { status: 'trained'; stopReason: string; bestEpoch: number; seconds: number }
+  | { status: 'trained'; stopReason: StopReason; bestEpoch: number; seconds: number }
   | { status: 'failed'; error: AppError };
 
 /** One smoothed point of the per-batch curves; x is in epochs (1.5 = half-way through epoch 2). */
@@ -72,7 +76,8 @@ export interface RunState {
   firstBatchAt: number | null;
   batches: BatchPoint[];
   epochs: EpochLog[];
-  notices: string[];
+  /** Backends the run had to leave (WebGL lost mid-run), in order. */
+  fallbacks: BackendFallback[];
   /** Read out by an aria-live region after each epoch and at the end. */
   announcement: string;
 }

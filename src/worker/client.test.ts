@@ -23,15 +23,15 @@ describe('createEngineClient', () => {
     const w = scripted();
     const client = createEngineClient(w.factory);
     const progress: string[] = [];
-    const done = client.train(DEFAULT_SETTINGS, 'm', (e) => progress.push(e.type));
+    const done = client.train({ epochs: 3 }, 'm', (e) => progress.push(e.type));
     const id = w.sent[0].id;
     expect(w.sent[0].type).toBe('train');
-    w.emit({ type: 'notice', id, message: 'hi' });
-    w.emit({ type: 'notice', id: id + 99, message: 'not mine' });
+    w.emit({ type: 'measuring', id });
+    w.emit({ type: 'measuring', id: id + 99 });
     const bundle = new ArrayBuffer(3);
     w.emit({ type: 'trained', id, model: { name: 'm' } as never, bundle });
     await expect(done).resolves.toEqual({ model: { name: 'm' }, bundle });
-    expect(progress).toEqual(['notice']);
+    expect(progress).toEqual(['measuring']);
   });
 
   it('rejects with the engine’s error', async () => {

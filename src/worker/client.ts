@@ -4,16 +4,14 @@
  * Worker and tests run it over the same handler in-process.
  */
 import type { ReadOptions } from '@/core/dataset/types';
+import type { AppError } from '@/core/errors';
 import type { Explanation } from '@/core/model/types';
-import type { TrainSettings } from '@/core/settings';
+import type { DatasetSummary, MeasuredBackend, ModelSummary } from '@/core/session';
 import {
   isFinalEvent,
-  type AppError,
-  type DatasetSummary,
   type FinalEvent,
-  type MeasuredBackend,
-  type ModelSummary,
   type ProgressEvent,
+  type SettingOverrides,
   type TrainedResult,
   type WorkerCommand,
   type WorkerEvent,
@@ -38,14 +36,14 @@ export interface EngineClient {
   parse(bytes: Uint8Array, options: ReadOptions, fileName: string, onProgress?: (event: ProgressEvent) => void): Promise<DatasetSummary>;
   /** Cancels a running parse by restarting the engine; its promise rejects with CANCELLED. */
   cancelParse(): void;
-  train(settings: TrainSettings, name: string, onProgress: (event: ProgressEvent) => void): Promise<TrainedResult>;
+  train(overrides: SettingOverrides, name: string, onProgress: (event: ProgressEvent) => void): Promise<TrainedResult>;
   /** Asks training to stop after the current batch, keeping the best model so far. */
   stop(): void;
   /** The prediction and its explanation, with the worker's time for them in ms. */
   explain(text: string): Promise<{ explanation: Explanation; workerMs: number }>;
   importModel(bytes: Uint8Array): Promise<ModelSummary>;
   /** Asks the engine to measure the backends for 'auto' now, in idle time; null: not measured. */
-  measureBackends(settings: TrainSettings): Promise<MeasuredBackend | null>;
+  measureBackends(overrides: SettingOverrides): Promise<MeasuredBackend | null>;
   dispose(): void;
 }
 
@@ -124,8 +122,8 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
       started?.restart();
       rejectAll({ code: 'CANCELLED', message: 'Cancelled.' });
     },
-    async train(settings, name, onProgress) {
-      const event = await request({ type: 'train', settings, name }, 'trained', [], onProgress);
+    async train(overrides, name, onProgress) {
+      const event = await request({ type: 'train', overrides, name }, 'trained', [], onProgress);
       return { model: event.model, bundle: event.bundle };
     },
     stop() {
@@ -139,8 +137,8 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
       const buffer = bytes.slice().buffer as ArrayBuffer;
       return (await request({ type: 'importModel', bytes: buffer }, 'modelLoaded', [buffer])).model;
     },
-    async measureBackends(settings) {
-      return (await request({ type: 'measureBackends', settings }, 'measured')).known;
+    async measureBackends(overrides) {
+      return (await request({ type: 'measureBackends', overrides }, 'measured')).known;
     },
     dispose() {
       rejectAll({ code: 'CANCELLED', message: 'The engine was closed.' });

@@ -3,10 +3,8 @@
  * in what order, and that every event survives structured cloning (what postMessage does).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { resolveSettings } from '@/core/settings';
+import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { useBackend } from '@/core/model/backend';
 import { createHandler } from './handler';
 import type { WorkerEvent } from './protocol';
 
@@ -24,27 +22,18 @@ function smsHead(rows: number): ArrayBuffer {
   return new TextEncoder().encode(text).buffer as ArrayBuffer;
 }
 
-const SETTINGS = resolveSettings({ epochs: 2, embeddingDim: 16, hiddenUnits: 16, batchSize: 32, sequenceLength: 40, vocabularySize: 2000, backend: 'cpu', validationShare: 0.2 });
+const OVERRIDES = { epochs: 2, embeddingDim: 16, hiddenUnits: 16, batchSize: 32, sequenceLength: 40, vocabularySize: 2000, backend: 'cpu', validationShare: 0.2 } as const;
 
 describe('worker handler', () => {
   const events: WorkerEvent[] = [];
-  /** What the backend was when the handler asked for prediction's backend, call by call. */
-  const preparedOn: string[] = [];
-  const handler = createHandler((event, transfer = []) => events.push(structuredClone(event, { transfer })), {
-    batchIntervalMs: 0,
-    preparePrediction: async () => {
-      preparedOn.push(tf.getBackend());
-      await useBackend('wasm');
-    },
-  });
+  const handler = createHandler((event, transfer = []) => events.push(structuredClone(event, { transfer })), { batchIntervalMs: 0 });
   const take = () => events.splice(0, events.length);
   let bundle: ArrayBuffer | null = null;
 
-  afterAll(() => handler.dispose());
 
   it('refuses to predict or train before it has a model or data', async () => {
     await handler.handle({ type: 'explain', id: 1, text: 'hi' });
-    await handler.handle({ type: 'train', id: 2, settings: SETTINGS, name: 'x' });
+    await handler.handle({ type: 'train', id: 2, overrides: OVERRIDES, name: 'x' });
     expect(take().map((e) => (e.type === 'failed' ? e.error.code : e.type))).toEqual(['NOT_TRAINED', 'NO_EXAMPLES']);
   });
 
@@ -71,7 +60,7 @@ describe('worker handler', () => {
   });
 
   it('trains on the last good file and streams prepared → backend → batches/epochs → trained', async () => {
-    await handler.handle({ type: 'train', id: 5, settings: SETTINGS, name: 'sms' });
+    await handler.handle({ type: 'train', id: 5, overrides: OVERRIDES, name: 'sms' });
     const got = take();
     const types = got.map((e) => e.type);
     expect(types[0]).toBe('prepared');
@@ -88,9 +77,8 @@ describe('worker handler', () => {
     expect('vocabulary' in trained.model).toBe(false);
     expect(trained.model.metrics.validation?.examples).toBeGreaterThan(0);
     expect(trained.bundle.byteLength).toBeGreaterThan(100);
-    // Trained on cpu (SETTINGS), then moved to the backend for predictions before the model answers.
-    expect(preparedOn).toEqual(['cpu']);
-    expect(tf.getBackend()).toBe('wasm');
+    expect(trained.model.settings).toMatchObject(OVERRIDES);
+    expect(tf.getBackend()).toBe('cpu');
     bundle = trained.bundle;
   });
 
@@ -115,7 +103,7 @@ describe('worker handler', () => {
   });
 
   it('stops when asked, keeping a model', async () => {
-    const run = handler.handle({ type: 'train', id: 9, settings: { ...SETTINGS, epochs: 200, earlyStoppingPatience: 0 }, name: 'sms' });
+    const run = handler.handle({ type: 'train', id: 9, overrides: { ...OVERRIDES, epochs: 200, earlyStoppingPatience: 0 }, name: 'sms' });
     // Ask as soon as the first epoch is done; the loop yields between batches so the flag is seen.
     while (!events.some((e) => e.type === 'epoch')) await new Promise((r) => setTimeout(r, 5));
     await handler.handle({ type: 'stop', id: 10 });

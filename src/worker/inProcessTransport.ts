@@ -29,10 +29,12 @@ export function inProcessTransport(options: HandlerOptions = {}): TransportFacto
         setTimeout(() => void target.handle(copy), 0);
       },
       restart() {
-        handler.dispose();
         handler = start();
       },
-      dispose: () => handler.dispose(),
+      dispose() {
+        // Events of the handler still running are dropped, as a terminated worker's would be.
+        generation += 1;
+      },
     };
   };
 }

@@ -5,7 +5,7 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { configureBackends, useBackend } from '@/core/model/backend';
+import { configureBackends } from '@/core/model/backend';
 import { createHandler } from './handler';
 import type { WorkerCommand, WorkerEvent } from './protocol';
 
@@ -17,19 +17,10 @@ configureBackends({
   },
 });
 
-/** Predictions are one short text at a time: wasm answers fastest; cpu works everywhere. */
-async function preparePrediction(): Promise<void> {
-  try {
-    await useBackend('wasm');
-  } catch {
-    await useBackend('cpu');
-  }
-}
-
 const scope = self as unknown as {
   postMessage(message: WorkerEvent, transfer: Transferable[]): void;
   onmessage: ((e: MessageEvent<WorkerCommand>) => void) | null;
 };
 
-const handler = createHandler((event, transfer = []) => scope.postMessage(event, transfer), { preparePrediction });
+const handler = createHandler((event, transfer = []) => scope.postMessage(event, transfer));
 scope.onmessage = (e) => void handler.handle(e.data);

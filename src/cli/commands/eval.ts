@@ -1,7 +1,7 @@
 import { loadDataset } from '@/core/dataset/load';
 import type { ReadOptions } from '@/core/dataset/types';
 import type { Metrics } from '@/core/model/types';
-import { Predictor } from '@/core/pipeline';
+import { Predictor } from '@/core/predictor';
 import type { ParsedCommandLine } from '../args';
 import { Output, pct, readBytes } from '../io';
 import { loadModel, requirePositionals } from './common';
@@ -12,14 +12,10 @@ export async function runEval(cli: ParsedCommandLine, out: Output): Promise<void
   const bytes = await readBytes(dataPath);
   const dataset = loadDataset(bytes, withTrainingColumns(bytes, cli.read, model.manifest.dataset));
   const predictor = Predictor.create(model);
-  try {
-    const metrics = predictor.evaluate(dataset.examples);
-    out.line(`${dataPath}: ${metrics.examples} examples`);
-    printMetrics(out, metrics);
-    out.result({ command: 'eval', file: dataPath, ...metrics });
-  } finally {
-    predictor.dispose();
-  }
+  const metrics = predictor.evaluate(dataset.examples);
+  out.line(`${dataPath}: ${metrics.examples} examples`);
+  printMetrics(out, metrics);
+  out.result({ command: 'eval', file: dataPath, ...metrics });
 }
 
 /**

@@ -1,12 +1,11 @@
-import { exportBundle } from '@/core/bundle/export';
-import { bundleFileName } from '@/core/bundle/export';
-import { settingsForData } from '@/core/defaults';
+import { bundleFileName, exportBundle } from '@/core/bundle/export';
 import { loadDataset } from '@/core/dataset/load';
 import { SiftError } from '@/core/errors';
-import { resolveSettings } from '@/core/settings';
-import type { BatchLog, EpochLog, Metrics } from '@/core/model/types';
+import type { BatchLog, EpochLog, Metrics, StopReason } from '@/core/model/types';
 import { trainFromExamples } from '@/core/pipeline';
+import { resolveSettings, settingsFor } from '@/core/settings';
 import type { ParsedCommandLine } from '../args';
+import { backendWords } from '../backendWords';
 import { fixed, Output, pct, readBytes, writeBytes } from '../io';
 import { CLI_DEFAULT_BACKEND, requirePositionals } from './common';
 import { withTrainingColumns } from './eval';
@@ -14,7 +13,7 @@ import { printDataset } from './inspect';
 
 export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<void> {
   const [path] = requirePositionals(cli, 1, 'train DATA.csv');
-  const overrides = { backend: CLI_DEFAULT_BACKEND, ...definedOnly(cli.settings) };
+  const overrides = { backend: CLI_DEFAULT_BACKEND, ...cli.settings };
   resolveSettings(overrides); // a bad option fails now, before minutes of reading and training
   const dataset = loadDataset(await readBytes(path), cli.read);
   printDataset(out, path, dataset);
@@ -29,7 +28,7 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
   const labelColumn = dataset.columns[dataset.labelColumn];
   const test = cli.test ? await loadTest(cli, textColumn, labelColumn) : undefined;
 
-  const settings = settingsForData(dataset.report, overrides);
+  const settings = settingsFor(dataset.report, overrides);
   const started = performance.now();
   const outcome = await trainFromExamples(
     { examples: dataset.examples, test, fileName: path, textColumn, labelColumn, name: cli.name },
@@ -40,7 +39,7 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
           `\nTraining on ${info.trainExamples} examples, validating on ${info.validationExamples}; ` +
             `${info.labels.length} classes, vocabulary ${info.vocabularySize} tokens.`,
         ),
-      onBackend: (b) => out.line(`Backend: ${b.name} (${b.reason})`),
+      onBackend: (b) => out.line(`Backend: ${backendWords(b)}`),
       onBatch: (b: BatchLog) =>
         out.progress(
           b.batch / b.batchesPerEpoch,
@@ -56,7 +55,7 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
 
   const t = model.manifest.training;
   out.line('');
-  out.line(`Stopped: ${stopWords(t.stopReason)}; kept epoch ${t.bestEpoch} of ${t.history.length}.`);
+  out.line(`Stopped: ${STOP_WORDS[t.stopReason]}; kept epoch ${t.bestEpoch} of ${t.history.length}.`);
   out.line(`Validation: accuracy ${pct(validation?.accuracy)}, macro-F1 ${pct(validation?.macroF1)}`);
   if (outcome.test) out.line(`Test (${cli.test}): accuracy ${pct(outcome.test.accuracy)}, macro-F1 ${pct(outcome.test.macroF1)}`);
   out.line(`Trained in ${seconds.toFixed(1)} s on ${t.backend}; model saved to ${outPath}`);
@@ -102,17 +101,8 @@ function epochLine(e: EpochLog, total: number): string {
   );
 }
 
-function stopWords(reason: string): string {
-  switch (reason) {
-    case 'early-stopping':
-      return 'validation loss stopped improving (early stopping)';
-    case 'user':
-      return 'stopped on request';
-    default:
-      return 'all epochs done';
-  }
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
+const STOP_WORDS: Record<StopReason, string> = {
+  'early-stopping': 'validation loss stopped improving (early stopping)',
+  user: 'stopped on request',
+  completed: 'all epochs done',
+};

@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SiftError, type SiftErrorCode } from '../errors';
 import type { ModelWeights } from '../model/types';
 import { encodeText } from '../text/encode';
-import { readDataset } from '../text/fixtures.testutil';
+import { readDataset } from '../../../tests/helpers/textFixtures';
 import { vocabularyIndex } from '../text/vocabulary';
 import { bundleFileName, exportBundle } from './export';
 import { importBundle } from './import';
-import { trecModel } from './testModel.testutil';
+import { trecModel } from '../../../tests/helpers/testModel';
 import type { SiftModel } from './types';
 
 beforeAll(async () => {

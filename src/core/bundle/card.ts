@@ -1,12 +1,11 @@
+import { formatPercent } from '../format';
 import type { Metrics } from '../model/types';
 import { BUNDLE_EXTENSION, BUNDLE_FILES } from './files';
 import type { SiftManifest } from './types';
 
-const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
-
 function metricsLines(title: string, metrics: Metrics | null): string[] {
   if (metrics === null) return [];
-  const lines = [`**${title}** (${metrics.examples} texts): accuracy ${percent(metrics.accuracy)}, macro F1 ${metrics.macroF1.toFixed(3)}`, ''];
+  const lines = [`**${title}** (${metrics.examples} texts): accuracy ${formatPercent(metrics.accuracy)}, macro F1 ${metrics.macroF1.toFixed(3)}`, ''];
   lines.push('| label | precision | recall | F1 | texts |', '|---|---|---|---|---|');
   for (const c of metrics.perClass) lines.push(`| ${cell(c.label)} | ${c.precision.toFixed(3)} | ${c.recall.toFixed(3)} | ${c.f1.toFixed(3)} | ${c.support} |`);
   lines.push('');

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { strFromU8, unzipSync, type Unzipped } from 'fflate';
-import { SiftError } from '../errors';
+import { SiftError, errorMessage } from '../errors';
 import type { ModelWeights } from '../model/types';
 import { BUNDLE_FILES } from './files';
 import { readLayersModel } from './layersModel';
@@ -44,7 +44,7 @@ function unzipBundle(bytes: Uint8Array): Map<string, Uint8Array> {
       filter: (file) => wanted.has(baseName(file.name)) && !file.name.includes('__MACOSX') && file.originalSize <= MAX_FILE_BYTES,
     });
   } catch (e) {
-    throw bad(`not a Sift model: the file is not a readable zip archive (${e instanceof Error ? e.message : String(e)}). Choose a .sift.zip file saved by Sift.`);
+    throw bad(`not a Sift model: the file is not a readable zip archive (${errorMessage(e)}). Choose a .sift.zip file saved by Sift.`);
   }
   const files = new Map<string, Uint8Array>();
   for (const [path, data] of Object.entries(unzipped)) {
@@ -64,7 +64,7 @@ function parseJson(files: Map<string, Uint8Array>, name: string): unknown {
   try {
     return JSON.parse(strFromU8(data));
   } catch (e) {
-    throw bad(`${name} is damaged: it is not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
+    throw bad(`${name} is damaged: it is not valid JSON (${errorMessage(e)}).`);
   }
 }
 
@@ -99,7 +99,7 @@ async function loadWeights(modelJson: unknown, weightData: Uint8Array): Promise<
   try {
     model = await tf.loadLayersModel(tf.io.fromMemory(tf.io.getModelArtifactsForJSONSync(json, specs, buffer)));
   } catch (e) {
-    throw bad(`${BUNDLE_FILES.model} could not be loaded by TensorFlow.js: ${e instanceof Error ? e.message : String(e)}`);
+    throw bad(`${BUNDLE_FILES.model} could not be loaded by TensorFlow.js: ${errorMessage(e)}`);
   }
   try {
     return await readLayersModel(model);

@@ -1,4 +1,4 @@
-import { SiftError } from '../errors';
+import { SiftError, errorMessage } from '../errors';
 import { resolveSettings, type TrainSettings } from '../settings';
 import { OOV_TOKEN, PAD_TOKEN } from '../text/vocabulary';
 import { BUNDLE_FORMAT_VERSION, type SiftManifest } from './types';
@@ -123,7 +123,7 @@ export function validateManifest(value: unknown): SiftManifest {
     try {
       value.settings = resolveSettings(settings as Partial<TrainSettings>);
     } catch (e) {
-      check.problems.push(`settings: ${e instanceof Error ? e.message : String(e)}`);
+      check.problems.push(`settings: ${errorMessage(e)}`);
     }
   }
 

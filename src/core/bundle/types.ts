@@ -1,5 +1,5 @@
 import type { TrainSettings } from '../settings';
-import type { BackendReport, EpochLog, Metrics, ModelWeights } from '../model/types';
+import type { BackendReport, EpochLog, Metrics, ModelWeights, StopReason } from '../model/types';
 import type { TokenizerConfig } from '../text/types';
 
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -21,7 +21,7 @@ export interface SiftManifest {
   training: {
     history: EpochLog[];
     bestEpoch: number;
-    stopReason: string;
+    stopReason: StopReason;
     backend: BackendReport['name'];
     seconds: number;
     trainExamples: number;

@@ -24,8 +24,8 @@ describe('backends in Node', () => {
 
   it('uses a chosen backend without measuring', async () => {
     let measured = 0;
-    const report = await chooseBackend('cpu', async () => ++measured);
-    expect(report).toEqual({ name: 'cpu', reason: 'chosen by you', measurements: [] });
+    const report = await chooseBackend('cpu', async () => ({ sparse: ++measured }));
+    expect(report).toEqual({ name: 'cpu', choice: 'user', measurements: [] });
     expect(measured).toBe(0);
     expect(tf.getBackend()).toBe('cpu');
   });
@@ -35,15 +35,15 @@ describe('backends in Node', () => {
     const seen: string[] = [];
     const report = await chooseBackend('auto', async (name) => {
       seen.push(`${name}:${tf.getBackend()}`); // measured while active
-      return speeds[name];
+      return { sparse: speeds[name] };
     });
     expect(seen).toEqual(['wasm:wasm', 'cpu:cpu']);
     expect(report.name).toBe('cpu');
-    expect(report.reason).toBe('fastest of 2 measured (wasm 150/s, cpu 400/s)');
+    expect(report.choice).toBe('measured');
     expect(report.measurements).toEqual([
       { name: 'webgl', error: 'webgl is not available in Node (WebGL needs a browser)' },
-      { name: 'wasm', examplesPerSecond: 150 },
-      { name: 'cpu', examplesPerSecond: 400 },
+      { name: 'wasm', speeds: { sparse: 150 } },
+      { name: 'cpu', speeds: { sparse: 400 } },
     ]);
     expect(tf.getBackend()).toBe('cpu');
   });
@@ -51,10 +51,10 @@ describe('backends in Node', () => {
   it('auto skips a backend whose measurement fails, and records why', async () => {
     const report = await chooseBackend('auto', async (name) => {
       if (name === 'cpu') throw new Error('out of memory');
-      return 10;
+      return { sparse: 10 };
     });
     expect(report.name).toBe('wasm');
-    expect(report.reason).toBe('the only backend that started (wasm 10/s)');
+    expect(report.measurements.filter((m) => m.speeds !== undefined).map((m) => m.name)).toEqual(['wasm']);
     expect(report.measurements.find((m) => m.name === 'cpu')).toEqual({ name: 'cpu', error: 'out of memory' });
   });
 

@@ -6,9 +6,10 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { SiftError } from '../errors';
+import { errorMessage, SiftError } from '../errors';
+import { fastestPath } from './backendReport';
 import { registerSegmentSumKernel } from './segmentSumKernel';
-import type { BackendChoice, BackendMeasurement, BackendName, BackendReport } from './types';
+import type { BackendChoice, BackendMeasurement, BackendName, PathSpeeds } from './types';
 
 export interface BackendConfig {
   /**
@@ -37,10 +38,6 @@ function unavailableReason(name: BackendName): string {
   return `${name} is not available in this environment`;
 }
 
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** The backend tfjs is running now, as one of Sift's names. */
 export function currentBackend(): BackendName {
   const name = tf.getBackend();
@@ -58,7 +55,7 @@ export async function useBackend(name: BackendName): Promise<void> {
   try {
     started = await tf.setBackend(name);
   } catch (e) {
-    throw new SiftError('BACKEND_UNAVAILABLE', `The ${name} backend failed to start: ${errorText(e)}`);
+    throw new SiftError('BACKEND_UNAVAILABLE', `The ${name} backend failed to start: ${errorMessage(e)}`);
   }
   if (!started) {
     throw new SiftError('BACKEND_UNAVAILABLE', `The ${name} backend failed to start: ${await startFailureReason(name)}`);
@@ -77,20 +74,28 @@ async function startFailureReason(name: BackendName): Promise<string> {
     backend.dispose();
     return 'tfjs could not initialise it (no further reason given)';
   } catch (e) {
-    return errorText(e);
+    return errorMessage(e);
   }
+}
+
+/** The backend `chooseBackend` started, and how it was chosen. */
+export interface BackendChoiceResult {
+  name: BackendName;
+  choice: 'user' | 'measured';
+  /** For 'measured': every backend in BACKEND_NAMES order, with its speeds or why it failed. */
+  measurements: BackendMeasurement[];
 }
 
 /**
  * Activates the backend for `choice`. For `auto`, starts each available backend in turn, asks
- * `measure` for its training speed (examples per second on a few real batches) and keeps the
- * fastest. Backends that are missing or fail are listed with the reason.
+ * `measure` for its training speed per path (examples per second on a few real batches) and keeps
+ * the fastest. Backends that are missing or fail are listed with the reason.
  * @throws SiftError BACKEND_UNAVAILABLE when the chosen backend (or, for auto, every one) fails.
  */
-export async function chooseBackend(choice: BackendChoice, measure: (name: BackendName) => Promise<number>): Promise<BackendReport> {
+export async function chooseBackend(choice: BackendChoice, measure: (name: BackendName) => Promise<PathSpeeds>): Promise<BackendChoiceResult> {
   if (choice !== 'auto') {
     await useBackend(choice);
-    return { name: choice, reason: 'chosen by you', measurements: [] };
+    return { name: choice, choice: 'user', measurements: [] };
   }
   const measurements: BackendMeasurement[] = [];
   for (const name of BACKEND_NAMES) {
@@ -100,26 +105,22 @@ export async function chooseBackend(choice: BackendChoice, measure: (name: Backe
     }
     try {
       await useBackend(name);
-      measurements.push({ name, examplesPerSecond: await measure(name) });
+      measurements.push({ name, speeds: await measure(name) });
     } catch (e) {
-      measurements.push({ name, error: errorText(e) });
+      measurements.push({ name, error: errorMessage(e) });
     }
   }
   let best: { name: BackendName; examplesPerSecond: number } | null = null;
   for (const m of measurements) {
-    if (m.examplesPerSecond !== undefined && (best === null || m.examplesPerSecond > best.examplesPerSecond)) {
-      best = { name: m.name, examplesPerSecond: m.examplesPerSecond };
-    }
+    const fastest = fastestPath(m.speeds);
+    if (fastest && (best === null || fastest.examplesPerSecond > best.examplesPerSecond)) best = { name: m.name, examplesPerSecond: fastest.examplesPerSecond };
   }
   if (best === null) {
     const why = measurements.map((m) => `${m.name}: ${m.error ?? 'failed'}`).join('; ');
     throw new SiftError('BACKEND_UNAVAILABLE', `No tfjs backend could start here (${why}).`);
   }
   await useBackend(best.name);
-  const measured = measurements.filter((m) => m.examplesPerSecond !== undefined);
-  const figures = measured.map((m) => `${m.name} ${Math.round(m.examplesPerSecond ?? 0)}/s`).join(', ');
-  const reason = measured.length === 1 ? `the only backend that started (${figures})` : `fastest of ${measured.length} measured (${figures})`;
-  return { name: best.name, reason, measurements };
+  return { name: best.name, choice: 'measured', measurements };
 }
 
 /** What tfjs's webgl backend exposes of its WebGL context (not part of tfjs's typed API). */

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EncodedCorpus } from '../text/types';
 import { useBackend } from './backend';
 import { bagBatch, corpusSize, poolBatch, rowGradients, touchedRows } from './batch';
-import { embeddingBag } from './embeddingBag';
-import { trecSlice } from './fixtures.testutil';
+import { embeddingBag } from './graph/embeddingBag';
+import { trecSlice } from '../../../tests/helpers/modelFixtures';
 
 // Three texts: [5, 6], [7, 8, 9, 5, 2], [3].
 const corpus: EncodedCorpus = {

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SiftError } from '../errors';
 import type { EncodedCorpus } from '../text/types';
 import { useBackend } from './backend';
 import { Classifier } from './classifier';
-import { trecSlice } from './fixtures.testutil';
+import { trecSlice } from '../../../tests/helpers/modelFixtures';
 import { corpusBatches } from './batch';
 import { trainModel } from './train';
-import { argmaxAt, Trainer } from './trainer';
+import { argmaxAt } from './rowMath';
+import { SparseTrainer } from './sparse/sparseTrainer';
 import type { ModelWeights } from './types';
 
 const data = trecSlice(1200);
@@ -23,8 +23,8 @@ function single(corpus: EncodedCorpus, i: number): EncodedCorpus {
   return { ids, offsets: Int32Array.from([0, ids.length]), labels: new Int32Array(0) };
 }
 
-describe.each(['wasm', 'cpu'] as const)('Classifier on %s', (backend) => {
-  it('predicts probability rows that sum to 1 and agree with training-time evaluation', async () => {
+describe('Classifier (plain JavaScript)', () => {
+  it.each(['wasm', 'cpu'] as const)('predicts probability rows that sum to 1 and agree with training-time evaluation on %s', async (backend) => {
     await useBackend(backend);
     const classifier = Classifier.fromWeights(weights);
     const probs = classifier.predictProbabilities(data.validation);
@@ -36,16 +36,14 @@ describe.each(['wasm', 'cpu'] as const)('Classifier on %s', (backend) => {
       expect(probs.subarray(i * k, (i + 1) * k).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
       if (argmaxAt(probs, i * k, k) === data.validation.labels[i]) correct++;
     }
-    const reference = new Trainer(weights, { learningRate: 0, dropout: 0, classWeights: null, seed: 0 }).evaluate(corpusBatches(data.validation, 256, 256));
+    const reference = new SparseTrainer(weights, { learningRate: 0, dropout: 0, classWeights: null, seed: 0 }).evaluate(corpusBatches(data.validation, 256, 256));
     expect(correct / n).toBeCloseTo(reference.accuracy, 10);
     // one text alone gets the same probabilities as inside a batch (padding does not leak in)
     const alone = classifier.predictProbabilities(single(data.validation, 3));
     Array.from(alone).forEach((p, j) => expect(p).toBeCloseTo(probs[3 * k + j], 5));
-    classifier.dispose();
   });
 
-  it('occlusion probabilities equal predicting each variant text from scratch (real TREC texts)', async () => {
-    await useBackend(backend);
+  it('occlusion probabilities equal predicting each variant text from scratch (real TREC texts)', () => {
     const classifier = Classifier.fromWeights(weights);
     const k = data.shape.numClasses;
     for (const i of [0, 5, 17, 40]) {
@@ -60,19 +58,24 @@ describe.each(['wasm', 'cpu'] as const)('Classifier on %s', (backend) => {
       expect(actual).toHaveLength(variants.length * k);
       actual.forEach((p, j) => expect(p).toBeCloseTo(expected[j], 5));
     }
-    classifier.dispose();
   });
 
-  it('leaks no tensors over 1,000 predictions, and frees its own on dispose', async () => {
-    await useBackend(backend);
+  it('makes no tensors: 1,000 predictions leave tfjs untouched', () => {
     const before = tf.memory().numTensors;
     const classifier = Classifier.fromWeights(weights);
-    const loaded = tf.memory().numTensors;
     for (let i = 0; i < 1000; i++) classifier.predictProbabilities(single(data.validation, i % (data.validation.offsets.length - 1)));
-    expect(tf.memory().numTensors).toBe(loaded);
-    classifier.dispose();
     expect(tf.memory().numTensors).toBe(before);
-    expect(() => classifier.predictProbabilities(single(data.validation, 0))).toThrow(SiftError);
+  });
+
+  it('gives a text without ids the head of a zero vector, and logits whose softmax is the probabilities', () => {
+    const classifier = Classifier.fromWeights(weights);
+    const empty: EncodedCorpus = { ids: new Int32Array(0), offsets: Int32Array.from([0, 0]), labels: new Int32Array(0) };
+    const k = data.shape.numClasses;
+    expect(Array.from(classifier.predictLogits(empty))).toEqual(Array.from(classifier.headLogits(new Float32Array(data.shape.embeddingDim), 1)));
+    const logits = classifier.predictLogits(single(data.validation, 2));
+    const probs = classifier.predictProbabilities(single(data.validation, 2));
+    const z = Math.log(Array.from(logits).reduce((a, l) => a + Math.exp(l), 0));
+    for (let j = 0; j < k; j++) expect(probs[j]).toBeCloseTo(Math.exp(logits[j] - z), 6);
   });
 });
 
@@ -82,6 +85,5 @@ describe('Classifier input checks', () => {
     const classifier = Classifier.fromWeights(weights);
     const bad: EncodedCorpus = { ids: Int32Array.from([data.shape.vocabSize]), offsets: Int32Array.from([0, 1]), labels: new Int32Array(0) };
     expect(() => classifier.predictProbabilities(bad)).toThrow(/outside the model's vocabulary/);
-    classifier.dispose();
   });
 });

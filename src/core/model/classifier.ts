@@ -1,16 +1,17 @@
 /**
- * A trained model ready to predict: the dense layers live on the tfjs backend, the embedding table
- * in JS (the masked mean is pooled in JS, as in training — see trainer.ts for why).
+ * A trained model ready to predict, in plain JavaScript on Float32Arrays: the masked mean of a
+ * text's embedding rows, Dense(relu), Dense, softmax. No tfjs: every prediction Sift makes (the
+ * Try box, evaluation, the CLI, the exported runtime) goes through this one file.
+ *
+ * Why not the tfjs backend: the head is two small matrix products (d × h and h × k, 64 × 64 by
+ * default), so per-op dispatch and the read-back cost more than the arithmetic. In the worker the
+ * Try box answered in 0.7 ms p50 on wasm and needed a move off webgl after training (shader
+ * compiles per batch shape: 392 ms p95); in JS there is no backend to choose and nothing to free.
  */
-import * as tf from '@tensorflow/tfjs';
 import { SiftError } from '../errors';
 import type { EncodedCorpus } from '../text/types';
-import { bagBatch, corpusSize, poolBatch } from './batch';
-import { headLogits, type HeadTensors } from './head';
+import { softmaxRows } from './rowMath';
 import type { ModelShape, ModelWeights } from './types';
-
-/** Texts per forward pass: large enough to amortise per-op cost, small enough to stay light. */
-const PREDICT_BATCH_SIZE = 512;
 
 function checkWeights(w: ModelWeights): void {
   const { vocabSize: v, embeddingDim: d, hiddenUnits: h, numClasses: k } = w.shape;
@@ -29,82 +30,89 @@ function checkWeights(w: ModelWeights): void {
 }
 
 export class Classifier {
-  private head: HeadTensors | null;
-
-  private constructor(
-    private readonly weights: ModelWeights,
-    head: HeadTensors,
-  ) {
-    this.head = head;
-  }
+  private constructor(private readonly weights: ModelWeights) {}
 
   /**
-   * Uploads the dense layers to the current backend. The embedding array is used in place, not
-   * copied: do not modify `weights` while the classifier is alive.
+   * The weights' arrays are used in place, not copied: do not modify them while predicting.
    * @throws SiftError BUNDLE_MISMATCH when array sizes do not match the shape
    */
   static fromWeights(weights: ModelWeights): Classifier {
     checkWeights(weights);
-    const { embeddingDim: d, hiddenUnits: h, numClasses: k } = weights.shape;
-    const head: HeadTensors = {
-      hiddenKernel: tf.tensor2d(weights.hiddenKernel, [d, h]),
-      hiddenBias: tf.tensor1d(weights.hiddenBias),
-      outputKernel: tf.tensor2d(weights.outputKernel, [h, k]),
-      outputBias: tf.tensor1d(weights.outputBias),
-    };
-    return new Classifier(weights, head);
+    return new Classifier(weights);
   }
 
   get shape(): ModelShape {
     return this.weights.shape;
   }
 
+  /** The embedding table [vocabSize × embeddingDim], row-major (read only). */
+  get embedding(): Float32Array {
+    return this.weights.embedding;
+  }
+
   /**
-   * Class probabilities for every text of the corpus (labels are ignored).
-   * @returns [n × numClasses] row-major softmax probabilities
-   * @throws SiftError NOT_TRAINED after dispose()
+   * Logits (pre-softmax scores) for every text of the corpus; labels are ignored. A text with no
+   * ids pools to zeros.
+   * @returns [n × numClasses] row-major
+   * @throws SiftError BUNDLE_MISMATCH for an id outside the vocabulary
    */
+  predictLogits(corpus: EncodedCorpus): Float32Array {
+    const { embeddingDim: d } = this.weights.shape;
+    const n = Math.max(0, corpus.offsets.length - 1);
+    const pooled = new Float32Array(n * d);
+    for (let t = 0; t < n; t++) this.poolInto(corpus.ids, corpus.offsets[t], corpus.offsets[t + 1], pooled, t * d);
+    return this.headLogits(pooled, n);
+  }
+
+  /** softmax(predictLogits(corpus)): [n × numClasses] row-major probabilities. */
   predictProbabilities(corpus: EncodedCorpus): Float32Array {
-    const head = this.head;
-    if (!head) throw new SiftError('NOT_TRAINED', 'This classifier was disposed; load the model again.');
-    const { vocabSize, embeddingDim: d, numClasses: k } = this.weights.shape;
-    for (const id of corpus.ids) {
-      if (id < 0 || id >= vocabSize) throw new SiftError('BUNDLE_MISMATCH', `Token id ${id} is outside the model's vocabulary of ${vocabSize}.`);
+    return softmaxRows(this.predictLogits(corpus), this.weights.shape.numClasses);
+  }
+
+  /**
+   * Dense(relu) → Dense for `rows` pooled vectors: the head alone, for callers that pool
+   * themselves (explanations, per-word scores).
+   * @param pooled [rows × embeddingDim] row-major
+   * @returns logits [rows × numClasses] row-major
+   */
+  headLogits(pooled: Float32Array, rows: number): Float32Array {
+    const { embeddingDim: d, hiddenUnits: h, numClasses: k } = this.weights.shape;
+    const { hiddenKernel, hiddenBias, outputKernel, outputBias } = this.weights;
+    const logits = new Float32Array(rows * k);
+    const hidden = new Float64Array(h);
+    for (let r = 0; r < rows; r++) {
+      for (let u = 0; u < h; u++) hidden[u] = hiddenBias[u];
+      for (let i = 0; i < d; i++) {
+        const x = pooled[r * d + i];
+        if (x === 0) continue;
+        const row = i * h;
+        for (let u = 0; u < h; u++) hidden[u] += x * hiddenKernel[row + u];
+      }
+      for (let j = 0; j < k; j++) {
+        let z = outputBias[j];
+        for (let u = 0; u < h; u++) if (hidden[u] > 0) z += hidden[u] * outputKernel[u * k + j];
+        logits[r * k + j] = z;
+      }
     }
-    const n = corpusSize(corpus);
-    const out = new Float32Array(n * k);
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    const unlabelled: EncodedCorpus = { ids: corpus.ids, offsets: corpus.offsets, labels: new Int32Array(0) };
-    for (let start = 0; start < n; start += PREDICT_BATCH_SIZE) {
-      const end = Math.min(n, start + PREDICT_BATCH_SIZE);
-      const batch = bagBatch(unlabelled, order, start, end, Number.MAX_SAFE_INTEGER);
-      out.set(this.headProbabilities(head, poolBatch(this.weights.embedding, d, batch), batch.size), start * k);
-    }
-    return out;
+    return logits;
   }
 
   /**
    * Probabilities for one text, then for the text with each group of its positions removed:
    * row 0 is the text's own, row g + 1 is without the positions in groups[g]. An empty variant
-   * pools to zeros, as an all-padding batch row does.
+   * pools to zeros, as a text without ids does.
    *
    * Each variant's masked mean comes from the text's sum of rows, (Σ − Σ_removed) / (n − removed),
-   * so removing any group costs O(group × d) instead of pooling the whole text again: a 100-word
-   * text's ~150 variants take one pass over the text and one forward pass of the head.
+   * so removing any group costs O(group × d) instead of pooling the whole text again.
    *
    * @param ids the text's token ids, as the model sees them (n = ids.length)
    * @returns [(groups.length + 1) × numClasses] row-major probabilities
    */
   occlusionProbabilities(ids: ArrayLike<number>, groups: readonly (readonly number[])[]): Float32Array {
-    const head = this.head;
-    if (!head) throw new SiftError('NOT_TRAINED', 'This classifier was disposed; load the model again.');
-    const { vocabSize, embeddingDim: d } = this.weights.shape;
+    const { embeddingDim: d } = this.weights.shape;
     const table = this.weights.embedding;
     const n = ids.length;
-    for (let i = 0; i < n; i++) {
-      if (ids[i] < 0 || ids[i] >= vocabSize) throw new SiftError('BUNDLE_MISMATCH', `Token id ${ids[i]} is outside the model's vocabulary of ${vocabSize}.`);
-    }
+    this.checkIds(ids, 0, n);
     // Sums in float64: a variant is the difference of two sums, which float32 would blur.
     const sum = new Float64Array(d);
     for (let i = 0; i < n; i++) {
@@ -125,21 +133,28 @@ export class Classifier {
       const out = (g + 1) * d;
       for (let j = 0; j < d; j++) pooled[out + j] = (sum[j] - removed[j]) / left;
     }
-    return this.headProbabilities(head, pooled, groups.length + 1);
+    return softmaxRows(this.headLogits(pooled, groups.length + 1), this.weights.shape.numClasses);
   }
 
-  /** softmax(head(pooled)) for `rows` pooled vectors, read back from the backend. */
-  private headProbabilities(head: HeadTensors, pooled: Float32Array, rows: number): Float32Array {
+  /** The masked mean of ids[from..to) into out[at..at+d), summed in float64. */
+  private poolInto(ids: ArrayLike<number>, from: number, to: number, out: Float32Array, at: number): void {
     const { embeddingDim: d } = this.weights.shape;
-    const probs = tf.tidy(() => tf.softmax(headLogits(tf.tensor2d(pooled, [rows, d]), head)));
-    const values = probs.dataSync() as Float32Array;
-    probs.dispose();
-    return values;
+    const table = this.weights.embedding;
+    this.checkIds(ids, from, to);
+    const count = to - from;
+    if (count <= 0) return;
+    const sum = new Float64Array(d);
+    for (let i = from; i < to; i++) {
+      const row = ids[i] * d;
+      for (let j = 0; j < d; j++) sum[j] += table[row + j];
+    }
+    for (let j = 0; j < d; j++) out[at + j] = sum[j] / count;
   }
 
-  /** Frees the backend tensors; the classifier cannot predict afterwards. */
-  dispose(): void {
-    if (this.head) tf.dispose(this.head);
-    this.head = null;
+  private checkIds(ids: ArrayLike<number>, from: number, to: number): void {
+    const { vocabSize } = this.weights.shape;
+    for (let i = from; i < to; i++) {
+      if (!(ids[i] >= 0 && ids[i] < vocabSize)) throw new SiftError('BUNDLE_MISMATCH', `Token id ${ids[i]} is outside the model's vocabulary of ${vocabSize}.`);
+    }
   }
 }

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenizerConfigOf } from '../settings';
+import { encodeTextWithTokens } from '../text/encode';
 import { OOV_ID } from '../text/types';
 import { useBackend } from './backend';
 import { Classifier } from './classifier';
-import { explainPrediction, explainTokens } from './explain';
-import { trecSlice } from './fixtures.testutil';
+import { explainTokens } from './explain';
+import { trecSlice } from '../../../tests/helpers/modelFixtures';
 import { trainModel } from './train';
 import type { ModelWeights } from './types';
 
@@ -49,7 +50,6 @@ describe('explainTokens', () => {
     expect(e.tokens[1].contribution).toBeCloseTo(8 - 16 * (2 / 3), 3);
     expect(e.tokens[1].contribution).toBeLessThan(0);
     expect(e.tokens.map((t) => t.known)).toEqual([true, true, false]);
-    classifier.dispose();
   });
 
   it('still tells words apart at 99.99…% confidence, and stays finite where float32 rounds p to 1', () => {
@@ -66,7 +66,6 @@ describe('explainTokens', () => {
     // probability itself moved from 1 to 0.5. Removing "the" cannot make pos any surer in float32.
     expect(great.contribution).toBeGreaterThan(20);
     expect(Math.abs(the.contribution)).toBeLessThan(great.contribution / 4);
-    classifier.dispose();
   });
 
   it('shows a word pulling away even when the probability barely moves (p ≈ 0.99995)', () => {
@@ -82,7 +81,6 @@ describe('explainTokens', () => {
     expect(awful.contribution).toBeCloseTo(10 - 20, 2);
     // Without "great" only "awful" is left: log-odds −20.
     expect(great.contribution).toBeCloseTo(10 + 20, 2);
-    classifier.dispose();
   });
 
   it('explains a text without tokens with no entries', () => {
@@ -90,24 +88,18 @@ describe('explainTokens', () => {
     const e = explainTokens(classifier, [''], [OOV_ID], labels);
     expect(e.tokens).toEqual([]);
     expect(e.prediction.probabilities[0].probability).toBeCloseTo(0.5, 5);
-    classifier.dispose();
   });
 });
 
-describe('explainPrediction on a model trained on TREC', () => {
+describe('explainTokens on a model trained on TREC', () => {
   it('puts a question word among the strongest reasons for a NUM prediction', async () => {
     const data = trecSlice(2000);
     const result = await trainModel({ train: data.train, validation: null }, data.shape, { ...data.settings, epochs: 3 }, 'wasm');
     const classifier = Classifier.fromWeights(result.weights);
-    const e = explainPrediction(classifier, 'How many people live in Chicago ?', {
-      labels: data.labels,
-      index: data.index,
-      tokenizer: tokenizerConfigOf(data.settings),
-      sequenceLength: data.settings.sequenceLength,
-    });
+    const { ids, tokens } = encodeTextWithTokens('How many people live in Chicago ?', data.index, tokenizerConfigOf(data.settings), data.settings.sequenceLength);
+    const e = explainTokens(classifier, tokens, ids, data.labels);
     expect(e.prediction.label).toBe('NUM');
     const top = [...e.tokens].sort((a, b) => b.contribution - a.contribution).slice(0, 3).map((t) => t.token);
     expect(top.some((t) => /many/.test(t))).toBe(true);
-    classifier.dispose();
   });
 });

@@ -6,9 +6,9 @@
  * every word as ~0. All variants go through the head in one batched forward pass, their masked
  * means derived from the text's sum of rows (Classifier.occlusionProbabilities).
  */
-import { encodeTextWithTokens } from '../text/encode';
-import { OOV_ID, type TokenizerConfig } from '../text/types';
+import { OOV_ID } from '../text/types';
 import type { Classifier } from './classifier';
+import { argmaxAt } from './rowMath';
 import type { Explanation, Prediction } from './types';
 
 /**
@@ -29,9 +29,7 @@ export function logOdds(probs: ArrayLike<number>, offset: number, k: number, c: 
 
 /** Prediction for one row of probabilities, classes in the model's label order. */
 export function predictionFromProbabilities(probs: ArrayLike<number>, labels: string[]): Prediction {
-  let best = 0;
-  for (let j = 1; j < labels.length; j++) if (probs[j] > probs[best]) best = j;
-  return { label: labels[best], probabilities: labels.map((label, j) => ({ label, probability: probs[j] })) };
+  return { label: labels[argmaxAt(probs, 0, labels.length)], probabilities: labels.map((label, j) => ({ label, probability: probs[j] })) };
 }
 
 /**
@@ -68,19 +66,4 @@ export function explainTokens(classifier: Classifier, tokens: readonly string[],
       known: ids[(positions.get(token) ?? [0])[0]] !== OOV_ID,
     })),
   };
-}
-
-export interface ExplainOptions {
-  /** The model's labels, in class-index order. */
-  labels: string[];
-  /** Token → id for the model's vocabulary. */
-  index: Map<string, number>;
-  tokenizer: TokenizerConfig;
-  sequenceLength: number;
-}
-
-/** Encodes `text` exactly as for prediction and explains the prediction (see explainTokens). */
-export function explainPrediction(classifier: Classifier, text: string, options: ExplainOptions): Explanation {
-  const { ids, tokens } = encodeTextWithTokens(text, options.index, options.tokenizer, options.sequenceLength);
-  return explainTokens(classifier, tokens, ids, options.labels);
 }

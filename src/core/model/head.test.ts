@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { expectClose, randomValues } from './fixtures.testutil';
+import { expectClose, randomValues } from '../../../tests/helpers/modelFixtures';
 import { describe, expect, it } from 'vitest';
 import { useBackend } from './backend';
 import { headGradients, headLogits, transposed, type HeadTensors } from './head';

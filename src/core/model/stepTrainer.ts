@@ -7,6 +7,7 @@
  * Adam, at the learning rates below.
  */
 import type { BagBatch } from './batch';
+import { argmaxAt, rowCrossEntropy } from './rowMath';
 import type { ModelShape, ModelWeights, TrainingPath } from './types';
 
 export interface StepResult {
@@ -80,22 +81,6 @@ export interface StepTrainer {
   weights(into?: ModelWeights): ModelWeights;
   /** Frees whatever the trainer holds on the backend; it cannot be used afterwards. */
   dispose(): void;
-}
-
-/** Cross-entropy of one row of logits against class y, computed stably in JS. */
-export function rowCrossEntropy(logits: Float32Array, at: number, k: number, y: number): number {
-  let max = -Infinity;
-  for (let j = 0; j < k; j++) max = Math.max(max, logits[at + j]);
-  let sum = 0;
-  for (let j = 0; j < k; j++) sum += Math.exp(logits[at + j] - max);
-  return Math.log(sum) + max - logits[at + y];
-}
-
-/** Index of the largest of k values starting at `at`. */
-export function argmaxAt(values: Float32Array, at: number, k: number): number {
-  let best = 0;
-  for (let j = 1; j < k; j++) if (values[at + j] > values[at + best]) best = j;
-  return best;
 }
 
 export interface LossTargets {

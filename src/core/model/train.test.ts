@@ -2,10 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { SiftError } from '../errors';
 import type { EncodedCorpus } from '../text/types';
-import { trecSlice } from './fixtures.testutil';
+import { trecSlice } from '../../../tests/helpers/modelFixtures';
 import { corpusBatches } from './batch';
-import { balancedClassWeights, trainModel } from './train';
-import { Trainer } from './trainer';
+import { SparseTrainer } from './sparse/sparseTrainer';
+import { trainModel } from './train';
+import { balancedClassWeights } from './trainingPath';
 import type { BatchLog, EpochLog, Hyperparameters, ModelWeights } from './types';
 
 const data = trecSlice(1500);
@@ -13,7 +14,7 @@ const base: Hyperparameters = { ...data.settings, epochs: 2, earlyStoppingPatien
 
 /** Validation loss of some weights, computed the way training reports val_loss. */
 function validationLoss(weights: ModelWeights, validation: EncodedCorpus): number {
-  const trainer = new Trainer(weights, { learningRate: 0, dropout: 0, classWeights: null, seed: 0 });
+  const trainer = new SparseTrainer(weights, { learningRate: 0, dropout: 0, classWeights: null, seed: 0 });
   return trainer.evaluate(corpusBatches(validation, 256, base.sequenceLength)).loss;
 }
 
@@ -57,7 +58,7 @@ describe('trainModel', () => {
     expect(epochs[1].valAccuracy).toBeGreaterThan(majorityShare(data.validation) + 0.1);
     for (const e of epochs) expect(e.seconds).toBeGreaterThan(0);
     expect(result).toMatchObject({ bestEpoch: 2, stopReason: 'completed' });
-    expect(result.backend).toEqual({ name: 'wasm', reason: 'chosen by you', measurements: [], path: 'sparse' });
+    expect(result.backend).toEqual({ name: 'wasm', path: 'sparse', choice: 'user', pathChoice: 'only', measurements: [] });
     expect(result.weights.embedding).toHaveLength(data.shape.vocabSize * data.shape.embeddingDim);
   });
 
@@ -74,15 +75,13 @@ describe('trainModel', () => {
     const measured = result.backend.measurements;
     expect(measured.map((m) => m.name)).toEqual(['webgl', 'wasm', 'cpu']);
     expect(measured[0].error).toMatch(/Node/);
-    expect(measured[1].examplesPerSecond).toBeGreaterThan(0);
-    expect(measured[2].examplesPerSecond).toBeGreaterThan(0);
-    const fastest = (measured[1].examplesPerSecond ?? 0) >= (measured[2].examplesPerSecond ?? 0) ? 'wasm' : 'cpu';
-    expect(result.backend.name).toBe(fastest);
-    expect(result.backend.reason).toMatch(/^fastest of 2 measured \(wasm \d+\/s, cpu \d+\/s\)$/);
-    expect(tf.getBackend()).toBe(fastest);
     // No webgl here, so the sparse path is the only one measured and the one that runs.
-    expect(result.backend.path).toBe('sparse');
-    expect(measured[1].path).toBe('sparse');
+    const [wasm, cpu] = [measured[1].speeds?.sparse ?? 0, measured[2].speeds?.sparse ?? 0];
+    expect(wasm).toBeGreaterThan(0);
+    expect(cpu).toBeGreaterThan(0);
+    const fastest = wasm >= cpu ? 'wasm' : 'cpu';
+    expect(result.backend).toMatchObject({ name: fastest, path: 'sparse', choice: 'measured', pathChoice: 'only' });
+    expect(tf.getBackend()).toBe(fastest);
   });
 
   it('is reproducible from its seed', async () => {

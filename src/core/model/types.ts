@@ -1,4 +1,5 @@
 /** Contracts of the model module: the classifier's shape, weights, training logs, metrics. */
+import type { EncodedCorpus } from '../text/types';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
@@ -32,6 +33,12 @@ export interface ModelWeights {
   hiddenBias: Float32Array;
   outputKernel: Float32Array;
   outputBias: Float32Array;
+}
+
+/** What trainModel learns from: encoded texts whose labels are class indices. */
+export interface TrainData {
+  train: EncodedCorpus;
+  validation: EncodedCorpus | null;
 }
 
 export interface Hyperparameters {
@@ -70,22 +77,34 @@ export interface EpochLog {
   seconds: number;
 }
 
+/** Examples per second measured per training path (only the paths that were measured). */
+export type PathSpeeds = Partial<Record<TrainingPath, number>>;
+
+/** One backend as `auto` found it: its measured speeds, or why it could not run. */
 export interface BackendMeasurement {
   name: BackendName;
-  /** Undefined when the backend failed to start; then `error` says why. */
-  examplesPerSecond?: number;
+  /** Absent when the backend failed to start; then `error` says why. */
+  speeds?: PathSpeeds;
   error?: string;
-  /** The training path that `examplesPerSecond` was measured with (the faster, where both were). */
-  path?: TrainingPath;
 }
 
+/**
+ * Which backend and training path a run uses and how they were decided, as data: the page and the
+ * CLI write their own sentences from it.
+ * - choice 'user': the person named the backend; 'measured': `auto` measured the backends for
+ *   this run; 'reused': `auto` took a measurement made earlier this session (see `measuredOn`).
+ * - pathChoice 'user': the path was forced; 'measured': both paths were timed on this backend;
+ *   'only': one path is worth running on this backend (trainingPath.ts says why).
+ */
 export interface BackendReport {
   name: BackendName;
-  /** One sentence: "chosen by you", "fastest of 3 measured (wasm 900/s, webgl 200/s, cpu 70/s)". */
-  reason: string;
+  path: TrainingPath;
+  choice: 'user' | 'measured' | 'reused';
+  pathChoice: 'user' | 'measured' | 'only';
+  /** Every backend `auto` tried, in BACKEND_NAMES order; with a named backend, only its path timings (if any). */
   measurements: BackendMeasurement[];
-  /** The training path that runs; set by trainModel. */
-  path?: TrainingPath;
+  /** For 'reused': the file the measurement was made on and how long before this run it finished. */
+  measuredOn?: { fileName: string; msBefore: number };
 }
 
 export type StopReason = 'completed' | 'early-stopping' | 'user';

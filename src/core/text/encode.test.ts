@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SiftError } from '../errors';
-import { encodeText, encodeTextWithTokens, encodeTexts, padBatch } from './encode';
-import { readDataset } from './fixtures.testutil';
+import { encodeText, encodeTextWithTokens, encodeTexts } from './encode';
+import { readDataset } from '../../../tests/helpers/textFixtures';
 import { DEFAULT_TOKENIZER, tokenize } from './tokenize';
 import { OOV_ID, PAD_ID, type EncodedCorpus, type TokenizerConfig, type Vocabulary } from './types';
 import { buildVocabulary, vocabularyIndex } from './vocabulary';
@@ -90,29 +90,5 @@ describe('encodeText', () => {
     const detailed = encodeTextWithTokens('new york is big', vocabularyIndex(SMALL), DEFAULT_TOKENIZER, 10);
     expect(detailed.tokens).toEqual(['new', 'york', 'new york', 'is', 'big']);
     expect(Array.from(detailed.ids)).toEqual([2, 3, 4, 5, OOV_ID]);
-  });
-});
-
-describe('padBatch', () => {
-  const corpus: EncodedCorpus = { ids: Int32Array.from([5, 6, 7, 8, 9, 10, 11]), offsets: Int32Array.from([0, 3, 4, 7, 7]), labels: new Int32Array(0) };
-
-  it('pads a slice to its own longest row with <pad> (0)', () => {
-    expect(padBatch(corpus, 0, 2)).toEqual({ ids: Int32Array.from([5, 6, 7, 8, 0, 0]), length: 3 });
-    expect(padBatch(corpus, 1, 2)).toEqual({ ids: Int32Array.from([8]), length: 1 });
-    expect(padBatch(corpus, 1, 3)).toEqual({ ids: Int32Array.from([8, 0, 0, 9, 10, 11]), length: 3 });
-  });
-
-  it('cuts rows to maxLength and never makes rows of length 0', () => {
-    expect(padBatch(corpus, 0, 3, 2)).toEqual({ ids: Int32Array.from([5, 6, 8, 0, 9, 10]), length: 2 });
-    expect(padBatch(corpus, 3, 4)).toEqual({ ids: Int32Array.from([0]), length: 1 });
-    expect(padBatch(corpus, 2, 2)).toEqual({ ids: new Int32Array(0), length: 1 });
-  });
-
-  it.each([
-    [-1, 1],
-    [0, 5],
-    [3, 2],
-  ])('rejects the range %d..%d', (start, end) => {
-    expect(() => padBatch(corpus, start, end)).toThrow(SiftError);
   });
 });

@@ -108,25 +108,3 @@ export function encodeTextWithTokens(
   });
   return { ids: Int32Array.from(ids), tokens };
 }
-
-/**
- * Texts start..end-1 of a corpus as one padded batch, row-major [end - start, length], padded with
- * PAD (0) to the longest of THESE texts (dynamic padding: a batch of tweets is not padded to the
- * length of the longest article), or to `maxLength` where that is shorter (rows are then cut).
- */
-export function padBatch(corpus: EncodedCorpus, start: number, end: number, maxLength?: number): { ids: Int32Array; length: number } {
-  const { ids, offsets } = corpus;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > offsets.length - 1 || start > end) {
-    throw new SiftError('INVALID_OPTION', `A batch from text ${start} to ${end} is outside the corpus of ${offsets.length - 1} texts.`);
-  }
-  let length = 1;
-  for (let i = start; i < end; i++) length = Math.max(length, offsets[i + 1] - offsets[i]);
-  if (maxLength !== undefined) length = Math.max(1, Math.min(length, Math.floor(maxLength)));
-  const batch = new Int32Array((end - start) * length).fill(PAD_ID);
-  for (let i = start; i < end; i++) {
-    const rowStart = offsets[i];
-    const rowLength = Math.min(offsets[i + 1] - rowStart, length);
-    batch.set(ids.subarray(rowStart, rowStart + rowLength), (i - start) * length);
-  }
-  return { ids: batch, length };
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SiftError } from '../errors';
 import { DEFAULT_SETTINGS, tokenizerConfigOf } from '../settings';
 import { fastPathApplies, fastPathTier, forEachFastWord } from './fastWords';
-import { readDataset } from './fixtures.testutil';
+import { readDataset } from '../../../tests/helpers/textFixtures';
 import { normalizeText } from './normalize';
 import { fastPathDisagreements, fastPathProbes, forEachSegmenterWord } from './segment';
 import { DEFAULT_TOKENIZER, forEachToken, tokenize, wordTokens, type TokenKind } from './tokenize';

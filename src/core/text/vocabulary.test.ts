@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SiftError } from '../errors';
-import { readDataset } from './fixtures.testutil';
+import { readDataset } from '../../../tests/helpers/textFixtures';
 import { DEFAULT_TOKENIZER, forEachToken, tokenize } from './tokenize';
 import { OOV_ID, PAD_ID } from './types';
 import { buildVocabulary, compareCodePoints, NGRAM_MIN_COUNT, OOV_TOKEN, PAD_TOKEN, selectSmallest, vocabularyFromTexts, vocabularyIndex } from './vocabulary';

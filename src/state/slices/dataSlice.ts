@@ -1,12 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { DatasetReport, ReadOptions } from '@/core/dataset/types';
-import { toAppError, type ProgressEvent } from '@/worker/protocol';
-import { resolveSettings } from '@/core/settings';
+import type { ReadOptions } from '@/core/dataset/types';
+import { toAppError } from '@/core/errors';
+import type { ProgressEvent } from '@/worker/protocol';
 import { FrameBuffer } from '../frameBuffer';
 import type { EngineTracker, StoreDeps } from '../deps';
-import { currentData } from '../selectors';
-import { SAMPLES, type DataActions, type DataSource, type SettingsState, type SiftState } from '../types';
-import { guard, saveSettingsOf } from './saving';
+import { currentData, selectSettings } from '../selectors';
+import { SAMPLES, type DataActions, type DataSource, type SiftState } from '../types';
+import { guard } from './saving';
 
 export const createDataSlice =
   (deps: StoreDeps, tracker: EngineTracker): StateCreator<SiftState, [], [], DataActions & { parseSource(source: DataSource, save: boolean): Promise<void> }> =>
@@ -29,14 +29,10 @@ export const createDataSlice =
         const summary = await deps.engine.parse(source.bytes, source.options, source.fileName, (event) => buffer.push(event));
         if (seq !== parseSeq) return;
         tracker.dataset = { source, generation: deps.engine.generation };
-        set((state) => ({
-          data: { status: 'parsed', current: { source, summary } },
-          settings: applySuggestions(state.settings, summary.report),
-        }));
+        set({ data: { status: 'parsed', current: { source, summary } } });
         if (save) {
           await guard(set, () => deps.persistence.saveDataset({ bytes: source.bytes, fileName: source.fileName, options: source.options }));
         }
-        await guard(set, () => deps.persistence.saveSettings(saveSettingsOf(get().settings)));
         deps.mark?.('sift:parsed');
         measureAhead();
       } catch (e) {
@@ -54,15 +50,9 @@ export const createDataSlice =
     function measureAhead(): void {
       const state = get();
       if (!deps.measureBackendsEarly || state.model.status !== 'none' || state.training.status === 'training') return;
-      if (state.settings.values.backend !== 'auto' || Object.keys(state.settings.errors).length > 0) return;
-      let settings;
-      try {
-        settings = resolveSettings(state.settings.values);
-      } catch {
-        return; // settings that do not validate yet: Train will say why
-      }
+      if (selectSettings(state).backend !== 'auto' || Object.keys(state.settings.errors).length > 0) return;
       if (state.backendChoice.status === 'unknown') set({ backendChoice: { status: 'measuring' } });
-      deps.engine.measureBackends(settings).then(
+      deps.engine.measureBackends(state.settings.overrides).then(
         (known) => {
           if (get().backendChoice.status === 'measured' && !known) return;
           set({
@@ -113,16 +103,3 @@ export function mergeOptions(base: ReadOptions, patch: ReadOptions): ReadOptions
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   return merged as ReadOptions;
 }
-
-/** Fills sequence length and vocabulary size from the data, unless the person set them. */
-export function applySuggestions(settings: SettingsState, report: DatasetReport): SettingsState {
-  const suggested = {
-    sequenceLength: Math.max(1, Math.round(report.suggestedSequenceLength)),
-    vocabularySize: Math.max(10, Math.round(report.suggestedVocabularySize)),
-  };
-  const values = { ...settings.values };
-  if (!settings.touched.sequenceLength) values.sequenceLength = suggested.sequenceLength;
-  if (!settings.touched.vocabularySize) values.vocabularySize = suggested.vocabularySize;
-  return { ...settings, values, suggested };
-}
-

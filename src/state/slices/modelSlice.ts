@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { toAppError } from '@/worker/protocol';
+import { toAppError } from '@/core/errors';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { emptyRun } from '../initialState';
 import { readyModel } from '../selectors';

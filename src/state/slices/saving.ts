@@ -1,5 +1,6 @@
+import { errorMessage } from '@/core/errors';
 import type { SavedSettings } from '../persistence';
-import type { SettingKey, SettingsState, SiftState } from '../types';
+import type { SettingsState, SiftState } from '../types';
 
 type SetState = (partial: Partial<SiftState> | ((s: SiftState) => Partial<SiftState>)) => void;
 
@@ -8,11 +9,11 @@ export async function guard(set: SetState, save: () => Promise<void>): Promise<v
   try {
     await save();
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     set((s) => ({ workspace: { ...s.workspace, notice: `Your work could not be saved in this browser (${message}); it stays until you close the page.` } }));
   }
 }
 
 export function saveSettingsOf(settings: SettingsState): SavedSettings {
-  return { values: settings.values, touched: Object.keys(settings.touched) as SettingKey[] };
+  return { overrides: settings.overrides };
 }

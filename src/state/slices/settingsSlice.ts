@@ -1,5 +1,4 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_SETTINGS } from '@/core/settings';
 import type { StoreDeps } from '../deps';
 import type { SettingsActions, SiftState } from '../types';
 import { guard, saveSettingsOf } from './saving';
@@ -12,14 +11,7 @@ export const createSettingsSlice =
       updateSetting(key, value) {
         set((s) => {
           const { [key]: _fixed, ...errors } = s.settings.errors;
-          return {
-            settings: {
-              ...s.settings,
-              values: { ...s.settings.values, [key]: value },
-              touched: { ...s.settings.touched, [key]: true },
-              errors,
-            },
-          };
+          return { settings: { overrides: { ...s.settings.overrides, [key]: value }, errors } };
         });
         void save();
       },
@@ -30,13 +22,8 @@ export const createSettingsSlice =
         });
       },
       resetSettings() {
-        set((s) => {
-          const values = { ...DEFAULT_SETTINGS };
-          if (s.settings.suggested) Object.assign(values, s.settings.suggested);
-          return { settings: { ...s.settings, values, touched: {}, errors: {} } };
-        });
+        set({ settings: { overrides: {}, errors: {} } });
         void save();
       },
     };
   };
-

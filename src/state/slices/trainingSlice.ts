@@ -1,14 +1,14 @@
 import type { StateCreator } from 'zustand';
-import { resolveSettings } from '@/core/settings';
-import { toAppError, type ProgressEvent } from '@/worker/protocol';
+import { toAppError } from '@/core/errors';
+import type { ProgressEvent } from '@/worker/protocol';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { FrameBuffer } from '../frameBuffer';
 import { emptyRun } from '../initialState';
-import { currentData } from '../selectors';
+import { currentData, selectSettings } from '../selectors';
 import type { RunState, SiftState, TrainingActions } from '../types';
 import { engineSync } from './engineSync';
 import { guard } from './saving';
-import { describeEpoch, describeOutcome } from '../announce';
+import { describeEpoch, describeFallback, describeOutcome } from '../announce';
 
 export const createTrainingSlice =
   (deps: StoreDeps, tracker: EngineTracker, afterModelChange: () => void): StateCreator<SiftState, [], [], TrainingActions> =>
@@ -21,13 +21,8 @@ export const createTrainingSlice =
         if (!current || state.data.status === 'parsing' || state.training.status === 'training') return;
         // A field the person is still fixing: training on the last valid value would surprise them.
         if (Object.keys(state.settings.errors).length > 0) return;
-        let settings;
-        try {
-          settings = resolveSettings(state.settings.values);
-        } catch (e) {
-          set({ training: { status: 'failed', error: toAppError(e) } });
-          return;
-        }
+        // What the worker will compute from the same report and overrides (the one rule).
+        const settings = selectSettings(state);
         deps.mark?.('sift:train-start');
         set({ training: { status: 'training', startedAt: deps.now(), totalEpochs: settings.epochs, stopping: false }, run: emptyRun() });
         let firstPointMarked = false;
@@ -42,7 +37,7 @@ export const createTrainingSlice =
         try {
           await sync.ensureDataset();
           const name = current.source.fileName.replace(/\.[^.]+$/, '') || 'model';
-          const result = await deps.engine.train(settings, name, (event) => {
+          const result = await deps.engine.train(state.settings.overrides, name, (event) => {
             if (event.type === 'backend' && !backendMarked) {
               backendMarked = true;
               deps.mark?.('sift:backend-chosen');
@@ -81,7 +76,7 @@ export const createTrainingSlice =
 
 /** Folds a frame's worth of progress events into the run. Pure, so tests check it directly. */
 export function applyProgress(run: RunState, events: ProgressEvent[], now: number, totalEpochs: number): RunState {
-  let next: RunState = { ...run, batches: [...run.batches], epochs: [...run.epochs], notices: [...run.notices] };
+  let next: RunState = { ...run, batches: [...run.batches], epochs: [...run.epochs], fallbacks: [...run.fallbacks] };
   for (const event of events) {
     switch (event.type) {
       case 'prepared':
@@ -96,6 +91,10 @@ export function applyProgress(run: RunState, events: ProgressEvent[], now: numbe
         // A backend report starts a run; after a fallback (WebGL lost) the curves start over.
         next = { ...next, backend: event.report, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [] };
         break;
+      case 'fallback':
+        next.fallbacks.push(event.fallback);
+        next.announcement = describeFallback(event.fallback);
+        break;
       case 'batch': {
         const { log, smoothedLoss, smoothedAccuracy } = event.progress;
         next.progress = event.progress;
@@ -106,10 +105,6 @@ export function applyProgress(run: RunState, events: ProgressEvent[], now: numbe
       case 'epoch':
         next.epochs.push(event.log);
         next.announcement = describeEpoch(event.log, totalEpochs);
-        break;
-      case 'notice':
-        next.notices.push(event.message);
-        next.announcement = event.message;
         break;
     }
   }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { toAppError } from '@/worker/protocol';
+import { toAppError } from '@/core/errors';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { readyModel } from '../selectors';
 import type { SiftState, TryActions } from '../types';

@@ -1,8 +1,10 @@
+import { errorMessage } from '@/core/errors';
 import type { StateCreator } from 'zustand';
 import { resolveSettings } from '@/core/settings';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { initialState } from '../initialState';
-import type { DataSource, SettingKey, SiftState, WorkspaceActions } from '../types';
+import { savedOverrides } from '../persistence';
+import type { DataSource, SiftState, WorkspaceActions } from '../types';
 
 interface Internals {
   parseSource(source: DataSource, save: boolean): Promise<void>;
@@ -18,9 +20,9 @@ export const createWorkspaceSlice =
         const saved = await deps.persistence.load();
         if (saved.settings) {
           try {
-            const values = resolveSettings(saved.settings.values);
-            const touched = Object.fromEntries(saved.settings.touched.map((k) => [k, true])) as Partial<Record<SettingKey, true>>;
-            set((s) => ({ settings: { ...s.settings, values, touched } }));
+            const overrides = savedOverrides(saved.settings);
+            resolveSettings(overrides);
+            set((s) => ({ settings: { ...s.settings, overrides } }));
           } catch {
             // Settings from an older version that no longer validate: keep the defaults.
           }
@@ -29,7 +31,7 @@ export const createWorkspaceSlice =
         if (saved.model) await internals.openBundle(saved.model.bytes, saved.model.fileName, 'restored');
         if (saved.dataset) await internals.parseSource({ ...saved.dataset }, false);
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
+        const message = errorMessage(e);
         set((s) => ({ workspace: { ...s.workspace, notice: `Your previous work could not be restored (${message}).` } }));
       } finally {
         set((s) => ({ workspace: { ...s.workspace, status: 'ready' } }));
@@ -45,7 +47,7 @@ export const createWorkspaceSlice =
       try {
         await deps.persistence.clear();
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
+        const message = errorMessage(e);
         set((s) => ({ workspace: { ...s.workspace, notice: `Saved work could not be cleared (${message}).` } }));
       }
     },

@@ -1,4 +1,4 @@
-import type { AppError } from '@/worker/protocol';
+import type { AppError } from '@/core/errors';
 
 interface Props {
   error: AppError;

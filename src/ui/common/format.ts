@@ -9,8 +9,6 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-export const formatPercent = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
-
 export function formatSeconds(seconds: number): string {
   if (seconds < 1) return 'under a second';
   if (seconds < 90) return `${Math.round(seconds)} s`;

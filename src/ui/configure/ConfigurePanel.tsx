@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { BackendChoice } from '@/core/model/types';
 import type { TrainSettings } from '@/core/settings';
 import { useSift } from '@/state/appStore';
-import { selectDataset, selectIsTraining } from '@/state/selectors';
+import { selectDataset, selectIsTraining, selectSettings } from '@/state/selectors';
 import { Section } from '../common/Section';
 import { formatCount } from '../common/format';
 import { ADVANCED_FIELDS, BASIC_FIELDS } from './fields';
@@ -17,8 +17,8 @@ const BACKENDS: { value: BackendChoice; label: string }[] = [
 
 /** Step 2: settings, filled from the data; the basic ones in view, the rest folded. */
 export function ConfigurePanel() {
-  const { hasData, training, values, suggested } = useSift(
-    useShallow((s) => ({ hasData: selectDataset(s) !== null, training: selectIsTraining(s), values: s.settings.values, suggested: s.settings.suggested })),
+  const { hasData, training, values, overrides } = useSift(
+    useShallow((s) => ({ hasData: selectDataset(s) !== null, training: selectIsTraining(s), values: selectSettings(s), overrides: s.settings.overrides })),
   );
   const update = useSift.getState().updateSetting;
   const disabled = training;
@@ -41,12 +41,11 @@ export function ConfigurePanel() {
             <NumberField key={spec.key} spec={spec} disabled={disabled} />
           ))}
         </div>
-        {hasData && suggested && (
+        {hasData && (
           <p className="settings__from-data muted">
-            From your data: texts are cut at {formatCount(values.sequenceLength)} tokens
-            {values.sequenceLength === suggested.sequenceLength ? ' (95% of texts fit)' : ` (suggested ${formatCount(suggested.sequenceLength)})`}, and the
-            vocabulary keeps {formatCount(values.vocabularySize)} tokens
-            {values.vocabularySize === suggested.vocabularySize ? '' : ` (suggested ${formatCount(suggested.vocabularySize)})`}.
+            Texts are cut at {formatCount(values.sequenceLength)} tokens
+            {overrides.sequenceLength === undefined ? ' (from your data: 95% of texts fit)' : ' (your choice)'}, and the vocabulary keeps the{' '}
+            {formatCount(values.vocabularySize)} most frequent tokens. The command line trains the same model from this file.
           </p>
         )}
         <details className="settings__advanced">

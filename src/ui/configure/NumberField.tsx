@@ -1,6 +1,8 @@
+import { errorMessage } from '@/core/errors';
 import { useEffect, useState } from 'react';
 import { resolveSettings } from '@/core/settings';
 import { useSift } from '@/state/appStore';
+import { selectSettings } from '@/state/selectors';
 import type { NumberFieldSpec } from './fields';
 
 /**
@@ -9,13 +11,13 @@ import type { NumberFieldSpec } from './fields';
  * validation so the form and the CLI agree.
  */
 export function NumberField({ spec, disabled }: { spec: NumberFieldSpec; disabled: boolean }) {
-  const value = useSift((s) => s.settings.values[spec.key]);
+  const value = useSift((s) => selectSettings(s)[spec.key]);
   const error = useSift((s) => s.settings.errors[spec.key]);
   const scale = spec.scale ?? 1;
   const [draft, setDraft] = useState(() => show(value, scale));
   const id = `setting-${spec.key}`;
 
-  // A value changed elsewhere (suggestions from the data, reset, restore) replaces the draft.
+  // A value changed elsewhere (a new dataset's rule, reset, restore) replaces the draft.
   useEffect(() => {
     if (Number(draft) / scale !== value) setDraft(show(value, scale));
     // Deliberately not on `draft`: typing must not be overwritten while it is half-done.
@@ -68,10 +70,10 @@ export function validate(spec: NumberFieldSpec, text: string): string | null {
   const n = Number(text);
   if (!Number.isFinite(n)) return `${spec.label} must be a number.`;
   try {
-    resolveSettings({ ...useSift.getState().settings.values, [spec.key]: n / (spec.scale ?? 1) });
+    resolveSettings({ ...useSift.getState().settings.overrides, [spec.key]: n / (spec.scale ?? 1) });
     return null;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     if (spec.key === 'validationShare') return 'Validation share must be from 0% to 50%.';
     return message.replace(spec.key, spec.label);
   }

@@ -1,5 +1,6 @@
 import type { ClassCount, DatasetReport, LengthStats, Problem } from '@/core/dataset/types';
-import { formatCount, formatPercent, formatRows } from '../common/format';
+import { formatPercent } from '@/core/format';
+import { formatCount, formatRows } from '../common/format';
 
 const MAX_CLASS_BARS = 40;
 

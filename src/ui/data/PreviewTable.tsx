@@ -1,4 +1,4 @@
-import type { DatasetSummary } from '@/worker/protocol';
+import type { DatasetSummary } from '@/core/session';
 import { truncate } from '../common/format';
 
 const ROWS = 8;

@@ -1,7 +1,8 @@
 import type { Delimiter } from '@/core/dataset/types';
 import { useSift } from '@/state/appStore';
 import type { ParsedData } from '@/state/types';
-import { DELIMITER_NAMES, ENCODING_CHOICES, encodingName, formatPercent } from '../common/format';
+import { formatPercent } from '@/core/format';
+import { DELIMITER_NAMES, ENCODING_CHOICES, encodingName } from '../common/format';
 
 const SOURCE_WORDS = { bom: 'from the byte-order mark', 'utf8-valid': 'valid UTF-8', detected: 'detected', user: 'your choice' } as const;
 

@@ -3,7 +3,8 @@ import { useSift } from '@/state/appStore';
 import { readyModel, selectIsTraining } from '@/state/selectors';
 import type { Metrics } from '@/core/model/types';
 import { Section } from '../common/Section';
-import { formatCount, formatPercent } from '../common/format';
+import { formatPercent } from '@/core/format';
+import { formatCount } from '../common/format';
 import { ClassMetricsTable } from './ClassMetricsTable';
 import { ConfusionMatrix } from './ConfusionMatrix';
 

@@ -1,11 +1,15 @@
 import type { BackendReport } from '@/core/model/types';
+import { backendReason, pathSentence } from './backendSentences';
 
-/** Which backend runs and why, plus any backend that could not start and the reason it gave. */
+/**
+ * Which backend runs and why, the training path, and any backend that could not start. The
+ * data attributes let the benchmark read the backend and path without parsing the sentence.
+ */
 export function BackendFacts({ report }: { report: BackendReport }) {
   const failed = report.measurements.filter((m) => m.error !== undefined);
   return (
-    <p className="muted backend-facts">
-      Backend: <strong>{report.name}</strong> — {report.reason}.
+    <p className="muted backend-facts" data-backend={report.name} data-path={report.path}>
+      Backend: <strong>{report.name}</strong> — {backendReason(report)}. {pathSentence(report)}
       {failed.map((m) => (
         <span key={m.name} className="backend-facts__failed">
           {' '}

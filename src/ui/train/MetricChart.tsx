@@ -1,3 +1,4 @@
+import { formatPercent } from '@/core/format';
 import { useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { EpochLog } from '@/core/model/types';
@@ -35,7 +36,7 @@ export function MetricChart({ metric, batches, epochs, markers, xMax }: Props) {
   const options = useMemo(() => chartOptions(metric, () => xMaxRef.current), [metric]);
   const data = useMemo(() => chartColumns(batches, epochs, metric), [batches, epochs, metric, xMax]);
   const captionId = `chart-${metric}-caption`;
-  const fmt = (v: number | null) => (v === null ? '—' : metric === 'accuracy' ? `${(v * 100).toFixed(1)}%` : v.toFixed(4));
+  const fmt = (v: number | null) => (v === null ? '—' : metric === 'accuracy' ? formatPercent(v) : v.toFixed(4));
   return (
     <figure className="chart-card metric-chart" aria-labelledby={captionId}>
       <figcaption id={captionId}>

@@ -1,12 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useSift } from '@/state/appStore';
-import { describeStop } from '@/state/announce';
-import { readyModel, selectCanTrain, selectDataset } from '@/state/selectors';
+import { describeFallback, describeStop } from '@/state/announce';
+import { readyModel, selectCanTrain, selectDataset, selectSettings } from '@/state/selectors';
 import type { SiftState } from '@/state/types';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { Section } from '../common/Section';
 import { formatCount, formatSeconds } from '../common/format';
 import { BackendFacts } from './BackendFacts';
+import { backendReason } from './backendSentences';
 import { TrainingCharts } from './TrainingCharts';
 import { TrainProgress } from './TrainProgress';
 
@@ -28,11 +29,11 @@ export function TrainPanel() {
     useShallow((st) => ({
       training: st.training,
       model: readyModel(st.model),
-      notices: st.run.notices,
+      fallbacks: st.run.fallbacks,
       canTrain: selectCanTrain(st),
       blocked: whyNotTrain(st),
       hasData: selectDataset(st) !== null,
-      epochsSetting: st.settings.values.epochs,
+      epochsSetting: selectSettings(st).epochs,
     })),
   );
   const { training, model } = s;
@@ -74,9 +75,9 @@ export function TrainPanel() {
       {training.status === 'training' && <TrainProgress totalEpochs={training.totalEpochs} startedAt={training.startedAt} />}
       {training.status !== 'training' && <RunFacts />}
       {training.status === 'failed' && <ErrorMessage title="Training failed" error={training.error} />}
-      {s.notices.map((n, i) => (
+      {s.fallbacks.map((fallback, i) => (
         <p key={i} className="notice" role="note">
-          {n}
+          {describeFallback(fallback)}
         </p>
       ))}
       {training.status === 'trained' && history && (
@@ -93,7 +94,7 @@ export function TrainPanel() {
 /** With backend 'auto': whether the engine is still measuring which one is fastest, or which it found. */
 function BackendChoiceLine() {
   const { choice, auto, hasData } = useSift(
-    useShallow((s) => ({ choice: s.backendChoice, auto: s.settings.values.backend === 'auto', hasData: selectDataset(s) !== null })),
+    useShallow((s) => ({ choice: s.backendChoice, auto: selectSettings(s).backend === 'auto', hasData: selectDataset(s) !== null })),
   );
   if (!auto || !hasData) return null;
   switch (choice.status) {
@@ -108,7 +109,7 @@ function BackendChoiceLine() {
     case 'measured':
       return (
         <p className="muted backend-choice" role="status">
-          Backend: <strong>{choice.report.name}</strong> — {choice.report.reason}; measured on {choice.fileName}. Train starts on it at once.
+          Backend: <strong>{choice.report.name}</strong> — {backendReason(choice.report)}; measured on {choice.fileName}. Train starts on it at once.
         </p>
       );
   }

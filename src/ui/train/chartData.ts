@@ -1,4 +1,4 @@
-import type { EpochLog } from '@/core/model/types';
+import type { EpochLog, StopReason } from '@/core/model/types';
 import type { BatchPoint } from '@/state/types';
 
 export type Metric = 'loss' | 'accuracy';
@@ -43,7 +43,7 @@ export interface ChartMarker {
 }
 
 /** Where the chart marks the kept epoch and an early stop. */
-export function chartMarkers(stopReason: string | null, bestEpoch: number | null, epochsRun: number): ChartMarker[] {
+export function chartMarkers(stopReason: StopReason | null, bestEpoch: number | null, epochsRun: number): ChartMarker[] {
   const markers: ChartMarker[] = [];
   if (bestEpoch !== null && bestEpoch > 0 && stopReason !== null) markers.push({ x: bestEpoch, label: `kept (epoch ${bestEpoch})` });
   if (stopReason === 'early-stopping' && epochsRun > 0 && epochsRun !== bestEpoch) markers.push({ x: epochsRun, label: 'stopped early' });

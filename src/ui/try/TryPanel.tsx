@@ -5,7 +5,8 @@ import { useSift } from '@/state/appStore';
 import { readyModel } from '@/state/selectors';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { Section } from '../common/Section';
-import { formatMilliseconds, formatPercent } from '../common/format';
+import { formatPercent } from '@/core/format';
+import { formatMilliseconds } from '../common/format';
 
 const MAX_TOKENS = 8;
 

@@ -1,0 +1,58 @@
+/**
+ * The engine session as the worker drives it, on a real file in Node (wasm and cpu; no webgl):
+ * the one settings rule, measuring ahead of Train, reusing that measurement, a named backend.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importBundle } from './bundle/import';
+import { EngineSession } from './session';
+import { settingsFor } from './settings';
+
+const SMS = new TextEncoder().encode(readFileSync('tests/fixtures/datasets/sms_spam/sms_spam.csv', 'utf8').split('\n').slice(0, 301).join('\n'));
+const OVERRIDES = { epochs: 1, embeddingDim: 8, hiddenUnits: 8, batchSize: 32, vocabularySize: 1000, validationShare: 0.2 };
+
+describe('EngineSession', () => {
+  const session = new EngineSession();
+
+  it('answers null before any data, then the measured choice after a file is read', async () => {
+    expect(await session.measureAhead(OVERRIDES)).toBeNull();
+    const summary = session.load(SMS, {}, 'sms.csv');
+    expect(session.settings(OVERRIDES)).toEqual(settingsFor(summary.report, OVERRIDES));
+    const known = await session.measureAhead(OVERRIDES);
+    if (!known) throw new Error('nothing was measured');
+    expect(known.fileName).toBe('sms.csv');
+    expect(known.report).toMatchObject({ choice: 'measured', path: 'sparse', pathChoice: 'only' });
+    expect(known.report.measurements.map((m) => m.name)).toEqual(['webgl', 'wasm', 'cpu']);
+  }, 60_000);
+
+  it('trains an auto run on the measured backend without measuring again, says so, and uses the one rule', async () => {
+    const events: string[] = [];
+    const trained = await session.train(OVERRIDES, 'sms', {
+      onMeasuring: () => events.push('measuring'),
+      onBackend: (report) => {
+        events.push(`backend ${report.choice}`);
+        expect(report.measuredOn?.fileName).toBe('sms.csv');
+        expect(report.measurements).toHaveLength(3);
+      },
+    });
+    expect(events).toEqual(['backend reused']);
+    const { manifest } = await importBundle(trained.bundle);
+    expect(manifest.settings).toEqual(session.settings(OVERRIDES));
+    expect(trained.model.bundleFileName).toBe('sms.sift.zip');
+  }, 60_000);
+
+  it('trains a run with a backend the person named on that one', async () => {
+    let choice = '';
+    await session.train({ ...OVERRIDES, backend: 'cpu' }, 'sms', { onBackend: (report) => (choice = `${report.name} ${report.choice}`) });
+    expect(choice).toBe('cpu user');
+  }, 60_000);
+
+  it('explains with the current model and refuses a second run while one is going', async () => {
+    const { explanation, workerMs } = session.explain('Free entry! Call now to claim your prize');
+    expect(explanation.prediction.probabilities.reduce((a, p) => a + p.probability, 0)).toBeCloseTo(1, 5);
+    expect(workerMs).toBeGreaterThanOrEqual(0);
+    const first = session.train(OVERRIDES, 'a');
+    await expect(session.train(OVERRIDES, 'b')).rejects.toMatchObject({ code: 'TRAINING_FAILED' });
+    await first;
+  }, 60_000);
+});
