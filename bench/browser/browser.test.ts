@@ -78,11 +78,13 @@ describe('renderBrowserMarkdown', () => {
         longestTaskMs: 118,
         longTasks: 5,
         longTaskList: [],
-        backendLine: 'Backend: webgl — chosen by you; embedding in JS, dense layers on webgl (sparse path), 12476/s vs graph 249/s.',
+        backendLine: 'Backend: webgl — chosen by you. Training path: the embedding updated in JavaScript, the dense layers on the backend (measured: graph 249/s, sparse 12,476/s).',
+        path: 'sparse',
+        pathSpeeds: { graph: 249, sparse: 12476 },
         inference: { texts: 60, words: 100, p50Ms: 1.234, p95Ms: 2.5, maxMs: 3 },
         journeySeconds: 31,
       },
-      { backend: 'wasm', status: 'ok', epochs: [{ epoch: 1, examplesPerSecond: 3061, batch: 79, batchesPerEpoch: 79 }], medianExamplesPerSecond: 3061, firstEpochMs: null, firstPointMs: null, trainingMs: 9000, longestTaskMs: 0, longTasks: 0, longTaskList: [], backendLine: 'Backend: wasm — chosen by you.', inference: null, inferenceError: 'Timeout 30000ms exceeded.', journeySeconds: 20 },
+      { backend: 'wasm', status: 'ok', epochs: [{ epoch: 1, examplesPerSecond: 3061, batch: 79, batchesPerEpoch: 79 }], medianExamplesPerSecond: 3061, firstEpochMs: null, firstPointMs: null, trainingMs: 9000, longestTaskMs: 0, longTasks: 0, longTaskList: [], backendLine: 'Backend: wasm — chosen by you. Training path: the embedding updated in JavaScript, the dense layers on the backend.', path: 'sparse', inference: null, inferenceError: 'Timeout 30000ms exceeded.', journeySeconds: 20 },
       { backend: 'cpu', status: 'failed', error: 'The webgl | backend failed to start', journeySeconds: 3 },
     ],
   };
@@ -90,8 +92,8 @@ describe('renderBrowserMarkdown', () => {
   it('renders one row per backend, failures with their message', () => {
     const table = renderBrowserMarkdown(section).split('\n').filter((l) => l.startsWith('|'));
     expect(table.slice(2)).toEqual([
-      '| webgl | 4,731 / 7,001 | 5,866 | 14.4 | 16.8 | 118 | 5 | 1.23 / 2.50 | embedding in JS, dense layers on webgl (sparse path), 12476/s vs graph 249/s |',
-      '| wasm | 3,061 | 3,061 | n/a | 9.0 | 0 | 0 | failed: Timeout 30000ms exceeded. | – |',
+      '| webgl | 4,731 / 7,001 | 5,866 | 14.4 | 16.8 | 118 | 5 | 1.23 / 2.50 | sparse (graph 249/s, sparse 12,476/s) |',
+      '| wasm | 3,061 | 3,061 | n/a | 9.0 | 0 | 0 | failed: Timeout 30000ms exceeded. | sparse |',
       '| cpu | failed: The webgl \\| backend failed to start |  |  |  |  |  |  |  |',
     ]);
     expect(renderBrowserMarkdown(section)).toContain('headless Chromium 156.0.8078.108');

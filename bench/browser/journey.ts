@@ -115,8 +115,11 @@ export async function runBackend({ url, backend, epochs, timeoutMs }: JourneyOpt
     const probe = await train(page, timeoutMs);
     const alert = await page.locator('#train [role="alert"]').first().textContent({ timeout: 1000 }).catch(() => null);
     if (alert !== null) return { backend, status: 'failed', error: alert.replace(/\s+/g, ' ').trim(), journeySeconds: journeySeconds() };
-    const backendLine = ((await page.locator('#train .run-facts').first().textContent({ timeout: 5000 })) ?? '').replace(/\s+/g, ' ').trim();
-    if (!backendLine.includes(`Backend: ${backend}`)) {
+    const facts = page.locator('#train .backend-facts').first();
+    const backendLine = ((await facts.textContent({ timeout: 5000 })) ?? '').replace(/\s+/g, ' ').trim();
+    // The page's data attributes say which backend and training path ran (the sentence is for people).
+    const [ranOn, path, pathSpeeds] = await Promise.all(['data-backend', 'data-path', 'data-path-speeds'].map((name) => facts.getAttribute(name)));
+    if (ranOn !== backend) {
       return { backend, status: 'failed', error: `asked for ${backend}, the page says: ${backendLine}`, journeySeconds: journeySeconds() };
     }
     const samples = probe.lines.map(parseProgressLine).filter((s) => s !== null);
@@ -144,6 +147,8 @@ export async function runBackend({ url, backend, epochs, timeoutMs }: JourneyOpt
       longTasks: tasks.length,
       longTaskList: tasks.map((t) => ({ startMs: Math.round(t.startMs), durationMs: Math.round(t.durationMs) })),
       backendLine,
+      path: path ?? 'unknown',
+      ...(pathSpeeds !== null && { pathSpeeds: JSON.parse(pathSpeeds) as Record<string, number> }),
       inference,
       ...(inferenceError === undefined ? {} : { inferenceError }),
       journeySeconds: journeySeconds(),

@@ -7,11 +7,10 @@ const grouped = new Intl.NumberFormat('en-US');
 const whole = (n: number): string => grouped.format(Math.round(n));
 const secondsOf = (ms: number | null): string => (ms === null ? 'n/a' : (ms / 1000).toFixed(1));
 
-/** What the backend line says after "chosen by you; " (the training path and its measured speed). */
-function pathOf(result: Extract<BrowserBackendResult, { status: 'ok' }>): string {
-  const after = result.backendLine.split(/chosen by you;?\s*/)[1];
-  const path = (after ?? '').replace(/\.\s*$/, '').trim();
-  return path === '' ? '–' : path;
+/** The training path that ran, with both paths' speeds where the app timed them. */
+function pathColumn(r: Extract<BrowserBackendResult, { status: 'ok' }>): string {
+  if (!r.pathSpeeds) return r.path;
+  return `${r.path} (${Object.entries(r.pathSpeeds).map(([path, speed]) => `${path} ${whole(speed)}/s`).join(', ')})`;
 }
 
 export function renderBrowserMarkdown(section: BrowserSection): string {
@@ -27,7 +26,7 @@ export function renderBrowserMarkdown(section: BrowserSection): string {
       whole(r.longestTaskMs),
       String(r.longTasks),
       r.inference ? `${r.inference.p50Ms.toFixed(2)} / ${r.inference.p95Ms.toFixed(2)}` : `failed: ${(r.inferenceError ?? '').slice(0, 120)}`,
-      pathOf(r),
+      pathColumn(r),
     ];
   });
   return [

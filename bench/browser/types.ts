@@ -59,8 +59,12 @@ export type BrowserBackendResult =
       /** Long tasks (> 50 ms) on the main thread between the Train click and the end of training. */
       longTasks: number;
       longTaskList: LongTask[];
-      /** The page's backend line after training ("Backend: wasm — chosen by you; …"). */
+      /** The page's backend line after training ("Backend: wasm — chosen by you. Training path: …"). */
       backendLine: string;
+      /** The training path that ran, from the page's data-path attribute ('sparse' or 'graph'). */
+      path: string;
+      /** Examples/s per training path, where the app timed both on this backend (a real GPU). */
+      pathSpeeds?: Record<string, number>;
       /** The trained model answering the Try box; null when that part failed (see inferenceError). */
       inference: InferenceFigures | null;
       inferenceError?: string;

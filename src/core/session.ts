@@ -51,7 +51,7 @@ export interface TrainedModel {
   bundle: Uint8Array;
 }
 
-export function summarizeModel(model: SiftModel): ModelSummary {
+function summarizeModel(model: SiftModel): ModelSummary {
   const { vocabulary, ...rest } = model.manifest;
   return { ...rest, vocabularySize: vocabulary.length, bundleFileName: bundleFileName(rest.name) };
 }

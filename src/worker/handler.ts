@@ -84,7 +84,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
 }
 
 /** An ArrayBuffer holding exactly these bytes, safe to transfer. */
-export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) {
     return bytes.buffer;
   }

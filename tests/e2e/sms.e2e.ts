@@ -4,8 +4,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runCli } from '../helpers/runCli';
 import { openSession, RESULTS, type Session } from './session';
 
 const SPAM = 'WINNER!! You have won a prize, call now to claim';
@@ -105,10 +106,18 @@ describe('journey: sample → train → try → export → reload → new → op
     expect(download.suggestedFilename()).toBe('sms_spam.sift.zip');
     const bundlePath = join(RESULTS, '1-sms', 'sms_spam.sift.zip');
     await download.saveAs(bundlePath);
-    const files = Object.keys(unzipSync(new Uint8Array(readFileSync(bundlePath))));
+    const unzipped = unzipSync(new Uint8Array(readFileSync(bundlePath)));
+    const files = Object.keys(unzipped);
     expect(files).toContain('model.json');
     expect(files).toContain('sift.json');
     expect(files.some((f) => /weights|\.bin$/.test(f))).toBe(true);
+    // One engine truth: the page trained what `sift train` trains from the same file (the CLI
+    // defaults to wasm; epochs were set here).
+    const pageSettings = (JSON.parse(strFromU8(unzipped['sift.json'])) as { settings: Record<string, unknown> }).settings;
+    const cli = await runCli(['train', 'public/samples/sms_spam.csv', '--epochs', '2', '--out', join(RESULTS, '1-sms', 'cli.sift.zip'), '--json']);
+    expect(cli.code, cli.stderr).toBe(0);
+    const withoutRunChoices = ({ epochs: _e, backend: _b, ...rest }: Record<string, unknown>) => rest;
+    expect(withoutRunChoices(pageSettings)).toEqual(withoutRunChoices(cli.json.settings as Record<string, unknown>));
 
     // Nothing lost: reload brings the model back.
     await page.reload();

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { SiftError } from '../errors';
-import { chooseBackend, currentBackend, isBackendAvailable, isSoftwareRenderer, useBackend, webglRenderer } from './backend';
+import { chooseBackend, isBackendAvailable, isSoftwareRenderer, useBackend, webglRenderer } from './backend';
 import { isSegmentSumKernelRegistered } from './segmentSumKernel';
 import type { BackendName } from './types';
 
@@ -11,7 +11,7 @@ describe('backends in Node', () => {
     expect(isBackendAvailable('wasm')).toBe(true);
     expect(isBackendAvailable('webgl')).toBe(false);
     await useBackend('wasm');
-    expect(currentBackend()).toBe('wasm');
+    expect(tf.getBackend()).toBe('wasm');
     expect(isSegmentSumKernelRegistered('wasm')).toBe(true);
   });
 

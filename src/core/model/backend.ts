@@ -38,13 +38,6 @@ function unavailableReason(name: BackendName): string {
   return `${name} is not available in this environment`;
 }
 
-/** The backend tfjs is running now, as one of Sift's names. */
-export function currentBackend(): BackendName {
-  const name = tf.getBackend();
-  if (name === 'webgl' || name === 'wasm' || name === 'cpu') return name;
-  throw new SiftError('BACKEND_UNAVAILABLE', `tfjs is running an unexpected backend (${String(name)}).`);
-}
-
 /**
  * Makes `name` the active tfjs backend and installs Sift's kernel fixes on it.
  * @throws SiftError BACKEND_UNAVAILABLE, with the reason, when it cannot start here.

@@ -14,7 +14,7 @@
  * rendering with additive float blending (EXT_float_blend), outside tfjs' shader framework; with
  * the read-back costing a few milliseconds it was not worth attempting.
  *
- * Sift's own training loop pools and scatters in JS (trainer.ts); this kernel is what makes tfjs'
+ * Sift's own training loop pools and scatters in JS (sparse/sparseTrainer.ts); this kernel is what makes tfjs'
  * gather / Embedding gradient, and embeddingBag.ts, usable on every backend.
  */
 import * as tf from '@tensorflow/tfjs';

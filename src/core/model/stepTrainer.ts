@@ -1,9 +1,9 @@
 /**
  * What the training loop (train.ts) needs from one model being trained, whichever way its step is
  * computed, plus the per-batch arithmetic both ways share so that they train the same model:
- * - 'sparse' (trainer.ts): embedding bag and its optimiser in JS, dense layers on the backend.
- * - 'graph' (graphTrainer.ts): the whole model as tensors on the backend, tfjs autodiff.
- * Both train the embedding table with row-wise Adagrad (rowAdagrad.ts) and the dense layers with
+ * - 'sparse' (sparse/sparseTrainer.ts): embedding bag and its optimiser in JS, dense layers on the backend.
+ * - 'graph' (graph/graphTrainer.ts): the whole model as tensors on the backend, tfjs autodiff.
+ * Both train the embedding table with row-wise Adagrad (sparse/rowAdagrad.ts) and the dense layers with
  * Adam, at the learning rates below.
  */
 import type { BagBatch } from './batch';

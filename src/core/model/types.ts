@@ -6,8 +6,8 @@ export type BackendChoice = BackendName | 'auto';
 
 /**
  * How a training step is computed: 'sparse' pools embeddings and updates the touched rows in JS,
- * with the dense layers on the backend (trainer.ts); 'graph' runs the whole model as tensors on
- * the backend (graphTrainer.ts).
+ * with the dense layers on the backend (sparse/); 'graph' runs the whole model as tensors on
+ * the backend (graph/).
  */
 export type TrainingPath = 'sparse' | 'graph';
 /** 'auto' measures both paths where the graph path can win (webgl), else takes 'sparse'. */

@@ -7,8 +7,9 @@ import { backendReason, pathSentence } from './backendSentences';
  */
 export function BackendFacts({ report }: { report: BackendReport }) {
   const failed = report.measurements.filter((m) => m.error !== undefined);
+  const pathSpeeds = report.pathChoice === 'measured' ? report.measurements.find((m) => m.name === report.name)?.speeds : undefined;
   return (
-    <p className="muted backend-facts" data-backend={report.name} data-path={report.path}>
+    <p className="muted backend-facts" data-backend={report.name} data-path={report.path} data-path-speeds={pathSpeeds ? JSON.stringify(pathSpeeds) : undefined}>
       Backend: <strong>{report.name}</strong> — {backendReason(report)}. {pathSentence(report)}
       {failed.map((m) => (
         <span key={m.name} className="backend-facts__failed">

@@ -5,10 +5,10 @@
  * head.ts, tfjs autodiff, row-wise Adagrad on the table (tensorRowAdagrad.ts) and Adam on the
  * dense layers (tensorAdam.ts), as tensor ops.
  *
- * It trains the same model as the sparse path (trainer.ts) from the same initial weights, dropout
+ * It trains the same model as the sparse path (../sparse/sparseTrainer.ts) from the same initial weights, dropout
  * stream and class weights; a test checks that a step of each gives the same loss and weights.
  * Which path is faster depends on the backend: on wasm and cpu the per-op cost and the dense
- * update of the whole table make this path many times slower (figures in train.ts), so it is
+ * update of the whole table make this path many times slower (figures in docs/decisions.md), so it is
  * only a contender on webgl, where a real GPU does the table-sized work in parallel.
  */
 import * as tf from '@tensorflow/tfjs';

@@ -1,5 +1,5 @@
 /**
- * Adam on tf.Variables, with the same arithmetic as adam.ts (TensorFlow / Keras form): the bias
+ * Adam on tf.Variables, with the same arithmetic as ../sparse/adam.ts (TensorFlow / Keras form): the bias
  * correction is folded into the step size, lr_t = lr · √(1−β2^t) / (1−β1^t), and ε is added to √v.
  *
  * Why not tf.train.adam: it adds ε to the bias-corrected √v̂ instead, which is a different

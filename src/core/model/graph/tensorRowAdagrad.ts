@@ -1,5 +1,5 @@
 /**
- * rowAdagrad.ts's optimiser on a tf.Variable table, for the graph path: the same arithmetic on a
+ * ../sparse/rowAdagrad.ts's optimiser on a tf.Variable table, for the graph path: the same arithmetic on a
  * dense [V, d] gradient whose untouched rows are zero (which leaves those rows and their
  * accumulators as they are, so both paths take the same steps).
  */

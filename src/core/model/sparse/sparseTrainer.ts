@@ -1,9 +1,9 @@
 /**
- * The 'sparse' training path (graphTrainer.ts is the 'graph' one; train.ts picks between them).
+ * The 'sparse' training path (../graph/ is the 'graph' one; ../trainingPath.ts picks between them).
  * One model being trained: its weights, optimiser state, and one training / evaluation step.
- * The epoch loop, callbacks and early stopping live in train.ts.
+ * The epoch loop, callbacks and early stopping live in ../train.ts.
  *
- * How a step is split between JS and the tfjs backend, and why (measured; figures in train.ts):
+ * How a step is split between JS and the tfjs backend, and why (figures: docs/decisions.md):
  * - Embedding bag in JS (batch.ts): the masked mean of each text's rows is an O(N × d) loop over
  *   the table; tfjs' gather kernel took 2–6 ms per 1,000 rows of 64 on wasm and cpu, more than the
  *   whole rest of the step. Its gradient is the transpose, an O(N × d) scatter-add into only the
