@@ -5,7 +5,7 @@ import { fastPathApplies, fastPathTier, forEachFastWord } from './fastWords';
 import { readDataset } from '../../../tests/helpers/textFixtures';
 import { normalizeText } from './normalize';
 import { fastPathDisagreements, fastPathProbes, forEachSegmenterWord } from './segment';
-import { DEFAULT_TOKENIZER, forEachToken, tokenize, wordTokens, type TokenKind } from './tokenize';
+import { DEFAULT_TOKENIZER, forEachToken, forEachTokenWithSpan, tokenize, wordTokens, type TokenKind } from './tokenize';
 import type { TokenizerConfig } from './types';
 
 const words = (text: string, config: Partial<TokenizerConfig> = {}): string => wordTokens(text, { ...DEFAULT_TOKENIZER, ...config }).join(' / ');
@@ -174,5 +174,36 @@ describe('Segmenter path on long texts', () => {
     const all = wordTokens(text, DEFAULT_TOKENIZER);
     expect(all.join('')).toBe(text);
     for (const token of all) expect(token).toMatch(/^(?:[\uD800-\uDBFF][\uDC00-\uDFFF])+$/);
+  });
+});
+
+describe('forEachTokenWithSpan', () => {
+  const spans = (text: string): string[] => {
+    const normalized = normalizeText(text, DEFAULT_TOKENIZER);
+    const out: string[] = [];
+    forEachTokenWithSpan(normalized, DEFAULT_TOKENIZER, (token, kind, start, end) => {
+      out.push(`${kind}:${token}@${normalized.slice(start, end)}`);
+      return true;
+    });
+    return out;
+  };
+
+  it('gives the tokens of forEachToken, each with the text it spans in the normalised text', () => {
+    expect(spans('New  York!')).toEqual(['word:new@new', 'word:york@york', 'bigram:new york@new  york', 'word:!@!', 'bigram:york !@york!']);
+    expect(spans('大模型')).toEqual(['word:大@大', 'char:模@模', 'char:大模@大模', 'word:模型@模型', 'bigram:大 模型@大模型', 'char:型@型']);
+  });
+
+  it('agrees with tokenize on real texts', () => {
+    const { texts } = readDataset('thucnews_titles/thucnews_titles_dev.csv');
+    for (const text of texts.slice(0, 200)) {
+      const tokens: string[] = [];
+      const normalized = normalizeText(text, DEFAULT_TOKENIZER);
+      forEachTokenWithSpan(normalized, DEFAULT_TOKENIZER, (token, kind, start, end) => {
+        tokens.push(token);
+        if (kind !== 'bigram') expect(normalized.slice(start, end)).toBe(token);
+        return true;
+      });
+      expect(tokens).toEqual(tokenize(text, DEFAULT_TOKENIZER));
+    }
   });
 });

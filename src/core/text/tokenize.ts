@@ -17,6 +17,14 @@ export type TokenKind = 'word' | 'bigram' | 'char';
 /** Returning false stops tokenization (used to stop at the sequence length). */
 export type TokenVisitor = (token: string, kind: TokenKind) => boolean;
 
+/**
+ * A TokenVisitor that is also told where the token lies in the NORMALISED text: [start, end) in
+ * UTF-16 units. A word's or character n-gram's span is its own text; a bigram's runs from its
+ * first word's start to its second word's end (the gap between them included). Explanations use
+ * it to credit every token to the words it covers.
+ */
+export type SpannedTokenVisitor = (token: string, kind: TokenKind, start: number, end: number) => boolean;
+
 export const BIGRAM_SEPARATOR = ' ';
 
 /** Han, Hiragana, Katakana (with the prolonged sound mark ー) and Hangul. */
@@ -48,16 +56,25 @@ export function tokenize(text: string, config: TokenizerConfig): string[] {
 
 /** Calls `visit` for each token `tokenize` would return, in the same order, until it returns false. */
 export function forEachToken(text: string, config: TokenizerConfig, visit: TokenVisitor): void {
-  const normalized = normalizeText(text, config);
+  forEachTokenWithSpan(normalizeText(text, config), config, visit);
+}
+
+/**
+ * `forEachToken` on a text that is ALREADY normalised (normalizeText with the same config), each
+ * token with its span in that text (see SpannedTokenVisitor). Same tokens, same order.
+ */
+export function forEachTokenWithSpan(normalized: string, config: TokenizerConfig, visit: SpannedTokenVisitor): void {
   const charNgrams = config.cjkCharNgrams > 0 && CJK_CHAR.test(normalized) ? new CjkCharNgrams(normalized, config.cjkCharNgrams) : null;
   let previous: string | null = null;
+  let previousStart = 0;
   forEachWord(normalized, config.locale, (word, start) => {
     const end = start + word.length;
     if (charNgrams !== null && !charNgrams.emitUpTo(start, end, visit)) return false;
-    if (!visit(word, 'word')) return false;
-    if (config.wordBigrams && previous !== null && !visit(previous + BIGRAM_SEPARATOR + word, 'bigram')) return false;
+    if (!visit(word, 'word', start, end)) return false;
+    if (config.wordBigrams && previous !== null && !visit(previous + BIGRAM_SEPARATOR + word, 'bigram', previousStart, end)) return false;
     if (charNgrams !== null && !charNgrams.emitEndingAt(start, end, visit)) return false;
     previous = word;
+    previousStart = start;
     return true;
   });
 }
@@ -80,16 +97,16 @@ class CjkCharNgrams {
   ) {}
 
   /** Emits the n-grams that end inside the word [wordStart, wordEnd), before its last character. */
-  emitUpTo(wordStart: number, wordEnd: number, visit: TokenVisitor): boolean {
+  emitUpTo(wordStart: number, wordEnd: number, visit: SpannedTokenVisitor): boolean {
     return this.advance(wordStart, wordEnd, false, visit);
   }
 
   /** Emits the n-grams that end where the word [wordStart, wordEnd) ends. */
-  emitEndingAt(wordStart: number, wordEnd: number, visit: TokenVisitor): boolean {
+  emitEndingAt(wordStart: number, wordEnd: number, visit: SpannedTokenVisitor): boolean {
     return this.advance(wordStart, wordEnd, true, visit);
   }
 
-  private advance(wordStart: number, wordEnd: number, lastCharacter: boolean, visit: TokenVisitor): boolean {
+  private advance(wordStart: number, wordEnd: number, lastCharacter: boolean, visit: SpannedTokenVisitor): boolean {
     const text = this.text;
     while (this.position < wordEnd) {
       const start = this.position;
@@ -106,7 +123,7 @@ class CjkCharNgrams {
       for (let n = 1; n <= this.runStarts.length; n++) {
         const ngramStart = this.runStarts[this.runStarts.length - n];
         if (ngramStart === wordStart && end === wordEnd) continue; // that is the word itself
-        if (!visit(text.slice(ngramStart, end), 'char')) return false;
+        if (!visit(text.slice(ngramStart, end), 'char', ngramStart, end)) return false;
       }
     }
     return true;

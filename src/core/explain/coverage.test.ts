@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TOKENIZER } from '../text/tokenize';
+import { wordCoverage } from './coverage';
+import { seenTokens } from './seenTokens';
+import { tokenizeWithWords } from './textWords';
+
+const vocabulary = ['<pad>', '<unk>', 'call', 'now', 'free', '!', '。', '模型', '模', '时代', '大'];
+const index = new Map(vocabulary.map((t, id) => [t, id]));
+
+function coverageOf(text: string, sequenceLength = 256) {
+  const { words, tokens } = tokenizeWithWords(text, DEFAULT_TOKENIZER);
+  return wordCoverage({ words, tokens }, seenTokens(tokens, words.length, index, sequenceLength), index);
+}
+
+describe('wordCoverage', () => {
+  it.each([
+    ['all known', 'Call now!', { words: 2, known: 2, partlyKnown: 0, wordsCut: 0, defaultAnswer: false, guess: false }],
+    ['some known, punctuation not counted', 'Call me now, dear friend!', { words: 5, known: 2, partlyKnown: 0, defaultAnswer: false, guess: false }],
+    ['few known: a guess, though not the default answer', 'call me when you get home tonight please', { words: 8, known: 1, defaultAnswer: false, guess: true }],
+    ['nothing known: the default answer', 'asdf qwer zxcv', { words: 3, known: 0, defaultAnswer: true, guess: true }],
+    ['only a known punctuation mark: no words, a guess', '。', { words: 0, known: 0, defaultAnswer: false, guess: true }],
+    ['empty text: the default answer', '', { words: 0, known: 0, defaultAnswer: true, guess: true }],
+    ['an unseen compound known through its characters', '大模型时代', { words: 3, known: 3, partlyKnown: 0, guess: false }],
+    ['a word known only by a character piece', '模特时代', { words: 2, known: 1, partlyKnown: 1, guess: false }],
+  ])('%s', (_name, text, expected) => {
+    expect(coverageOf(text)).toMatchObject(expected);
+  });
+
+  it('counts the words cut by the sequence length', () => {
+    expect(coverageOf('call now free call now', 3)).toMatchObject({ words: 5, known: 5, wordsCut: 2 });
+  });
+});
