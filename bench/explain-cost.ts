@@ -8,9 +8,9 @@
  *
  *   npx tsx bench/explain-cost.ts
  */
-import { randomValues } from '../src/core/model/fixtures.testutil';
+import { randomValues } from '../tests/helpers/modelFixtures';
 import { coalitionScorer, type BagOfEmbeddings, type DenseHeadWeights } from '../src/core/explain/coalitionScorer';
-import { denseHead } from '../src/core/explain/plainHead.testutil';
+import { denseHead } from '../tests/helpers/explainPlainHead';
 import { wordAttributions, type AttributionOptions } from '../src/core/explain/shapley';
 
 const d = 64;

@@ -13,8 +13,8 @@ import {
   softmaxWithTemperature,
   withTemperature,
 } from './calibration';
-import { denseHead } from './plainHead.testutil';
-import { logitsOf, readExamples, trainFixture, type TrainedFixture } from './trainedModel.testutil';
+import { denseHead } from '../../../tests/helpers/explainPlainHead';
+import { logitsOf, readExamples, trainFixture, type TrainedFixture } from '../../../tests/helpers/explainTrainedModel';
 
 /**
  * n rows of k classes drawn from a known calibrated model: true logits scaled by 1, labels drawn

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SiftError } from '../errors';
-import { randomValues } from '../model/fixtures.testutil';
+import { randomValues } from '../../../tests/helpers/modelFixtures';
 import type { ModelWeights } from '../model/types';
 import { createRandom } from '../random';
 import { OOV_ID } from '../text/types';
 import { argmax, coalitionScorer, logOddsFromLogits, pooledMean } from './coalitionScorer';
-import { bagOf } from './plainHead.testutil';
+import { bagOf } from '../../../tests/helpers/explainPlainHead';
 
 const shape = { vocabSize: 50, embeddingDim: 8, hiddenUnits: 6, numClasses: 4 };
 const weights: ModelWeights = {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { randomValues } from '../model/fixtures.testutil';
+import { randomValues } from '../../../tests/helpers/modelFixtures';
 import { encodeText } from '../text/encode';
-import { readDataset } from '../text/fixtures.testutil';
+import { readDataset } from '../../../tests/helpers/textFixtures';
 import { DEFAULT_TOKENIZER, wordTokens } from '../text/tokenize';
 import { vocabularyFromTexts, vocabularyIndex } from '../text/vocabulary';
 import { coalitionScorer, logOddsFromLogits, pooledMean, type BagOfEmbeddings } from './coalitionScorer';
 import { explainWords, rankWords, strengthOf, type TextEncoding } from './explainWords';
-import { handModel } from './handModel.testutil';
-import { denseHead } from './plainHead.testutil';
+import { handModel } from '../../../tests/helpers/explainHandModel';
+import { denseHead } from '../../../tests/helpers/explainPlainHead';
 
 const sum = (values: ArrayLike<number>): number => Array.from(values).reduce((s, x) => s + x, 0);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeText } from '../text/encode';
-import { readDataset } from '../text/fixtures.testutil';
+import { readDataset } from '../../../tests/helpers/textFixtures';
 import { DEFAULT_TOKENIZER } from '../text/tokenize';
 import { OOV_ID } from '../text/types';
 import { vocabularyFromTexts, vocabularyIndex } from '../text/vocabulary';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TOKENIZER, wordTokens } from '../text/tokenize';
 import { explainWords, rankWords } from './explainWords';
 import { topWordsPerClass, vocabularyWords } from './topWords';
-import { readExamples, trainFixture, type TrainedFixture } from './trainedModel.testutil';
+import { readExamples, trainFixture, type TrainedFixture } from '../../../tests/helpers/explainTrainedModel';
 
 /** The explain module on a real model: SMS spam, trained with Sift's default settings. */
 describe('a model trained on SMS spam', () => {

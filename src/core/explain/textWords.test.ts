@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDataset } from '../text/fixtures.testutil';
+import { readDataset } from '../../../tests/helpers/textFixtures';
 import { normalizeText } from '../text/normalize';
 import { DEFAULT_TOKENIZER, tokenize, wordTokens } from '../text/tokenize';
 import type { TokenizerConfig } from '../text/types';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SiftError } from '../errors';
 import { DEFAULT_TOKENIZER, type TokenKind } from '../text/tokenize';
-import { handModel } from './handModel.testutil';
-import { linearHead } from './plainHead.testutil';
+import { handModel } from '../../../tests/helpers/explainHandModel';
+import { linearHead } from '../../../tests/helpers/explainPlainHead';
 import { topWordsPerClass, vocabularyWords } from './topWords';
 
 describe('vocabularyWords', () => {

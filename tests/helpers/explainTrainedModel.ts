@@ -1,14 +1,14 @@
 /** Small real models for the explain module's behavioural tests, trained the way Sift trains. */
-import type { Example } from '../dataset/types';
-import { useBackend } from '../model/backend';
-import { readExamples } from '../model/fixtures.testutil';
-import { trainFromExamples } from '../pipeline';
-import { resolveSettings, type TrainSettings } from '../settings';
-import { encodeText } from '../text/encode';
-import { vocabularyIndex } from '../text/vocabulary';
-import { pooledMean, type BagOfEmbeddings } from './coalitionScorer';
-import type { TextEncoding } from './explainWords';
-import { bagOf } from './plainHead.testutil';
+import type { Example } from '@/core/dataset/types';
+import { useBackend } from '@/core/model/backend';
+import { readExamples } from './modelFixtures';
+import { trainFromExamples } from '@/core/pipeline';
+import { resolveSettings, type TrainSettings } from '@/core/settings';
+import { encodeText } from '@/core/text/encode';
+import { vocabularyIndex } from '@/core/text/vocabulary';
+import { pooledMean, type BagOfEmbeddings } from '@/core/explain/coalitionScorer';
+import type { TextEncoding } from '@/core/explain/explainWords';
+import { bagOf } from './explainPlainHead';
 
 export interface TrainedFixture {
   labels: string[];

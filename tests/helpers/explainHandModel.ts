@@ -1,9 +1,9 @@
 /** Tiny hand-made models for the explain module's tests: a vocabulary, its table and a head. */
-import { DEFAULT_TOKENIZER } from '../text/tokenize';
-import type { TokenizerConfig } from '../text/types';
-import { OOV_TOKEN, PAD_TOKEN } from '../text/vocabulary';
-import type { BagOfEmbeddings, HeadLogits } from './coalitionScorer';
-import type { TextEncoding } from './explainWords';
+import { DEFAULT_TOKENIZER } from '@/core/text/tokenize';
+import type { TokenizerConfig } from '@/core/text/types';
+import { OOV_TOKEN, PAD_TOKEN } from '@/core/text/vocabulary';
+import type { BagOfEmbeddings, HeadLogits } from '@/core/explain/coalitionScorer';
+import type { TextEncoding } from '@/core/explain/explainWords';
 
 /**
  * A model whose vocabulary is <pad>, <unk> and the keys of `rows` (in order), each with its row

@@ -2,8 +2,8 @@
  * Test stand-ins for the model's dense head and table, in plain JS: the explain module takes the
  * head as a function on Float32Arrays, and these are the smallest such functions.
  */
-import type { ModelWeights } from '../model/types';
-import type { BagOfEmbeddings, HeadLogits } from './coalitionScorer';
+import type { ModelWeights } from '@/core/model/types';
+import type { BagOfEmbeddings, HeadLogits } from '@/core/explain/coalitionScorer';
 
 /** Dense(relu) → Dense: pooled [rows × d] → logits [rows × k], float64 sums. */
 export function denseHead(weights: Pick<ModelWeights, 'shape' | 'hiddenKernel' | 'hiddenBias' | 'outputKernel' | 'outputBias'>): HeadLogits {
