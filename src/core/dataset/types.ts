@@ -105,7 +105,7 @@ export interface DatasetReport {
   conflictingTexts: number;
   /** Suggested sequence length (tokens) from p95, rounded up to a friendly number. */
   suggestedSequenceLength: number;
-  /** Suggested vocabulary cap from the number of distinct words. */
+  /** Distinct words rounded up to a thousand (1,000–100,000); settingsFor scales the vocabulary from it. */
   suggestedVocabularySize: number;
   problems: Problem[];
   /** False when a problem of severity 'error' prevents training (e.g. a single class). */
