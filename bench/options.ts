@@ -21,12 +21,16 @@ export interface BenchOptions {
   browserOnly: boolean;
   /** Build the app before the browser part; false reuses dist/. */
   build: boolean;
+  /** The label-problems part (sift issues vs the reference on files with flipped labels): on, off, or by mode (see wantsLabelIssues). */
+  labelIssues: 'auto' | 'on' | 'off';
+  /** Only the label-problems part (with --browser-only too: only those two parts). */
+  labelIssuesOnly: boolean;
   help: boolean;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run.ts [options])
 
-  --quick               trec, sms_spam, thucnews_titles; 1 run (about 5 minutes on 2 cores)
+  --quick               trec, sms_spam, thucnews_titles; 1 run (about 6 minutes on 2 cores)
   --runs N              runs per contender and dataset; times are the median (default 3, quick 1)
   --only a,b            only these datasets (names as in bench/datasets.ts)
   --contenders a,b      only these contenders: sift-default, sift-best, fasttext-default,
@@ -45,6 +49,13 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --no-browser          skip the browser part
   --browser-only        only the browser part
   --no-build            reuse dist/ instead of building the app (vite build) first
+  --label-issues        also run the label-problems part: 5% of SMS and TREC-6 labels
+                        flipped, sift issues against ../shared/tools/label_noise_ref.py
+                        (about 90 s): on by default in the full and quick runs, off
+                        with --only or --contenders unless given (--only then picks its
+                        datasets too)
+  --no-label-issues     skip the label-problems part
+  --label-issues-only   only the label-problems part
   --help                this text`;
 
 /** Splits a flag string on whitespace, honouring simple single or double quotes. */
@@ -85,6 +96,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     browser: 'auto',
     browserOnly: false,
     build: true,
+    labelIssues: 'auto',
+    labelIssuesOnly: false,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -137,6 +150,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--no-build':
         options.build = false;
         break;
+      case '--label-issues':
+        options.labelIssues = 'on';
+        break;
+      case '--no-label-issues':
+        options.labelIssues = 'off';
+        break;
+      case '--label-issues-only':
+        options.labelIssuesOnly = true;
+        break;
       case '--help':
       case '-h':
         options.help = true;
@@ -148,7 +170,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   options.quick = quick;
   options.runs = runs ?? (quick ? 1 : 3);
   if (options.browserOnly && options.browser === 'off') throw new Error('--browser-only and --no-browser contradict each other');
+  if (options.labelIssuesOnly && options.labelIssues === 'off') throw new Error('--label-issues-only and --no-label-issues contradict each other');
   return options;
+}
+
+/** True when only the browser and/or label-problems parts run: no command-line contenders. */
+export function sectionsOnly(options: BenchOptions): boolean {
+  return options.browserOnly || options.labelIssuesOnly;
 }
 
 /**
@@ -164,6 +192,23 @@ export function wantsBrowser(options: BenchOptions): boolean {
     case 'off':
       return false;
     case 'auto':
-      return options.only === null && options.contenders === null;
+      return options.only === null && options.contenders === null && !options.labelIssuesOnly;
+  }
+}
+
+/**
+ * Whether this run includes the label-problems part: asked for, or by default in the full and
+ * quick runs (about 2 minutes on 2 cores), where it is skipped with a note when the shared tools
+ * are not beside the project.
+ */
+export function wantsLabelIssues(options: BenchOptions): boolean {
+  if (options.labelIssuesOnly) return true;
+  switch (options.labelIssues) {
+    case 'on':
+      return true;
+    case 'off':
+      return false;
+    case 'auto':
+      return options.only === null && options.contenders === null && !options.browserOnly;
   }
 }

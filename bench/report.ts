@@ -1,5 +1,6 @@
 /** The bench's results: the JSON document's shape, Sift-vs-contender time ratios, and the Markdown table. */
 import type { BrowserSection } from './browser/types';
+import type { LabelIssuesSection } from './labelIssues/types';
 import type { ContenderResult, PreparedDataset } from './types';
 
 export const SIFT_IDS = ['sift-default', 'sift-best'] as const;
@@ -42,8 +43,11 @@ export interface BenchMeta {
   startedAt: string;
   finishedAt: string;
   totalSeconds: number;
-  /** full: every dataset and contender; selection: narrowed by --only or --contenders; browser-only: no CLI part. */
-  mode: 'quick' | 'full' | 'selection' | 'browser-only';
+  /**
+   * full: every dataset and contender; selection: narrowed by --only or --contenders;
+   * browser-only, label-issues-only, sections-only (both): no CLI part.
+   */
+  mode: 'quick' | 'full' | 'selection' | 'browser-only' | 'label-issues-only' | 'sections-only';
   command: string;
   machine: { cpuModel: string; cores: number; memoryGiB: number; platform: string; node: string };
   tools: Record<string, string | null>;
@@ -60,7 +64,15 @@ export interface BenchReport {
   cli: CliSection;
   /** The app trained in headless Chromium once per backend; null when this run left it out. */
   browser: BrowserSection | null;
+  /** sift issues against the reference on files with flipped labels; null when this run left it out. */
+  labelIssues: LabelIssuesSection | null;
 }
+
+const SECTION_TITLES: Partial<Record<BenchMeta['mode'], string>> = {
+  'browser-only': 'browser only',
+  'label-issues-only': 'label problems only',
+  'sections-only': 'browser and label problems only',
+};
 
 /** Every (dataset, Sift variant, other contender) triple where both succeeded. */
 export function computeRatios(results: readonly ContenderResult[]): Ratio[] {
@@ -129,13 +141,14 @@ export function renderMarkdown(report: BenchReport): string {
   const { meta, cli } = report;
   const siftPresent = SIFT_IDS.filter((id) => cli.results.some((r) => r.contender === id && r.status === 'ok'));
   const out: string[] = [];
-  out.push(meta.mode === 'browser-only' ? '# Sift benchmark (browser only)' : `# Sift benchmark (${meta.mode}, ${cli.runs} run${cli.runs === 1 ? '' : 's'})`);
+  const sectionsTitle = SECTION_TITLES[meta.mode];
+  out.push(sectionsTitle ? `# Sift benchmark (${sectionsTitle})` : `# Sift benchmark (${meta.mode}, ${cli.runs} run${cli.runs === 1 ? '' : 's'})`);
   out.push('');
   out.push(
     `${meta.finishedAt} · ${meta.machine.cpuModel}, ${meta.machine.cores} cores, ${meta.machine.memoryGiB} GiB · Node ${meta.machine.node} · data: ${meta.dataOrigin} · total ${Math.round(meta.totalSeconds)} s`,
   );
   out.push('');
-  // --browser-only: no command-line part, the browser section follows on its own.
+  // --browser-only / --label-issues-only: no command-line part, the other sections follow on their own.
   if (cli.contenders.length === 0) return `${out.join('\n')}\n`;
   out.push(
     'Figures are medians over the runs. *train s*: training time as each contender defines it (Sift: `fitSeconds` from its JSON, tokenizing to trained model; fastText: `fasttext supervised` wall time; scikit-learn: vectorizer + SVC fit inside Python). *process s*: wall time of all its processes (training and scoring the test set). *Sift ÷*: Sift\'s time divided by the contender\'s (train / process); above 1 means Sift is slower.',

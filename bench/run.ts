@@ -14,7 +14,10 @@ import { siftContenders } from './contenders/sift';
 import { sklearnContender } from './contenders/sklearn';
 import { type DataLocation, locateData, prepareDataset, PROJECT_ROOT, QUICK_DATASETS, selectDatasets, SPLIT_SEED, TEST_SHARE } from './datasets';
 import { median, medianOrNull, peakRssMethod } from './measure';
-import { parseOptions, USAGE, wantsBrowser, type BenchOptions } from './options';
+import { labelIssuesPreflight, runLabelIssuesBench } from './labelIssues/bench';
+import { renderLabelIssuesMarkdown } from './labelIssues/markdown';
+import type { LabelIssuesSection } from './labelIssues/types';
+import { parseOptions, sectionsOnly, USAGE, wantsBrowser, wantsLabelIssues, type BenchOptions } from './options';
 import { computeRatios, renderMarkdown, summarizeRatios, type BenchReport } from './report';
 import type { Contender, ContenderResult, PreparedDataset, RunFigures } from './types';
 
@@ -127,15 +130,18 @@ interface BenchState {
   contenders: readonly Contender[];
   cells: Cell[];
   browser: BrowserSection | null;
+  labelIssues: LabelIssuesSection | null;
 }
 
 function modeOf(options: BenchOptions): BenchReport['meta']['mode'] {
+  if (options.browserOnly && options.labelIssuesOnly) return 'sections-only';
   if (options.browserOnly) return 'browser-only';
+  if (options.labelIssuesOnly) return 'label-issues-only';
   if (options.quick) return 'quick';
   return options.only !== null || options.contenders !== null ? 'selection' : 'full';
 }
 
-function buildReport({ options, started, data, datasets, skipped, contenders, cells, browser }: BenchState): BenchReport {
+function buildReport({ options, started, data, datasets, skipped, contenders, cells, browser, labelIssues }: BenchState): BenchReport {
   const results = cells.filter((c) => c.runs.length > 0 || c.error !== undefined).map(resultOf);
   const ratios = computeRatios(results);
   const finished = new Date();
@@ -175,6 +181,7 @@ function buildReport({ options, started, data, datasets, skipped, contenders, ce
       summary: summarizeRatios(ratios),
     },
     browser,
+    labelIssues,
   };
 }
 
@@ -187,23 +194,34 @@ async function main(): Promise<void> {
   const started = new Date();
   const startedMs = performance.now();
   const browserWanted = wantsBrowser(options);
-  const contenders = options.browserOnly ? [] : chooseContenders(options);
+  let labelIssuesWanted = wantsLabelIssues(options);
+  const contenders = sectionsOnly(options) ? [] : chooseContenders(options);
   const problems = (await Promise.all(contenders.map((c) => c.preflight()))).filter((p): p is string => p !== null);
   const browserProblem = browserWanted ? browserPreflight(options.build) : null;
   if (browserProblem !== null) problems.push(browserProblem);
+  const labelIssuesProblem = labelIssuesWanted ? labelIssuesPreflight() : null;
+  const labelIssuesSkipped: BenchReport['skipped'] = [];
+  if (labelIssuesProblem !== null) {
+    // By default (full and quick runs) a missing shared tool skips the part with a note; asked for, it stops the bench.
+    if (options.labelIssues === 'auto' && !options.labelIssuesOnly) {
+      labelIssuesWanted = false;
+      labelIssuesSkipped.push({ name: 'label issues', reason: labelIssuesProblem });
+      log(`skipping the label-problems part: ${labelIssuesProblem}`);
+    } else problems.push(labelIssuesProblem);
+  }
   if (problems.length > 0) throw new Error(`cannot run the bench:\n- ${problems.join('\n- ')}`);
 
   const data = locateData(options.dataDir);
   const outDir = resolve(options.outDir ?? join(PROJECT_ROOT, 'bench', 'results'));
   mkdirSync(outDir, { recursive: true });
-  const state: BenchState = { options, started, data, datasets: [], skipped: [], contenders, cells: [], browser: null };
-  if (!options.browserOnly) {
+  const state: BenchState = { options, started, data, datasets: [], skipped: [...labelIssuesSkipped], contenders, cells: [], browser: null, labelIssues: null };
+  if (!sectionsOnly(options)) {
     const only = options.only ?? (options.quick ? [...QUICK_DATASETS] : null);
     const { chosen, skipped } = selectDatasets(data.dir, only);
     log(`data: ${data.dir} (${data.origin}); ${options.runs} run(s); contenders: ${contenders.map((c) => c.id).join(', ')}`);
     for (const s of skipped) log(`skipping ${s.name}: ${s.reason}`);
     if (chosen.length === 0) throw new Error('no dataset to run');
-    state.skipped = skipped;
+    state.skipped.push(...skipped);
     state.datasets = chosen.map((source) => {
       const dataset = prepareDataset(data.dir, source);
       log(`${dataset.name}: ${dataset.trainRows} train / ${dataset.testRows} test, ${dataset.classes} classes, ${dataset.language}, ${dataset.splitKind} split`);
@@ -215,17 +233,28 @@ async function main(): Promise<void> {
       writeFileSync(join(outDir, 'partial.json.tmp'), JSON.stringify(buildReport(state), null, 2));
     });
   }
-  // After the CLI part, never beside it: both would compete for the same cores.
+  // After the CLI part, one at a time, never beside it: they would compete for the same cores.
+  if (labelIssuesWanted) {
+    state.labelIssues = await runLabelIssuesBench({ dataDir: data.dir, only: options.only, trainRuns: options.runs, timeoutSeconds: options.timeoutSeconds, log });
+    writeFileSync(join(outDir, 'partial.json.tmp'), JSON.stringify(buildReport(state), null, 2));
+  }
   if (browserWanted) state.browser = await runBrowserBench({ build: options.build, log });
 
   const report = buildReport(state);
-  const markdown = renderMarkdown(report) + (report.browser ? `\n${renderBrowserMarkdown(report.browser)}` : '');
+  const markdown =
+    renderMarkdown(report) +
+    (report.labelIssues ? `\n${renderLabelIssuesMarkdown(report.labelIssues)}` : '') +
+    (report.browser ? `\n${renderBrowserMarkdown(report.browser)}` : '');
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(outDir, 'latest.md'), markdown);
   rmSync(join(outDir, 'partial.json.tmp'), { force: true });
   console.log(markdown);
   log(`wrote ${relative(process.cwd(), join(outDir, 'latest.json'))} and latest.md in ${Math.round(report.meta.totalSeconds)} s`);
-  if (report.cli.results.some((r) => r.status === 'failed') || report.browser?.results.some((r) => r.status === 'failed')) process.exitCode = 1;
+  const failed =
+    report.cli.results.some((r) => r.status === 'failed') ||
+    report.browser?.results.some((r) => r.status === 'failed') ||
+    report.labelIssues?.results.some((r) => r.status === 'failed');
+  if (failed) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

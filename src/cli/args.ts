@@ -4,7 +4,7 @@ import { SiftError, errorMessage } from '@/core/errors';
 import type { ReadOptions, Delimiter } from '@/core/dataset/types';
 import { definedOnly, type TrainSettings } from '@/core/settings';
 
-export const COMMANDS = ['inspect', 'train', 'eval', 'predict', 'help'] as const;
+export const COMMANDS = ['inspect', 'train', 'eval', 'predict', 'issues', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -37,6 +37,7 @@ const OPTIONS = {
   'no-lowercase': { type: 'boolean' },
   'class-weights': { type: 'string' },
   top: { type: 'string' },
+  folds: { type: 'string' },
 } as const;
 
 export interface ParsedCommandLine {
@@ -48,6 +49,7 @@ export interface ParsedCommandLine {
   test?: string;
   name?: string;
   top?: number;
+  folds?: number;
   read: ReadOptions;
   settings: Partial<TrainSettings>;
 }
@@ -73,6 +75,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     test: values.test,
     name: values.name,
     top: optionalNumber(values.top, 'top'),
+    folds: optionalNumber(values.folds, 'folds'),
     read: {
       encoding: values.encoding,
       delimiter: delimiterOf(values.delimiter),
@@ -135,6 +138,7 @@ Usage:
   npm run sift -- train DATA.csv [--test TEST.csv] [--out model.sift.zip] [options] [--json]
   npm run sift -- eval model.sift.zip TEST.csv [--json]
   npm run sift -- predict model.sift.zip "some text" ["more text" ...] [--json]
+  npm run sift -- issues DATA.csv [--folds K] [--top N] [--seed S] [options] [--json]
 
 Reading the file (detected when left out):
   --text-column C    column name or 0-based index     --label-column C
@@ -149,5 +153,12 @@ Training (defaults in brackets are Sift's measured defaults):
 
 Output:
   --json             the last line of stdout is one JSON object (errors too: {"error": {...}})
-  --top N            predict: show the N most likely classes (default all)
+  --top N            predict: show the N most likely classes (default all);
+                     issues: list the N most suspicious rows, flagged or not (JSON "ranked";
+                     default: the flagged rows, and every row in "ranked")
+
+Label problems (issues): trains K models (default 5), each with the settings train would use,
+on all rows but one fold, predicts the held-out fold, and flags the rows whose label the
+predictions contradict (confident learning). --seed also seeds the folds.
+  --folds K          number of cross-validation folds, 2 or more (default 5)
 `;

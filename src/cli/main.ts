@@ -8,6 +8,7 @@ import { runInspect } from './commands/inspect';
 import { runTrain } from './commands/train';
 import { runEval } from './commands/eval';
 import { runPredict } from './commands/predict';
+import { runIssues } from './commands/issues';
 import { SiftError } from '@/core/errors';
 import { quietTensorflow } from './quiet';
 
@@ -33,6 +34,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'predict':
         await runPredict(cli, out);
+        return 0;
+      case 'issues':
+        await runIssues(cli, out);
         return 0;
     }
   } catch (e) {

@@ -24,6 +24,8 @@ export type SiftErrorCode =
   | 'BACKEND_UNAVAILABLE'
   | 'TRAINING_FAILED'
   | 'NOT_TRAINED'
+  // a long run (finding label problems) stopped on request
+  | 'CANCELLED'
   // bundles
   | 'BAD_BUNDLE'
   | 'BUNDLE_VERSION'

@@ -72,7 +72,7 @@ export interface RunTarget {
 }
 
 /** Sorted distinct labels: the class index of a label is its position here. */
-function labelsOf(examples: readonly Example[]): string[] {
+export function labelsOf(examples: readonly Example[]): string[] {
   return [...new Set(examples.map((e) => e.label))].sort();
 }
 

@@ -1,6 +1,7 @@
 import { SiftError } from '@/core/errors';
 import { importBundle } from '@/core/bundle/import';
 import type { SiftModel } from '@/core/bundle/types';
+import type { LoadedDataset } from '@/core/dataset/types';
 import { useBackend } from '@/core/model/backend';
 import type { BackendName } from '@/core/model/types';
 import type { ParsedCommandLine } from '../args';
@@ -21,4 +22,14 @@ export async function loadModel(path: string, cli: ParsedCommandLine): Promise<S
   const backend = cli.settings.backend ?? CLI_DEFAULT_BACKEND;
   await useBackend(backend === 'auto' ? CLI_DEFAULT_BACKEND : backend);
   return importBundle(bytes);
+}
+
+/** Stops before any training when the data check found a problem that makes training impossible. */
+export function assertTrainable(dataset: LoadedDataset): void {
+  if (dataset.report.trainable) return;
+  const blocking = dataset.report.problems.filter((p) => p.severity === 'error');
+  throw new SiftError(
+    blocking[0]?.code === 'SINGLE_CLASS' ? 'SINGLE_CLASS' : 'NO_EXAMPLES',
+    blocking.map((p) => p.message).join(' ') || 'This file cannot be trained on.',
+  );
 }

@@ -1,13 +1,12 @@
 import { bundleFileName, exportBundle } from '@/core/bundle/export';
 import { loadDataset } from '@/core/dataset/load';
-import { SiftError } from '@/core/errors';
 import type { BatchLog, EpochLog, Metrics, StopReason } from '@/core/model/types';
 import { trainFromExamples } from '@/core/pipeline';
 import { resolveSettings, settingsFor } from '@/core/settings';
 import type { ParsedCommandLine } from '../args';
 import { backendWords } from '../backendWords';
 import { fixed, Output, pct, readBytes, writeBytes } from '../io';
-import { CLI_DEFAULT_BACKEND, requirePositionals } from './common';
+import { assertTrainable, CLI_DEFAULT_BACKEND, requirePositionals } from './common';
 import { withTrainingColumns } from './eval';
 import { printDataset } from './inspect';
 
@@ -17,13 +16,7 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
   resolveSettings(overrides); // a bad option fails now, before minutes of reading and training
   const dataset = loadDataset(await readBytes(path), cli.read);
   printDataset(out, path, dataset);
-  if (!dataset.report.trainable) {
-    const blocking = dataset.report.problems.filter((p) => p.severity === 'error');
-    throw new SiftError(
-      blocking[0]?.code === 'SINGLE_CLASS' ? 'SINGLE_CLASS' : 'NO_EXAMPLES',
-      blocking.map((p) => p.message).join(' ') || 'This file cannot be trained on.',
-    );
-  }
+  assertTrainable(dataset);
   const textColumn = dataset.columns[dataset.textColumn];
   const labelColumn = dataset.columns[dataset.labelColumn];
   const test = cli.test ? await loadTest(cli, textColumn, labelColumn) : undefined;
