@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '@/core/dataset/load';
 
-const dir = new URL('../../fixtures/datasets/sms_spam/', import.meta.url);
+const dir = new URL('../../../tests/fixtures/datasets/sms_spam/', import.meta.url);
 const read = (name: string) => loadDataset(new Uint8Array(readFileSync(new URL(name, dir))));
 
 /** The seeded-flips copy of SMS spam: what make_noisy.py flipped is what Sift reads as changed. */
