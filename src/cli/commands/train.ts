@@ -2,6 +2,7 @@ import { exportBundle } from '@/core/bundle/export';
 import { bundleFileName } from '@/core/bundle/export';
 import { settingsForData } from '@/core/defaults';
 import { loadDataset } from '@/core/dataset/load';
+import { describeValidationSplit } from '@/core/dataset/split';
 import { SiftError } from '@/core/errors';
 import { resolveSettings } from '@/core/settings';
 import type { BatchLog, EpochLog, Metrics } from '@/core/model/types';
@@ -35,11 +36,13 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
     { examples: dataset.examples, test, fileName: path, textColumn, labelColumn, name: cli.name },
     settings,
     {
-      onPrepared: (info) =>
+      onPrepared: (info) => {
         out.line(
           `\nTraining on ${info.trainExamples} examples, validating on ${info.validationExamples}; ` +
             `${info.labels.length} classes, vocabulary ${info.vocabularySize} tokens.`,
-        ),
+        );
+        out.line(describeValidationSplit({ validationShare: settings.validationShare, ...info }));
+      },
       onBackend: (b) => out.line(`Backend: ${b.name} (${b.reason})`),
       onBatch: (b: BatchLog) =>
         out.progress(
