@@ -19,6 +19,10 @@ export interface BenchOptions {
   browser: 'auto' | 'on' | 'off';
   /** Only the browser part, no command-line contenders. */
   browserOnly: boolean;
+  /** The hostile-bundles part (time to refuse each hostile .sift.zip, peak memory): on, off, or by mode (see wantsHostile). */
+  hostile: 'auto' | 'on' | 'off';
+  /** Only the hostile-bundles part. */
+  hostileOnly: boolean;
   /** Build the app before the browser part; false reuses dist/. */
   build: boolean;
   help: boolean;
@@ -44,6 +48,12 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
                         and quick runs, off with --only or --contenders unless given
   --no-browser          skip the browser part
   --browser-only        only the browser part
+  --hostile             also open each hostile bundle of issue 12 (zip bombs, lying sizes, huge
+                        fields, escapes, 3e38 weights…) with the CLI and in headless Chromium:
+                        time to refuse and peak memory (about 2 minutes); on by default in the
+                        full and quick runs, off with --only or --contenders unless given
+  --no-hostile          skip the hostile-bundles part
+  --hostile-only        only the hostile-bundles part
   --no-build            reuse dist/ instead of building the app (vite build) first
   --help                this text`;
 
@@ -84,6 +94,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     budgetMinutes: 28,
     browser: 'auto',
     browserOnly: false,
+    hostile: 'auto',
+    hostileOnly: false,
     build: true,
     help: false,
   };
@@ -134,6 +146,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--browser-only':
         options.browserOnly = true;
         break;
+      case '--hostile':
+        options.hostile = 'on';
+        break;
+      case '--no-hostile':
+        options.hostile = 'off';
+        break;
+      case '--hostile-only':
+        options.hostileOnly = true;
+        break;
       case '--no-build':
         options.build = false;
         break;
@@ -148,6 +169,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   options.quick = quick;
   options.runs = runs ?? (quick ? 1 : 3);
   if (options.browserOnly && options.browser === 'off') throw new Error('--browser-only and --no-browser contradict each other');
+  if (options.hostileOnly && options.hostile === 'off') throw new Error('--hostile-only and --no-hostile contradict each other');
+  if (options.hostileOnly && options.browserOnly) throw new Error('--hostile-only and --browser-only contradict each other');
   return options;
 }
 
@@ -158,7 +181,22 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
  */
 export function wantsBrowser(options: BenchOptions): boolean {
   if (options.browserOnly) return true;
+  if (options.hostileOnly) return options.browser === 'on';
   switch (options.browser) {
+    case 'on':
+      return true;
+    case 'off':
+      return false;
+    case 'auto':
+      return options.only === null && options.contenders === null;
+  }
+}
+
+/** Whether this run includes the hostile-bundles part: as for the browser part (see wantsBrowser). */
+export function wantsHostile(options: BenchOptions): boolean {
+  if (options.hostileOnly) return true;
+  if (options.browserOnly) return options.hostile === 'on';
+  switch (options.hostile) {
     case 'on':
       return true;
     case 'off':

@@ -1,5 +1,6 @@
 /** The bench's results: the JSON document's shape, Sift-vs-contender time ratios, and the Markdown table. */
 import type { BrowserSection } from './browser/types';
+import type { HostileSection } from './hostile/types';
 import type { ContenderResult, PreparedDataset } from './types';
 
 export const SIFT_IDS = ['sift-default', 'sift-best'] as const;
@@ -43,7 +44,7 @@ export interface BenchMeta {
   finishedAt: string;
   totalSeconds: number;
   /** full: every dataset and contender; selection: narrowed by --only or --contenders; browser-only: no CLI part. */
-  mode: 'quick' | 'full' | 'selection' | 'browser-only';
+  mode: 'quick' | 'full' | 'selection' | 'browser-only' | 'hostile-only';
   command: string;
   machine: { cpuModel: string; cores: number; memoryGiB: number; platform: string; node: string };
   tools: Record<string, string | null>;
@@ -60,6 +61,8 @@ export interface BenchReport {
   cli: CliSection;
   /** The app trained in headless Chromium once per backend; null when this run left it out. */
   browser: BrowserSection | null;
+  /** Hostile bundles opened and refused (CLI, importer, page); null when this run left it out. */
+  hostile: HostileSection | null;
 }
 
 /** Every (dataset, Sift variant, other contender) triple where both succeeded. */
@@ -129,13 +132,14 @@ export function renderMarkdown(report: BenchReport): string {
   const { meta, cli } = report;
   const siftPresent = SIFT_IDS.filter((id) => cli.results.some((r) => r.contender === id && r.status === 'ok'));
   const out: string[] = [];
-  out.push(meta.mode === 'browser-only' ? '# Sift benchmark (browser only)' : `# Sift benchmark (${meta.mode}, ${cli.runs} run${cli.runs === 1 ? '' : 's'})`);
+  const titles: Partial<Record<BenchMeta['mode'], string>> = { 'browser-only': '# Sift benchmark (browser only)', 'hostile-only': '# Sift benchmark (hostile bundles only)' };
+  out.push(titles[meta.mode] ?? `# Sift benchmark (${meta.mode}, ${cli.runs} run${cli.runs === 1 ? '' : 's'})`);
   out.push('');
   out.push(
     `${meta.finishedAt} · ${meta.machine.cpuModel}, ${meta.machine.cores} cores, ${meta.machine.memoryGiB} GiB · Node ${meta.machine.node} · data: ${meta.dataOrigin} · total ${Math.round(meta.totalSeconds)} s`,
   );
   out.push('');
-  // --browser-only: no command-line part, the browser section follows on its own.
+  // --browser-only, --hostile-only: no command-line part, their sections follow on their own.
   if (cli.contenders.length === 0) return `${out.join('\n')}\n`;
   out.push(
     'Figures are medians over the runs. *train s*: training time as each contender defines it (Sift: `fitSeconds` from its JSON, tokenizing to trained model; fastText: `fasttext supervised` wall time; scikit-learn: vectorizer + SVC fit inside Python). *process s*: wall time of all its processes (training and scoring the test set). *Sift ÷*: Sift\'s time divided by the contender\'s (train / process); above 1 means Sift is slower.',

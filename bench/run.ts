@@ -14,7 +14,10 @@ import { siftContenders } from './contenders/sift';
 import { sklearnContender } from './contenders/sklearn';
 import { type DataLocation, locateData, prepareDataset, PROJECT_ROOT, QUICK_DATASETS, selectDatasets, SPLIT_SEED, TEST_SHARE } from './datasets';
 import { median, medianOrNull, peakRssMethod } from './measure';
-import { parseOptions, USAGE, wantsBrowser, type BenchOptions } from './options';
+import { runHostileBench } from './hostile/run';
+import { renderHostileMarkdown } from './hostile/markdown';
+import type { HostileSection } from './hostile/types';
+import { parseOptions, USAGE, wantsBrowser, wantsHostile, type BenchOptions } from './options';
 import { computeRatios, renderMarkdown, summarizeRatios, type BenchReport } from './report';
 import type { Contender, ContenderResult, PreparedDataset, RunFigures } from './types';
 
@@ -127,15 +130,17 @@ interface BenchState {
   contenders: readonly Contender[];
   cells: Cell[];
   browser: BrowserSection | null;
+  hostile: HostileSection | null;
 }
 
 function modeOf(options: BenchOptions): BenchReport['meta']['mode'] {
   if (options.browserOnly) return 'browser-only';
+  if (options.hostileOnly) return 'hostile-only';
   if (options.quick) return 'quick';
   return options.only !== null || options.contenders !== null ? 'selection' : 'full';
 }
 
-function buildReport({ options, started, data, datasets, skipped, contenders, cells, browser }: BenchState): BenchReport {
+function buildReport({ options, started, data, datasets, skipped, contenders, cells, browser, hostile }: BenchState): BenchReport {
   const results = cells.filter((c) => c.runs.length > 0 || c.error !== undefined).map(resultOf);
   const ratios = computeRatios(results);
   const finished = new Date();
@@ -175,6 +180,7 @@ function buildReport({ options, started, data, datasets, skipped, contenders, ce
       summary: summarizeRatios(ratios),
     },
     browser,
+    hostile,
   };
 }
 
@@ -187,17 +193,21 @@ async function main(): Promise<void> {
   const started = new Date();
   const startedMs = performance.now();
   const browserWanted = wantsBrowser(options);
-  const contenders = options.browserOnly ? [] : chooseContenders(options);
+  const hostileWanted = wantsHostile(options);
+  const cliWanted = !options.browserOnly && !options.hostileOnly;
+  const contenders = cliWanted ? chooseContenders(options) : [];
   const problems = (await Promise.all(contenders.map((c) => c.preflight()))).filter((p): p is string => p !== null);
   const browserProblem = browserWanted ? browserPreflight(options.build) : null;
   if (browserProblem !== null) problems.push(browserProblem);
+  // The hostile part's page column needs Chromium too; without it the part still runs, on Node.
+  const hostilePage = hostileWanted && browserPreflight(options.build) === null;
   if (problems.length > 0) throw new Error(`cannot run the bench:\n- ${problems.join('\n- ')}`);
 
   const data = locateData(options.dataDir);
   const outDir = resolve(options.outDir ?? join(PROJECT_ROOT, 'bench', 'results'));
   mkdirSync(outDir, { recursive: true });
-  const state: BenchState = { options, started, data, datasets: [], skipped: [], contenders, cells: [], browser: null };
-  if (!options.browserOnly) {
+  const state: BenchState = { options, started, data, datasets: [], skipped: [], contenders, cells: [], browser: null, hostile: null };
+  if (cliWanted) {
     const only = options.only ?? (options.quick ? [...QUICK_DATASETS] : null);
     const { chosen, skipped } = selectDatasets(data.dir, only);
     log(`data: ${data.dir} (${data.origin}); ${options.runs} run(s); contenders: ${contenders.map((c) => c.id).join(', ')}`);
@@ -217,9 +227,12 @@ async function main(): Promise<void> {
   }
   // After the CLI part, never beside it: both would compete for the same cores.
   if (browserWanted) state.browser = await runBrowserBench({ build: options.build, log });
+  // Last, alone on the machine too; the browser part has already built the app when it ran.
+  if (hostileWanted) state.hostile = await runHostileBench({ page: hostilePage, build: options.build && !browserWanted, log });
 
   const report = buildReport(state);
-  const markdown = renderMarkdown(report) + (report.browser ? `\n${renderBrowserMarkdown(report.browser)}` : '');
+  const markdown =
+    renderMarkdown(report) + (report.browser ? `\n${renderBrowserMarkdown(report.browser)}` : '') + (report.hostile ? `\n${renderHostileMarkdown(report.hostile)}` : '');
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(outDir, 'latest.md'), markdown);
   rmSync(join(outDir, 'partial.json.tmp'), { force: true });

@@ -32,10 +32,13 @@ const CENTRAL_SIZE = 46;
 const LOCAL_SIZE = 30;
 const MAX_COMMENT = 0xffff;
 /**
- * Compressed bytes fed to the inflater per step. Deflate expands at most ~1032×, so one step
- * yields at most ~8 MB before the running cap is checked again.
+ * Compressed bytes fed to the inflater per step, at most. Deflate expands at most 1032×, so one
+ * step yields at most ~8 MB before the running cap is checked again. A step is also never larger
+ * than the output still allowed (deflate rarely shrinks data), so an entry that declares 1 KB
+ * and runs on is stopped after about 1 MB, not 8.
  */
 const INFLATE_STEP = 8 * 1024;
+const MIN_STEP = 64;
 
 const bad = (message: string): SiftError => new SiftError('BAD_BUNDLE', message);
 const notAZip = (why: string): SiftError =>
@@ -175,10 +178,12 @@ function inflateCapped(compressed: Uint8Array, entry: ZipEntry): Uint8Array {
     if (final) finished = true;
   });
   try {
-    for (let i = 0; i < compressed.length || i === 0; i += INFLATE_STEP) {
-      const end = Math.min(i + INFLATE_STEP, compressed.length);
+    let i = 0;
+    do {
+      const end = Math.min(i + Math.max(MIN_STEP, Math.min(INFLATE_STEP, out.length - written)), compressed.length);
       inflater.push(compressed.subarray(i, end), end === compressed.length);
-    }
+      i = end;
+    } while (i < compressed.length);
   } catch (e) {
     if (e instanceof SiftError) throw e;
     throw bad(`${entry.name} is damaged: its compressed data cannot be read (${e instanceof Error ? e.message : String(e)}).`);
