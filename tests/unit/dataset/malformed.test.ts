@@ -181,6 +181,17 @@ describe('generated edge cases', () => {
     const loaded = loadDataset(encode(`text,label\n${body}`));
     expect(loaded.report.problems.map((p) => p.code)).toContain('MANY_CLASSES');
   });
+
+  it('more labels than a model file holds, or a label longer than one: an error before training, not after', () => {
+    const many = loadDataset(encode(`text,label\n${sms.slice(0, 2100).map((e, i) => csvRow(e.text, `user${i}`)).join('')}`));
+    expect(many.report.problems[0]).toMatchObject({ code: 'MANY_CLASSES', severity: 'error', count: 2100 });
+    expect(many.report.problems[0].message).toMatch(/2,100 different values; a Sift model holds at most 2,000 labels/);
+    expect(many.report.trainable).toBe(false);
+    const long = loadDataset(encode(`text,label\n${sms.slice(0, 30).map((e, i) => csvRow(e.text, i === 3 ? e.text.padEnd(1001, '!') : e.label)).join('')}`));
+    expect(long.report.problems[0]).toMatchObject({ code: 'LONG_LABEL', severity: 'error' });
+    expect(long.report.problems[0].message).toMatch(/^1 label of the column "label" is longer than 1,000 characters \(up to 1,001\)/);
+    expect(long.report.trainable).toBe(false);
+  });
 });
 
 describe('overrides', () => {
