@@ -10,7 +10,7 @@ export function renderHostileMarkdown(section: HostileSection): string {
   const out = [
     '## Hostile bundles',
     '',
-    'Each hostile `.sift.zip` of issue 12, built by `src/core/bundle/hostileBundles.testutil.ts`, opened three ways: `sift predict FILE hello --json` (whole process: start to exit, peak RSS), `importBundle` alone in a process of its own (the call\'s time, the process\'s peak RSS), and "Open model" in headless Chromium (file chosen → message shown; peak RSS of the renderer processes, sampled every 20 ms). The first row is the valid bundle they are made from: what opening costs anyway.',
+    'Each hostile `.sift.zip` of issue 12, built by `src/core/bundle/hostileBundles.testutil.ts`, opened three ways: `sift predict FILE hello --json` (whole process: start to exit, peak RSS), `importBundle` alone in a process of its own (the call\'s time, the process\'s peak RSS), and "Open model" in headless Chromium (the change event of the file input → message shown, timed in the page; peak RSS of the renderer processes, sampled every 20 ms). The first row is the valid bundle they are made from: what opening costs anyway.',
     '',
   ];
   const header = ['bundle', 'file MB', 'code (CLI)', 'CLI s', 'CLI peak MiB', 'importBundle s', 'its peak MiB', 'page code', 'page s', 'tab peak MiB'];

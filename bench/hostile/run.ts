@@ -53,7 +53,8 @@ export async function runHostileBench({ page, build, log }: HostileBenchOptions)
         const preview = await startPreview();
         try {
           // The valid bundle last: once it is open, the page shows a model.
-          pageResults = await pageRefusals(preview.url, [...bundles.slice(1), bundles[0]]);
+          const warmUp = HOSTILE_BUNDLES.find((h) => h.id === 'huge-weights')!.build(valid);
+          pageResults = await pageRefusals(preview.url, [...bundles.slice(1), bundles[0]], warmUp);
         } finally {
           await preview.stop();
         }

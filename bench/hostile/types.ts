@@ -4,7 +4,7 @@
 export interface Refusal {
   /** The error code Sift answered with; null when it opened the file (or gave no code). */
   errorCode: string | null;
-  /** Wall time: process start to exit (CLI), importBundle call (in-process), file chosen to message shown (page). */
+  /** Wall time: process start to exit (CLI), importBundle call (in-process), file input's change event to message shown (page; NaN if unseen). */
   seconds: number;
   /** Peak resident memory in MiB: of the process (CLI, in-process), of the tab's renderer processes (page); null when unmeasured. */
   peakMiB: number | null;
