@@ -1,5 +1,6 @@
 import { bundleFileName, exportBundle } from '@/core/bundle/export';
 import { loadDataset } from '@/core/dataset/load';
+import { describeValidationSplit } from '@/core/dataset/split';
 import type { BatchLog, EpochLog, Metrics, StopReason } from '@/core/model/types';
 import { trainFromExamples } from '@/core/pipeline';
 import { resolveSettings, settingsFor } from '@/core/settings';
@@ -27,11 +28,13 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
     { examples: dataset.examples, test, fileName: path, textColumn, labelColumn, name: cli.name },
     settings,
     {
-      onPrepared: (info) =>
+      onPrepared: (info) => {
         out.line(
           `\nTraining on ${info.trainExamples} examples, validating on ${info.validationExamples}; ` +
             `${info.labels.length} classes, vocabulary ${info.vocabularySize} tokens.`,
-        ),
+        );
+        out.line(describeValidationSplit({ validationShare: settings.validationShare, ...info }));
+      },
       onBackend: (b) => out.line(`Backend: ${backendWords(b)}`),
       onBatch: (b: BatchLog) =>
         out.progress(

@@ -179,7 +179,7 @@ describe('importBundle rejects damaged or foreign files', () => {
         new Float32Array(weights.buffer)[5] = Number.NaN;
         f['weights.bin'] = weights;
       }),
-      'BAD_BUNDLE',
+      'BUNDLE_BAD_WEIGHTS',
       /NaN/,
     ],
   ])('%s', async (_name, make, code, message) => {

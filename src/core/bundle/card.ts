@@ -12,10 +12,22 @@ function metricsLines(title: string, metrics: Metrics | null): string[] {
   return lines;
 }
 
-/** Escapes what would break a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+/** Control characters (C0, DEL, C1) and the bidi overrides that reorder displayed text. */
+const CONTROLS = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+
+/**
+ * A label, name or column name as plain text in Markdown, whatever it holds: one line (line
+ * breaks and controls become spaces), and every character Markdown or HTML would act on inside a
+ * line — emphasis, links and images (their "[" ), code, table cells, tags, entities —
+ * backslash-escaped (CommonMark escapes any ASCII punctuation). "a|b" stays one table cell;
+ * "<img src=x onerror=…>" stays text.
+ */
+export function markdownText(text: string): string {
+  return text.replace(CONTROLS, ' ').replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 }
+
+/** Table cells and headings take the same escaping. */
+const cell = markdownText;
 
 /**
  * README.md inside the bundle: a short model card for people (what the model does, how well, on
@@ -26,11 +38,11 @@ export function modelCard(manifest: SiftManifest): string {
   const t = m.tokenizer;
   const s = m.settings;
   const lines: string[] = [
-    `# ${m.name}`,
+    `# ${markdownText(m.name)}`,
     '',
-    `A text classifier trained with Sift ${m.siftVersion} on ${m.createdAt}.`,
+    `A text classifier trained with Sift ${markdownText(m.siftVersion)} on ${markdownText(m.createdAt)}.`,
     '',
-    `**Labels (${m.labels.length}):** ${m.labels.map((l) => `\`${l}\``).join(', ')}`,
+    `**Labels (${m.labels.length}):** ${m.labels.map(markdownText).join(', ')}`,
     '',
     '## How well it does',
     '',
@@ -41,7 +53,7 @@ export function modelCard(manifest: SiftManifest): string {
     '',
     '## Data',
     '',
-    `- File: ${m.dataset.fileName ?? '(not recorded)'}, ${m.dataset.rows} rows; text column \`${m.dataset.textColumn}\`, label column \`${m.dataset.labelColumn}\``,
+    `- File: ${m.dataset.fileName === null ? '(not recorded)' : markdownText(m.dataset.fileName)}, ${m.dataset.rows} rows; text column "${markdownText(m.dataset.textColumn)}", label column "${markdownText(m.dataset.labelColumn)}"`,
     `- ${m.training.trainExamples} texts for training, ${m.training.validationExamples} for validation`,
     '',
     '## Training',
@@ -49,7 +61,7 @@ export function modelCard(manifest: SiftManifest): string {
     `- Model: Embedding(${m.vocabulary.length} × ${s.embeddingDim}) → masked mean → Dense(${s.hiddenUnits}, relu) → Dense(${m.labels.length}, softmax)`,
     `- Tokens: ${t.normalization === 'NFKC' ? 'NFKC-normalised' : 'not normalised'}, ${t.lowercase ? 'lower-cased' : 'case kept'}, words (Intl.Segmenter, locale \`${t.locale}\`)` +
       `${t.wordBigrams ? ' + word bigrams' : ''}${t.cjkCharNgrams > 0 ? ` + CJK character n-grams up to ${t.cjkCharNgrams}` : ''}; at most ${m.sequenceLength} tokens per text`,
-    `- Settings: ${s.epochs} epochs max (kept epoch ${m.training.bestEpoch}, stopped: ${m.training.stopReason}), batch ${s.batchSize}, learning rate ${s.learningRate}, dropout ${s.dropout}, vocabulary ≤ ${s.vocabularySize} (min count ${s.minCount}), class weighting ${s.classWeighting}`,
+    `- Settings: ${s.epochs} epochs max (kept epoch ${m.training.bestEpoch}, stopped: ${markdownText(m.training.stopReason)}), batch ${s.batchSize}, learning rate ${s.learningRate}, dropout ${s.dropout}, vocabulary ≤ ${s.vocabularySize} (min count ${s.minCount}), class weighting ${s.classWeighting}`,
     `- Seed ${m.seed}; backend ${m.training.backend}; ${m.training.seconds.toFixed(1)} s`,
     '',
     '## Files',

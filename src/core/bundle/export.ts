@@ -4,6 +4,7 @@ import { SiftError } from '../errors';
 import { modelCard } from './card';
 import { BUNDLE_FILES } from './files';
 import { buildLayersModel, checkWeightSizes } from './layersModel';
+import { BUNDLE_LIMITS, checkManifestLimits, checkShapeLimits, tooLarge } from './limits';
 import type { SiftModel } from './types';
 
 /** Also here because callers that save a bundle name its file too. */
@@ -29,6 +30,9 @@ export async function exportBundle(model: SiftModel): Promise<Uint8Array> {
       `the output layer has ${weights.shape.numClasses} classes but there are ${manifest.labels.length} labels`,
   ].filter((m): m is string => typeof m === 'string');
   if (mismatches.length > 0) throw new SiftError('BUNDLE_MISMATCH', `Cannot save this model: ${mismatches.join('; ')}.`);
+  // The reader's limits, applied here too, so that Sift never saves a file it would refuse to open.
+  checkShapeLimits(weights.shape);
+  checkManifestLimits(manifest as unknown as Record<string, unknown>);
 
   await tf.ready(); // building layers needs an initialised backend, whichever the caller chose
   const layersModel = buildLayersModel(weights);
@@ -58,9 +62,13 @@ export async function exportBundle(model: SiftModel): Promise<Uint8Array> {
   const createdAt = new Date(manifest.createdAt);
   const mtime = Number.isNaN(createdAt.getTime()) || createdAt < ZIP_EPOCH ? ZIP_EPOCH : createdAt;
   const json = (value: unknown): Uint8Array => strToU8(JSON.stringify(value, null, 1));
+  const manifestBytes = json(manifest);
+  if (manifestBytes.byteLength > BUNDLE_LIMITS.manifestBytes) {
+    throw tooLarge(`Cannot save this model: its ${BUNDLE_FILES.manifest} would take ${manifestBytes.byteLength.toLocaleString('en-US')} bytes, more than the ${BUNDLE_LIMITS.manifestBytes.toLocaleString('en-US')} Sift reads back.`);
+  }
   return zipSync(
     {
-      [BUNDLE_FILES.manifest]: json(manifest),
+      [BUNDLE_FILES.manifest]: manifestBytes,
       [BUNDLE_FILES.model]: json(modelJson),
       // Float32 weights barely compress (about 7%); storing them keeps export fast on big vocabularies.
       [BUNDLE_FILES.weights]: [new Uint8Array(tf.io.concatenateArrayBuffers(saved.weightData)), { level: 0 }],

@@ -1,6 +1,7 @@
 import { SiftError, errorMessage } from '../errors';
 import { resolveSettings, type TrainSettings } from '../settings';
 import { OOV_TOKEN, PAD_TOKEN } from '../text/vocabulary';
+import { checkManifestLimits } from './limits';
 import { BUNDLE_FORMAT_VERSION, type SiftManifest } from './types';
 
 /** At most this many problems are listed in one error message. */
@@ -12,9 +13,12 @@ function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A short picture of a value for a message; never serialises more than a few dozen characters of it. */
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
+  if (Array.isArray(value)) return `a list of ${value.length} entries`;
+  if (isRecord(value)) return 'an object';
+  const text = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
@@ -77,8 +81,8 @@ class Checker {
 
 /**
  * Checks that `value` (parsed sift.json) is a manifest this version of Sift can use, and returns
- * it typed. Throws BAD_BUNDLE listing every problem found, or BUNDLE_VERSION for a manifest made
- * by a newer Sift.
+ * it typed. Throws BUNDLE_TOO_LARGE for texts or lists beyond BUNDLE_LIMITS, BAD_BUNDLE listing
+ * every other problem found, or BUNDLE_VERSION for a manifest made by a newer Sift.
  */
 export function validateManifest(value: unknown): SiftManifest {
   if (!isRecord(value) || value.format !== 'sift-model') {
@@ -95,6 +99,8 @@ export function validateManifest(value: unknown): SiftManifest {
     );
   }
 
+  // Lengths and counts first: a 50 MB name or a million labels is refused before anything reads it.
+  checkManifestLimits(value);
   const check = new Checker();
   check.string(value, 'name', '');
   check.string(value, 'siftVersion', '');

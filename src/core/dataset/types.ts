@@ -64,6 +64,7 @@ export type ProblemCode =
   | 'CONFLICTING_LABELS'
   | 'IMBALANCED_CLASSES'
   | 'MANY_CLASSES'
+  | 'LONG_LABEL'
   | 'HUGE_FIELD'
   | 'LOW_CONFIDENCE_ENCODING';
 

@@ -1,6 +1,7 @@
 import { useDeferredValue } from 'react';
 import { useSift } from '@/state/appStore';
 import { readyModel, selectIsTraining } from '@/state/selectors';
+import { describeValidationSplit } from '@/core/dataset/split';
 import type { Metrics } from '@/core/model/types';
 import { Section } from '../common/Section';
 import { formatPercent } from '@/core/format';
@@ -18,8 +19,8 @@ export function EvaluatePanel() {
   const waiting = training ? 'Results appear when training ends.' : !model ? 'Train a model (or open one) to see how well it does.' : null;
   return (
     <Section id="evaluate" step={4} title="Evaluate" intro="Measured on the validation examples, which the model never trained on." waitingFor={waiting}>
-      {metrics && !metrics.validation && !metrics.test && (
-        <p className="muted">This model has no validation results (it was trained with a validation share of 0%).</p>
+      {model && metrics && !metrics.validation && !metrics.test && (
+        <p className="muted">This model has no validation results. {describeValidationSplit({ validationShare: model.summary.settings.validationShare, ...model.summary.training })}</p>
       )}
       {metrics?.validation && <MetricsView metrics={metrics.validation} title="Validation" />}
       {metrics?.test && <MetricsView metrics={metrics.test} title="Test file" />}
