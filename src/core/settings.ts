@@ -13,6 +13,8 @@ export interface TrainSettings extends Hyperparameters {
   lowercase: boolean;
   wordBigrams: boolean;
   cjkCharNgrams: TokenizerConfig['cjkCharNgrams'];
+  /** Mask personal data before tokenising (TokenizerConfig.maskPii). */
+  maskPii: boolean;
   validationShare: number;
   backend: BackendChoice;
 }
@@ -54,6 +56,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   lowercase: true,
   wordBigrams: true,
   cjkCharNgrams: 2,
+  maskPii: true,
   validationShare: 0.1,
   backend: 'auto',
 };
@@ -97,6 +100,9 @@ export function resolveSettings(overrides: Partial<TrainSettings> = {}): TrainSe
   if (!['none', 'balanced'].includes(settings.classWeighting)) {
     throw new SiftError('INVALID_OPTION', `classWeighting must be none or balanced (got ${settings.classWeighting}).`);
   }
+  if (typeof settings.maskPii !== 'boolean') {
+    throw new SiftError('INVALID_OPTION', `maskPii must be true or false (got ${String(settings.maskPii)}).`);
+  }
   if (![0, 2, 3].includes(settings.cjkCharNgrams)) {
     throw new SiftError('INVALID_OPTION', `cjkCharNgrams must be 0, 2 or 3 (got ${settings.cjkCharNgrams}).`);
   }
@@ -114,5 +120,6 @@ export function tokenizerConfigOf(settings: TrainSettings): TokenizerConfig {
     wordBigrams: settings.wordBigrams,
     cjkCharNgrams: settings.cjkCharNgrams,
     locale: 'zh',
+    maskPii: settings.maskPii,
   };
 }

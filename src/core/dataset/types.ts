@@ -1,4 +1,5 @@
 /** Contracts of the dataset module: file bytes → decoded text → table → labelled examples + report. */
+import type { PiiKind } from '../text/pii';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -95,6 +96,18 @@ export interface LengthStats {
   histogram: { upTo: number; count: number }[];
 }
 
+/** Personal data found in the texts, which the tokenizer masks unless told to keep it (text/pii.ts). */
+export interface PiiFound {
+  /** Spans found, per kind. */
+  counts: Record<PiiKind, number>;
+  /** Spans found in all. */
+  total: number;
+  /** Rows with at least one span. */
+  rows: number;
+  /** A few of those texts (an excerpt each), already masked: they never show the personal data itself. */
+  examples: { row: number; text: string }[];
+}
+
 export interface DatasetReport {
   totalRows: number;
   usableExamples: number;
@@ -108,6 +121,8 @@ export interface DatasetReport {
   /** Suggested vocabulary cap from the number of distinct words. */
   suggestedVocabularySize: number;
   problems: Problem[];
+  /** Personal data in the texts ("312 phone numbers … in 290 rows will be masked"). */
+  pii: PiiFound;
   /** False when a problem of severity 'error' prevents training (e.g. a single class). */
   trainable: boolean;
 }
