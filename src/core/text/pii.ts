@@ -37,18 +37,17 @@ const NO_SPANS: readonly PiiSpan[] = Object.freeze([]);
 
 /**
  * Where a detector could match, tested before any detector runs. Most texts have neither an '@',
- * nor 7 digits close together (at most two separators apart), nor a dotted quad, nor colons
- * between hexadecimal digits, and for them masking costs this one scan (about 0.7 µs for an AG
- * News text of 230 characters, 1.5% of tokenising it), whatever years or prices they contain.
+ * nor 7 digits close together (at most two separators apart), nor a dotted quad, nor a ':', and
+ * for them masking costs this one scan, whatever years or prices they contain: findPii took
+ * 0.4 µs per AG News text (230 characters), 3% of tokenising it, and 0.6 µs per SMS.
  */
 const NUMBER_HINT = /\d(?:[ .\-/()+]{0,2}\d){6}|\d\.\d{1,3}\.\d/;
-const IPV6_HINT = /::|[0-9a-f]:[0-9a-f]{1,4}:[0-9a-f]/i;
 
 /** Spans of personal data in `text`, in text order, never overlapping. */
 export function findPii(text: string): readonly PiiSpan[] {
   const at = text.indexOf('@') >= 0;
   const numbers = NUMBER_HINT.test(text);
-  const ipv6 = text.indexOf(':') >= 0 && IPV6_HINT.test(text);
+  const ipv6 = text.indexOf(':') >= 0;
   if (!at && !numbers && !ipv6) return NO_SPANS;
   const spans: PiiSpan[] = [];
   if (at) findEmails(text, spans);
@@ -114,8 +113,10 @@ function scanGaps(text: string, spans: PiiSpan[], detect: Detector): void {
 // ---------------------------------------------------------------------------------------------
 // E-mail addresses
 
-/** Characters of an address's local part (ASCII: a Chinese sentence glued to an address stays out). */
-const LOCAL_PART_CHAR = /[A-Za-z0-9._%+\-]/;
+/** Characters of an address's local part: ASCII letters, digits and . _ % + - (a Chinese sentence glued to an address stays out). */
+function isLocalPartChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+}
 /** Domain after '@': dot-separated labels ending in a letters-only top-level domain. */
 const DOMAIN = /(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,}(?![A-Za-z0-9\-])/y;
 
@@ -123,7 +124,7 @@ const DOMAIN = /(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,}(?![A-Za-z0-9\-])/y;
 function findEmails(text: string, spans: PiiSpan[]): void {
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     let start = at;
-    while (start > 0 && at - start < 64 && LOCAL_PART_CHAR.test(text[start - 1])) start--;
+    while (start > 0 && at - start < 64 && isLocalPartChar(text.charCodeAt(start - 1))) start--;
     while (start < at && text[start] === '.') start++; // a sentence's full stop is not part of the address
     if (start === at || (spans.length > 0 && start < spans[spans.length - 1].end)) continue;
     DOMAIN.lastIndex = at + 1;
@@ -137,14 +138,32 @@ function findEmails(text: string, spans: PiiSpan[]): void {
 // ---------------------------------------------------------------------------------------------
 // IP addresses
 
-/** Up to 8 hexadecimal groups separated by ':', checked by `isIpv6`. Not glued to a word or another ':'. */
-const IPV6_CANDIDATE = /(?<![0-9A-Za-z:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Za-z:.])/g;
+/** Up to 8 hexadecimal groups separated by ':', checked by `isIpv6`; not followed by a word, ':' or '.'. */
+const IPV6_AT = /(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Za-z:.])/y;
 
+/**
+ * Seeded on each ':' (a regex over the whole text would retry at every letter a-f): back over at
+ * most 4 hexadecimal digits, which must not follow a letter, digit or ':', then match from there.
+ */
 function findIpv6(text: string, found: PiiSpan[]): void {
-  IPV6_CANDIDATE.lastIndex = 0;
-  for (let m = IPV6_CANDIDATE.exec(text); m !== null; m = IPV6_CANDIDATE.exec(text)) {
-    if (isIpv6(m[0])) found.push({ kind: 'ip', start: m.index, end: m.index + m[0].length });
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    let start = colon;
+    while (start > 0 && colon - start < 4 && isHexDigit(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && isWordOrColon(text.charCodeAt(start - 1))) continue;
+    IPV6_AT.lastIndex = start;
+    const m = IPV6_AT.exec(text);
+    if (m === null) continue;
+    if (isIpv6(m[0])) found.push({ kind: 'ip', start, end: start + m[0].length });
+    colon = start + m[0].length - 1;
   }
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+function isWordOrColon(c: number): boolean {
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**
