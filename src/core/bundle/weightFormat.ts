@@ -15,7 +15,16 @@ export type WeightFormat = 'float32' | 'float16' | 'uint8';
 
 export const WEIGHT_FORMATS: readonly WeightFormat[] = ['float32', 'float16', 'uint8'];
 
-/** The format bundles are written in unless told otherwise (chosen by measurement: see below). */
+/**
+ * The format bundles are written in unless told otherwise: the smallest whose test accuracy stayed
+ * within 0.3 points of float32's on every dataset. Measured on the nine bench datasets (CLI
+ * defaults, seed 42, test files as in bench/): float16 gave float32's accuracy on all nine; uint8
+ * was within 0.10 points on all (20 Newsgroups 77.32 vs 77.42, waimai 90.91 vs 90.99, rt-polarity
+ * 77.77 vs 77.81, THUCNews 85.80 vs 85.75, five identical) at 19-20% of the float32 bundle's size
+ * (SMS spam 0.88 vs 4.54 MB). One scale per tensor suffices although the embedding table has
+ * outliers (20 Newsgroups: largest |weight| 9.6, 99.9th percentile 2.8, median 0.30, so steps of
+ * up to 0.075): a text's mean over its tokens averages the rounding errors away.
+ */
 export const DEFAULT_WEIGHT_FORMAT: WeightFormat = 'uint8';
 
 /**
