@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDataset } from './fixtures.testutil';
-import { findPii, isChineseId, isIban, luhn, maskPii, PII_PLACEHOLDERS } from './pii';
+import { findPii, isIban, maskPii, PII_PLACEHOLDERS } from './pii';
+import { isChineseId, luhn } from './piiNumbers';
 import { DEFAULT_TOKENIZER, forEachToken, tokenize } from './tokenize';
 import { vocabularyAndCorpus } from './trainingCorpus';
 
