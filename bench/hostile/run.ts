@@ -26,7 +26,8 @@ export interface HostileBenchOptions {
 
 export async function runHostileBench({ page, build, log }: HostileBenchOptions): Promise<HostileSection> {
   await tf.setBackend('cpu');
-  const valid = await exportBundle(trecModel());
+  // float32: the hostile cases edit weights.bin as float32 values.
+  const valid = await exportBundle(trecModel(), { weights: 'float32' });
   const dir = mkdtempSync(join(tmpdir(), 'sift-bench-hostile-'));
   try {
     const bundles = [{ id: 'valid', bytes: valid }, ...HOSTILE_BUNDLES.map((h) => ({ id: h.id, bytes: h.build(valid) }))];

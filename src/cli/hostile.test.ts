@@ -27,7 +27,7 @@ let escapes: string;
 beforeAll(async () => {
   await tf.setBackend('cpu');
   const model = trecModel();
-  const valid = await exportBundle(model);
+  const valid = await exportBundle(model, { weights: 'float32' });
   escapes = join(tmp, 'escapes.sift.zip');
   writeFileSync(escapes, await exportBundle({ ...model, manifest: { ...model.manifest, name: '\x1b]0;evil\x07model', labels: ESCAPE_LABELS } }));
   for (const hostile of HOSTILE_BUNDLES.filter((h) => ['bomb', 'lying-weights', 'huge-weights'].includes(h.id))) {

@@ -46,12 +46,22 @@ describe('pipeline: train → export → import → predict', () => {
     expect(outcome.validation!.accuracy).toBeGreaterThan(0.87); // above always-ham
   });
 
-  it('gives identical probabilities after a bundle round trip', async () => {
-    const restored = await importBundle(await exportBundle(outcome.model));
+  it('gives identical probabilities after a bundle round trip with float32 weights', async () => {
+    const restored = await importBundle(await exportBundle(outcome.model, { weights: 'float32' }));
     const before = Predictor.create(outcome.model);
     const after = Predictor.create(restored);
     expect(after.probabilities(probes)).toEqual(before.probabilities(probes));
     expect(after.predict(probes[0]).label).toBe('spam');
+  });
+
+  it('gives the same labels and nearly the same probabilities with the default (uint8) weights', async () => {
+    const restored = await importBundle(await exportBundle(outcome.model));
+    const before = Predictor.create(outcome.model);
+    const after = Predictor.create(restored);
+    const exact = before.probabilities(probes);
+    const compact = after.probabilities(probes);
+    compact.forEach((p, i) => expect(Math.abs(p - exact[i])).toBeLessThan(0.02));
+    expect(after.predictMany(probes).map((p) => p.label)).toEqual(before.predictMany(probes).map((p) => p.label));
   });
 
   it('explains with the same probabilities it predicts', () => {

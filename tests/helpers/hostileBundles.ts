@@ -1,5 +1,5 @@
 /**
- * Hostile NAME.sift.zip files, built in code from a valid bundle: what a stranger could send.
+ * Hostile NAME.sift.zip files, built in code from a valid float32 bundle: what a stranger could send.
  * Used by hostile.test.ts (coded error, bounded memory) and by the bench's hostile-bundles
  * section (time to refuse, peak memory). Each is cheap to build: the zip bombs are made of one
  * deflated mebibyte of zeros repeated, so a "2 GiB" entry costs 2 MB here.

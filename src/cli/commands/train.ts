@@ -1,4 +1,7 @@
-import { bundleFileName, exportBundle } from '@/core/bundle/export';
+import { basename } from 'node:path';
+import { bundleFileName } from '@/core/bundle/export';
+import { exportAsMeasured, validationExamplesOf } from '@/core/bundle/formatChoice';
+import { DEFAULT_WEIGHT_FORMAT } from '@/core/bundle/weightFormat';
 import { loadDataset } from '@/core/dataset/load';
 import { describeValidationSplit } from '@/core/dataset/split';
 import type { BatchLog, EpochLog, Metrics, StopReason } from '@/core/model/types';
@@ -14,9 +17,9 @@ import { printDataset } from './inspect';
 export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<void> {
   const [path] = requirePositionals(cli, 1, 'train DATA.csv');
   const overrides = { backend: CLI_DEFAULT_BACKEND, ...cli.settings };
-  resolveSettings(overrides); // a bad option fails now, before minutes of reading and training
+  const { maskPii } = resolveSettings(overrides); // a bad option fails now, before minutes of reading and training
   const dataset = loadDataset(await readBytes(path), cli.read);
-  printDataset(out, path, dataset);
+  printDataset(out, path, dataset, { maskPii });
   assertTrainable(dataset);
   const textColumn = dataset.columns[dataset.textColumn];
   const labelColumn = dataset.columns[dataset.labelColumn];
@@ -25,7 +28,8 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
   const settings = settingsFor(dataset.report, overrides);
   const started = performance.now();
   const outcome = await trainFromExamples(
-    { examples: dataset.examples, test, fileName: path, textColumn, labelColumn, name: cli.name },
+    // The file's name only: a bundle must not tell whoever receives it about the trainer's folders.
+    { examples: dataset.examples, test, fileName: basename(path), textColumn, labelColumn, name: cli.name },
     settings,
     {
       onPrepared: (info) => {
@@ -45,16 +49,22 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
     },
   );
   const seconds = (performance.now() - started) / 1000;
-  const { model, validation } = outcome;
+  const weights = cli.weights ?? DEFAULT_WEIGHT_FORMAT;
+  // Metrics of the model as saved: smaller weights predict a little differently from the trained float32 ones.
+  const saved = await exportAsMeasured(outcome.model, { validation: validationExamplesOf(outcome.model, dataset.examples), test: test ?? null }, weights);
+  const model = saved.model;
+  const { validation, test: tested } = model.manifest.metrics;
   const outPath = cli.out ?? bundleFileName(model.manifest.name);
-  await writeBytes(outPath, await exportBundle(model));
+  await writeBytes(outPath, saved.bytes);
 
   const t = model.manifest.training;
+  const trained = (m: Metrics | null, s: Metrics | null): string =>
+    m !== null && s !== null && m.accuracy !== s.accuracy ? ` (${pct(m.accuracy)} before saving as ${weights})` : '';
   out.line('');
   out.line(`Stopped: ${STOP_WORDS[t.stopReason]}; kept epoch ${t.bestEpoch} of ${t.history.length}.`);
-  out.line(`Validation: accuracy ${pct(validation?.accuracy)}, macro-F1 ${pct(validation?.macroF1)}`);
-  if (outcome.test) out.line(`Test (${cli.test}): accuracy ${pct(outcome.test.accuracy)}, macro-F1 ${pct(outcome.test.macroF1)}`);
-  out.line(`Trained in ${seconds.toFixed(1)} s on ${t.backend}; model saved to ${outPath}`);
+  out.line(`Validation: accuracy ${pct(validation?.accuracy)}, macro-F1 ${pct(validation?.macroF1)}${trained(outcome.validation, validation)}`);
+  if (tested) out.line(`Test (${cli.test}): accuracy ${pct(tested.accuracy)}, macro-F1 ${pct(tested.macroF1)}${trained(outcome.test, tested)}`);
+  out.line(`Trained in ${seconds.toFixed(1)} s on ${t.backend}; model saved to ${outPath} (${(saved.bytes.byteLength / 1e6).toFixed(2)} MB, ${weights} weights)`);
 
   const epochs = t.history;
   out.result({
@@ -74,8 +84,12 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
     stopReason: t.stopReason,
     epochs,
     settings,
+    weights,
+    bundleBytes: saved.bytes.byteLength,
     validation: summary(validation),
-    test: summary(outcome.test),
+    test: summary(tested),
+    // The trained float32 weights' metrics, before saving in a smaller format.
+    float32: { validation: summary(outcome.validation), test: summary(outcome.test) },
   });
 }
 

@@ -2,6 +2,18 @@ import { formatPercent } from '../format';
 import type { Metrics } from '../model/types';
 import { BUNDLE_EXTENSION, BUNDLE_FILES } from './files';
 import type { SiftManifest } from './types';
+import type { WeightFormat } from './weightFormat';
+
+export interface CardOptions {
+  /** How weights.bin stores the weights. */
+  weights: WeightFormat;
+}
+
+const WEIGHT_FORMAT_WORDS: Record<WeightFormat, string> = {
+  float32: 'float32 (4 bytes a weight, exact)',
+  float16: 'float16 (2 bytes a weight, half precision)',
+  uint8: 'uint8 (1 byte a weight: 256 evenly spaced values per tensor, from its `min` in steps of its `scale`)',
+};
 
 function metricsLines(title: string, metrics: Metrics | null): string[] {
   if (metrics === null) return [];
@@ -33,7 +45,7 @@ const cell = markdownText;
  * README.md inside the bundle: a short model card for people (what the model does, how well, on
  * what data, with which settings) and the code to use it with plain TensorFlow.js.
  */
-export function modelCard(manifest: SiftManifest): string {
+export function modelCard(manifest: SiftManifest, options: CardOptions = { weights: 'float32' }): string {
   const m = manifest;
   const t = m.tokenizer;
   const s = m.settings;
@@ -55,6 +67,7 @@ export function modelCard(manifest: SiftManifest): string {
     '',
     `- File: ${m.dataset.fileName === null ? '(not recorded)' : markdownText(m.dataset.fileName)}, ${m.dataset.rows} rows; text column "${markdownText(m.dataset.textColumn)}", label column "${markdownText(m.dataset.labelColumn)}"`,
     `- ${m.training.trainExamples} texts for training, ${m.training.validationExamples} for validation`,
+    ...privacyLines(t.maskPii),
     '',
     '## Training',
     '',
@@ -66,7 +79,8 @@ export function modelCard(manifest: SiftManifest): string {
     '',
     '## Files',
     '',
-    `- \`${BUNDLE_FILES.model}\` + \`${BUNDLE_FILES.weights}\`: a TensorFlow.js Layers model`,
+    `- \`${BUNDLE_FILES.model}\` + \`${BUNDLE_FILES.weights}\`: a TensorFlow.js Layers model; weights stored as ${WEIGHT_FORMAT_WORDS[options.weights]}` +
+      `${options.weights === 'float32' ? '' : ', which `tf.loadLayersModel` decodes (the `quantization` field of its weights manifest)'}`,
     `- \`${BUNDLE_FILES.manifest}\`: labels, vocabulary (index = token id; 0 = \`<pad>\`, 1 = \`<unk>\`), tokenizer settings, metrics`,
     '',
     '## Using it',
@@ -89,7 +103,7 @@ export function modelCard(manifest: SiftManifest): string {
     'so padded batches give different probabilities, while an unpadded text gives exactly Sift\'s.',
     '',
     'Token ids: normalise the text (NFKC, soft hyphens and other invisible marks removed, then',
-    'lower-case if set); split it into words with',
+    `lower-case if set);${t.maskPii ? ' replace personal data by its placeholder token (`<email>`, `<phone>`, `<card>`, `<iban>`, `<ip>`, `<id>`, `<number>`; src/core/text/pii.ts says which spans);' : ''} split it into words with`,
     `\`new Intl.Segmenter('${t.locale}', { granularity: 'word' })\`, keeping every segment that is not`,
     'whitespace; add word bigrams ("new york") if set, and for runs of Chinese, Japanese or Korean',
     'characters the characters and character n-grams that are not words themselves; look each token',
@@ -99,4 +113,18 @@ export function modelCard(manifest: SiftManifest): string {
     '',
   ];
   return lines.join('\n');
+}
+
+function privacyLines(maskPii: boolean): string[] {
+  if (maskPii) {
+    return [
+      '- Personal data was masked before the texts became tokens: e-mail addresses, phone numbers, payment card numbers, IBANs, ' +
+        'IP addresses, Chinese ID card numbers and other numbers of 7 or more digits are each one placeholder token (`<email>`, `<phone>`, …), ' +
+        'so the vocabulary does not hold them. Web addresses (URLs) were kept as words. Names and street addresses are not detected.',
+    ];
+  }
+  return [
+    '- **Personal data was NOT masked** (masking was turned off): the vocabulary in `sift.json` holds every word of the training texts ' +
+      'and may contain e-mail addresses, phone numbers and other personal data. Check it before sharing this model.',
+  ];
 }

@@ -157,6 +157,10 @@ function checkedWeightSpecs(modelJson: unknown, shape: ModelShape): tf.io.Weight
     if (spec.dtype !== 'float32' || (quantization !== undefined && !QUANTIZED_DTYPES.includes(String(quantized)))) {
       throw bad(`${BUNDLE_FILES.model} is damaged: weight ${name} is stored as ${String(quantized ?? spec.dtype)}, not float32, float16, uint16 or uint8.`);
     }
+    // uint8/uint16 store (value − min) / scale: without finite numbers for both, tfjs would decode NaN.
+    if (isRecord(quantization) && quantized !== 'float16' && !(Number.isFinite(quantization.min) && Number.isFinite(quantization.scale))) {
+      throw bad(`${BUNDLE_FILES.model} is damaged: weight ${name} is stored as ${String(quantized)} without a numeric min and scale.`);
+    }
     return spec as unknown as tf.io.WeightsManifestEntry;
   });
 }

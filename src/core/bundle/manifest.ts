@@ -120,12 +120,17 @@ export function validateManifest(value: unknown): SiftManifest {
     check.boolean(tokenizer, 'wordBigrams', 'tokenizer.');
     check.oneOf(tokenizer, 'cjkCharNgrams', 'tokenizer.', [0, 2, 3]);
     if (!isLanguageTag(tokenizer.locale)) check.fail('tokenizer.locale', 'a language tag such as "zh"', tokenizer.locale);
+    // Bundles from before masking existed (Sift 0.2.0) tokenized without it.
+    if (tokenizer.maskPii === undefined) tokenizer.maskPii = false;
+    check.boolean(tokenizer, 'maskPii', 'tokenizer.');
   }
 
   const settings = check.record(value, 'settings', '');
   if (settings !== null) {
     check.boolean(settings, 'lowercase', 'settings.');
     check.boolean(settings, 'wordBigrams', 'settings.');
+    // Left out by Sift 0.2.0: the settings then say what the tokenizer did, not today's default.
+    if (settings.maskPii === undefined) settings.maskPii = tokenizer?.maskPii ?? false;
     try {
       value.settings = resolveSettings(settings as Partial<TrainSettings>);
     } catch (e) {

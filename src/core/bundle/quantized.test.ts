@@ -63,7 +63,7 @@ describe('importBundle reads quantized weights', () => {
 
   beforeAll(async () => {
     await tf.setBackend('cpu');
-    valid = await exportBundle(model);
+    valid = await exportBundle(model, { weights: 'float32' });
   });
 
   it.each([

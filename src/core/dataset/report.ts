@@ -1,5 +1,6 @@
 import { BUNDLE_LIMITS } from '../bundle/limits';
 import { measureLengths, suggestSequenceLength, suggestVocabularySize } from './lengths';
+import { findPiiInExamples } from './pii';
 import { capitalise, describeRows, joinAnd, plural, problem, type LineOf } from './problems';
 import type { ClassCount, DatasetReport, Example, Problem } from './types';
 
@@ -61,6 +62,8 @@ export function buildReport(input: ReportInput): DatasetReport {
   problems.push(...classBalanceProblems(classes, examples.length, input.labelColumn));
   problems.push(...hugeFieldProblems(examples, lineOf));
 
+  const pii = findPiiInExamples(examples);
+
   input.onProgress?.(0.05);
   const { lengths, distinctWords } = measureLengths(
     examples.map((e) => e.text),
@@ -79,6 +82,7 @@ export function buildReport(input: ReportInput): DatasetReport {
     suggestedSequenceLength: suggestSequenceLength(lengths.p95),
     suggestedVocabularySize: suggestVocabularySize(distinctWords),
     problems: problems.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
+    pii,
     trainable,
   };
 }
