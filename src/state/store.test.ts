@@ -125,7 +125,7 @@ describe('the Sift store', () => {
     await until(store, () => store.getState().tryIt.result !== null && !store.getState().tryIt.pending, 'a prediction');
     const { result } = store.getState().tryIt;
     expect(result?.prediction.probabilities.map((p) => p.label).sort()).toEqual(['ham', 'spam']);
-    expect(result?.tokens.some((t) => t.token === 'winner')).toBe(true);
+    expect(result?.words.some((w) => w.text === 'winner')).toBe(true);
     expect(store.getState().tryIt.workerMs).toBeGreaterThan(0);
   });
 

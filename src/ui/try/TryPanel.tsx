@@ -1,6 +1,7 @@
 import { useDeferredValue } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Explanation, TokenContribution } from '@/core/model/types';
+import type { Explanation } from '@/core/model/types';
+import { rankWords, type RankedWord } from '@/core/explain/explainWords';
 import { useSift } from '@/state/appStore';
 import { readyModel } from '@/state/selectors';
 import { ErrorMessage } from '../common/ErrorMessage';
@@ -48,13 +49,14 @@ export function TryPanel() {
 }
 
 function Result({ explanation, workerMs }: { explanation: Explanation; workerMs: number | null }) {
-  const { prediction, tokens } = explanation;
+  const { prediction, words } = explanation;
+  const ranked = rankWords(words, words.map((w) => w.value));
   const top = prediction.probabilities.find((p) => p.label === prediction.label);
   // Contributions are changes in log-odds, so even at 99.99% confidence the decisive words stand
   // out. Each list is sorted by strength; bars are scaled to the strongest word shown.
-  const toward = tokens.filter((t) => t.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, MAX_TOKENS);
-  const away = tokens.filter((t) => t.contribution < 0).sort((a, b) => a.contribution - b.contribution).slice(0, MAX_TOKENS);
-  const strongest = Math.max(1e-9, ...[...toward, ...away].map((t) => Math.abs(t.contribution)));
+  const toward = ranked.filter((t) => t.value > 0).slice(0, MAX_TOKENS);
+  const away = ranked.filter((t) => t.value < 0).reverse().slice(0, MAX_TOKENS);
+  const strongest = Math.max(1e-9, ...[...toward, ...away].map((t) => Math.abs(t.value)));
   return (
     <>
       <p className="prediction">
@@ -91,7 +93,7 @@ function Result({ explanation, workerMs }: { explanation: Explanation; workerMs:
   );
 }
 
-function TokenList({ title, tokens, kind, strongest }: { title: string; tokens: TokenContribution[]; kind: 'toward' | 'away'; strongest: number }) {
+function TokenList({ title, tokens, kind, strongest }: { title: string; tokens: RankedWord[]; kind: 'toward' | 'away'; strongest: number }) {
   return (
     <div className={`tokens tokens--${kind}`}>
       <h4>{title}</h4>
@@ -100,13 +102,12 @@ function TokenList({ title, tokens, kind, strongest }: { title: string; tokens: 
       ) : (
         <ul aria-label={title}>
           {tokens.map((t) => (
-            <li key={t.token} className="token" title={t.known ? describeOdds(t.contribution) : 'Not in the vocabulary: the model has not seen this word'}>
-              <span className="token__text">{t.token}</span>
+            <li key={t.word} className="token" title={describeOdds(t.value)}>
+              <span className="token__text">{t.word}</span>
               <span className="token__bar" aria-hidden="true">
-                <span style={{ width: `${Math.max(4, (Math.abs(t.contribution) / strongest) * 100)}%` }} />
+                <span style={{ width: `${Math.max(4, (Math.abs(t.value) / strongest) * 100)}%` }} />
               </span>
-              <span className="token__value">{describePush(t.contribution)}</span>
-              {!t.known && <span className="visually-hidden"> (unknown word)</span>}
+              <span className="token__value">{describePush(t.value)}</span>
             </li>
           ))}
         </ul>
