@@ -1,4 +1,5 @@
 import { bundleFileName, exportBundle } from '@/core/bundle/export';
+import type { ModelCalibration } from '@/core/bundle/types';
 import { loadDataset } from '@/core/dataset/load';
 import { SiftError } from '@/core/errors';
 import type { BatchLog, EpochLog, Metrics, StopReason } from '@/core/model/types';
@@ -58,6 +59,10 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
   out.line(`Stopped: ${STOP_WORDS[t.stopReason]}; kept epoch ${t.bestEpoch} of ${t.history.length}.`);
   out.line(`Validation: accuracy ${pct(validation?.accuracy)}, macro-F1 ${pct(validation?.macroF1)}`);
   if (outcome.test) out.line(`Test (${cli.test}): accuracy ${pct(outcome.test.accuracy)}, macro-F1 ${pct(outcome.test.macroF1)}`);
+  if (model.manifest.calibration) out.line(calibrationLine(model.manifest.calibration));
+  for (const { label, words } of model.manifest.topWords ?? []) {
+    out.line(`Top words for ${label}: ${words.slice(0, TOP_WORDS_SHOWN).map((w) => w.word).join(', ') || '(none pushes toward it alone)'}`);
+  }
   out.line(`Trained in ${seconds.toFixed(1)} s on ${t.backend}; model saved to ${outPath}`);
 
   const epochs = t.history;
@@ -80,7 +85,24 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
     settings,
     validation: summary(validation),
     test: summary(outcome.test),
+    calibration: model.manifest.calibration,
+    topWords: model.manifest.topWords,
   });
+}
+
+/** Words per class on the human output; --json and the bundle carry all 20. */
+const TOP_WORDS_SHOWN = 10;
+
+function calibrationLine(c: ModelCalibration): string {
+  const ece = c.eceBefore !== null && c.eceAfter !== null ? `; ECE (confidence vs accuracy gap) on validation ${c.eceBefore.toFixed(3)} → ${c.eceAfter.toFixed(3)}` : '';
+  switch (c.fit) {
+    case 'fitted':
+      return `Calibration: temperature ${c.temperature.toFixed(3)} fitted on ${c.examples} validation texts, baked into the output layer${ece}`;
+    case 'separable':
+      return `Calibration: none (T = 1): every validation text is classified right by a margin, nothing to fit on${ece}`;
+    case 'no-validation':
+      return 'Calibration: none (T = 1): no validation texts to fit a temperature on';
+  }
 }
 
 async function loadTest(cli: ParsedCommandLine, textColumn: string, labelColumn: string) {

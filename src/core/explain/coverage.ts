@@ -57,3 +57,20 @@ export function wordCoverage(text: TokenizedText, seen: SeenTokens, index: Reado
   const guess = defaultAnswer || words === 0 || (known + partlyKnown) / words < FEW_KNOWN_SHARE;
   return { words, known, partlyKnown, wordsCut: seen.wordsCut, defaultAnswer, guess };
 }
+
+/** "3 of 7 words are known to the model" (with the words known in part, and those cut), for the page and the CLI alike. */
+export function coverageSentence(c: Coverage): string {
+  if (c.words === 0) return 'There are no words here, only punctuation or symbols';
+  const parts = [`${c.known} of ${c.words} ${c.words === 1 ? 'word is' : 'words are'} known to the model`];
+  if (c.partlyKnown > 0) parts.push(`${c.partlyKnown} more in part`);
+  if (c.wordsCut > 0) parts.push(`the last ${c.wordsCut} ${c.wordsCut === 1 ? 'word was' : 'words were'} not read (the text is longer than the model reads)`);
+  return parts.join('; ');
+}
+
+/** Said plainly when the prediction is a guess (Coverage.guess), else null. */
+export function guessSentence(c: Coverage): string | null {
+  if (c.defaultAnswer) return "None of these words appear in the training data: this is the model's default answer.";
+  if (!c.guess) return null;
+  if (c.words === 0) return 'Treat the prediction as a guess.';
+  return 'Few of these words are known to the model: treat the prediction as a guess.';
+}
