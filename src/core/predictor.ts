@@ -93,6 +93,7 @@ export class Predictor {
     const explained = explainWords(text, this.bag, this.encoding);
     const prediction = predictionFromProbabilities(softmaxRows(explained.logits.slice(), this.labels.length), this.labels);
     return {
+      text,
       prediction,
       words: explained.words.map((word, w) => ({ ...word, value: explained.values[w] })),
       score: explained.score,

@@ -176,6 +176,8 @@ export interface ExplainedWord {
 
 /** Why the model predicted what it did, word by word (explain/explainWords.ts). */
 export interface Explanation {
+  /** The text explained, as typed: the words' ranges index into it. */
+  text: string;
   prediction: Prediction;
   /** Every word of the text in order, punctuation included. */
   words: ExplainedWord[];
