@@ -1,4 +1,5 @@
 import type { ClassTopWords } from '@/core/bundle/types';
+import { describeOddsFactor } from '../explain/wordPush';
 
 /** For each class, the words that most push toward it on their own: what the model learned. */
 export function TopWords({ topWords }: { topWords: ClassTopWords[] | undefined }) {
@@ -21,7 +22,7 @@ export function TopWords({ topWords }: { topWords: ClassTopWords[] | undefined }
                 ) : (
                   <ol aria-label={`Words that push toward ${label}`}>
                     {words.map((w) => (
-                      <li key={w.word} title={`odds ×${Math.exp(Math.min(w.score, 700)).toPrecision(2)} for ${label}`}>
+                      <li key={w.word} title={describeOddsFactor(w.score, label)}>
                         {w.word}
                       </li>
                     ))}
