@@ -80,10 +80,15 @@ describe('pipeline: train → export → import → predict', () => {
     const top = [...spam.words].sort((a, b) => b.value - a.value).slice(0, 5).map((w) => w.text);
     expect(top).toEqual(expect.arrayContaining(['prize', 'claim']));
     expect(spam.coverage).toMatchObject({ known: 10, words: 10, guess: false });
+    expect(spam.words.every((w) => w.read && (w.known === 'known' || w.punctuation))).toBe(true);
     // Nothing known: the default answer, said so, with nothing to credit.
     const unknown = predictor.explain('asdf qwer zxcv');
     expect(unknown.coverage).toMatchObject({ known: 0, defaultAnswer: true, guess: true });
-    expect(unknown.words.map((w) => w.value)).toEqual([0, 0, 0]);
+    expect(unknown.words.map((w) => [w.value, w.known])).toEqual([[0, 'unknown'], [0, 'unknown'], [0, 'unknown']]);
+    // Past the sequence length the model reads nothing: those words are marked, with no push.
+    const long = predictor.explain(`${'call me now '.repeat(200)}prize`);
+    expect(long.coverage.wordsCut).toBeGreaterThan(0);
+    expect(long.words.at(-1)).toMatchObject({ text: 'prize', read: false, value: 0 });
     expect(unknown.prediction).toEqual(predictor.predict(''));
   });
 

@@ -95,7 +95,12 @@ export class Predictor {
     return {
       text,
       prediction,
-      words: explained.words.map((word, w) => ({ ...word, value: explained.values[w] })),
+      words: explained.words.map((word, w, all) => ({
+        ...word,
+        known: explained.knowledge[w],
+        read: w < all.length - explained.coverage.wordsCut,
+        value: explained.values[w],
+      })),
       score: explained.score,
       emptyScore: explained.emptyScore,
       method: explained.method,

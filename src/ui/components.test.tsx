@@ -159,6 +159,18 @@ describe('WordExplanation', () => {
     expect(html.match(/\(not known to the model\)/g)).toHaveLength(3);
   });
 
+  it('marks a word the model does not know, though it pushed (as <unk>), and the words it never read', () => {
+    const explanation = predictor.explain('How many zqxv live in Chicago ?');
+    const zqxv = explanation.words[2];
+    expect(zqxv).toMatchObject({ text: 'zqxv', known: 'unknown' });
+    expect(zqxv.value).not.toBe(0);
+    const html = renderToStaticMarkup(<WordExplanation explanation={explanation} />);
+    expect(html).toContain(`zqxv<span class="visually-hidden"> (${describeWordPush(zqxv.value, explanation.prediction.label)}; not known to the model)</span>`);
+    expect(html).toContain('<span class="token__unknown">unknown</span>');
+    const long = predictor.explain(`${'how many '.repeat(200)}people`);
+    expect(renderToStaticMarkup(<WordExplanation explanation={long} />)).toContain('people<span class="visually-hidden"> (not read: past the length the model reads)</span>');
+  });
+
   it.each([
     [3.1, 'spam', 'pushed toward spam, strong', 'word--toward-strong', 'odds ×22 for spam'],
     [-2.4, 'spam', 'pushed away from spam, strong', 'word--away-strong', 'odds ÷11 for spam'],

@@ -28,7 +28,7 @@ export async function runPredict(cli: ParsedCommandLine, out: Output): Promise<v
       label: prediction.label,
       probabilities: Object.fromEntries(prediction.probabilities.map((c) => [c.label, c.probability])),
       // Each word's push on the log-odds of `label` (they add up to score − emptyScore).
-      words: words.map(({ text, start, end, value }) => ({ word: text, start, end, value })),
+      words: words.map(({ text, start, end, value, known }) => ({ word: text, start, end, value, known })),
       score,
       emptyScore,
       coverage,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TOKENIZER } from '../text/tokenize';
-import { coverageSentence, guessSentence, wordCoverage } from './coverage';
+import { coverageSentence, guessSentence, wordCoverage, wordKnowledge } from './coverage';
 import { seenTokens } from './seenTokens';
 import { tokenizeWithWords } from './textWords';
 
@@ -28,6 +28,10 @@ describe('wordCoverage', () => {
 
   it('counts the words cut by the sequence length', () => {
     expect(coverageOf('call now free call now', 3)).toMatchObject({ words: 5, known: 5, wordsCut: 2 });
+  });
+
+  it('says per word what the model knows of it: the word, a piece of it, or nothing', () => {
+    expect(wordKnowledge(tokenizeWithWords('Call 模特, asdf!', DEFAULT_TOKENIZER), index)).toEqual(['known', 'part', 'unknown', 'unknown', 'known']); // ',' is not in this vocabulary, '!' is
   });
 });
 

@@ -38,20 +38,31 @@ export interface Coverage {
   guess: boolean;
 }
 
-export function wordCoverage(text: TokenizedText, seen: SeenTokens, index: ReadonlyMap<string, number>): Coverage {
+/**
+ * What the model knows of each word: 'known' (the word itself is in the vocabulary), 'part' (not
+ * the word, but a CJK character or character n-gram inside it), 'unknown' (it reaches the model
+ * only as <unk>, if at all).
+ */
+export type WordKnowledge = 'known' | 'part' | 'unknown';
+
+export function wordKnowledge(text: TokenizedText, index: ReadonlyMap<string, number>): WordKnowledge[] {
   const isKnown = (token: string): boolean => (index.get(token) ?? OOV_ID) > OOV_ID;
   const pieceKnown = new Uint8Array(text.words.length);
   for (const { token, kind, firstWord, lastWord } of text.tokens) {
     if (kind === 'char' && firstWord === lastWord && isKnown(token)) pieceKnown[firstWord] = 1;
   }
+  return text.words.map((word, w) => (isKnown(word.text) ? 'known' : pieceKnown[w] === 1 ? 'part' : 'unknown'));
+}
+
+export function wordCoverage(text: TokenizedText, seen: SeenTokens, index: ReadonlyMap<string, number>, knowledge = wordKnowledge(text, index)): Coverage {
   let words = 0;
   let known = 0;
   let partlyKnown = 0;
   text.words.forEach((word, w) => {
     if (word.punctuation) return;
     words++;
-    if (isKnown(word.text)) known++;
-    else if (pieceKnown[w] === 1) partlyKnown++;
+    if (knowledge[w] === 'known') known++;
+    else if (knowledge[w] === 'part') partlyKnown++;
   });
   const defaultAnswer = seen.ids.every((id) => id === OOV_ID);
   const guess = defaultAnswer || words === 0 || (known + partlyKnown) / words < FEW_KNOWN_SHARE;

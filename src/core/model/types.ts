@@ -1,5 +1,5 @@
 /** Contracts of the model module: the classifier's shape, weights, training logs, metrics. */
-import type { Coverage } from '../explain/coverage';
+import type { Coverage, WordKnowledge } from '../explain/coverage';
 import type { EncodedCorpus } from '../text/types';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -166,6 +166,13 @@ export interface ExplainedWord {
   end: number;
   /** Made only of punctuation and symbols ("!", "。"): a token to the model, not a word to a person. */
   punctuation: boolean;
+  /**
+   * 'known': in the vocabulary; 'part': only a character or character n-gram of it is (Chinese);
+   * 'unknown': the model sees it as <unk>, which still moves the average: such a word can push too.
+   */
+  known: WordKnowledge;
+  /** False for the words after the model's sequence length: the model never read them (value 0). */
+  read: boolean;
   /**
    * How much the word pushed the log-odds of the predicted class, ln(p / (1 − p)), computed from
    * the logits (explain/shapley.ts): > 0 toward, < 0 away; 1 ≈ odds ×2.7. The words' values add up

@@ -22,6 +22,8 @@ export function WordExplanation({ explanation }: { explanation: Explanation }) {
   const toward = ranked.filter((r) => r.value > 0).slice(0, RANKED_WORDS);
   const away = ranked.filter((r) => r.value < 0).reverse().slice(0, RANKED_WORDS);
   const strongest = Math.max(1e-9, ...[...toward, ...away].map((r) => Math.abs(r.value)));
+  // An unknown word still pushes (it reaches the model as <unk>): the lists say which ones are.
+  const unknown = new Set(words.filter((w) => w.known === 'unknown').map((w) => w.text));
   return (
     <div className="word-explanation">
       <p className="coverage">{coverageSentence(coverage)}.</p>
@@ -33,8 +35,8 @@ export function WordExplanation({ explanation }: { explanation: Explanation }) {
       <HighlightedText text={text} words={words} label={label} />
       <Legend label={label} />
       <div className="why__columns">
-        <RankedList title={`Pushed toward ${label}`} words={toward} kind="toward" strongest={strongest} label={label} />
-        <RankedList title={`Pushed away from ${label}`} words={away} kind="away" strongest={strongest} label={label} />
+        <RankedList title={`Pushed toward ${label}`} words={toward} kind="toward" strongest={strongest} label={label} unknown={unknown} />
+        <RankedList title={`Pushed away from ${label}`} words={away} kind="away" strongest={strongest} label={label} unknown={unknown} />
       </div>
     </div>
   );
@@ -52,17 +54,23 @@ function HighlightedText({ text, words, label }: { text: string; words: Explaine
       {pieces.map((piece) => {
         const slice = text.slice(piece.start, piece.end);
         if (piece.words.length === 0) return <span key={piece.start}>{slice}</span>;
-        const value = piece.words.reduce((sum, w) => sum + words[w].value, 0);
-        const unknown = value === 0 && piece.words.every((w) => !words[w].punctuation);
-        const description = unknown ? 'not known to the model' : value === 0 ? null : describeWordPush(value, label);
+        const own = piece.words.map((w) => words[w]);
+        const value = own.reduce((sum, w) => sum + w.value, 0);
+        const unknown = own.some((w) => !w.punctuation) && own.every((w) => w.punctuation || w.known === 'unknown');
+        const notRead = own.every((w) => !w.read);
+        const description = [
+          value !== 0 ? describeWordPush(value, label) : null,
+          unknown ? 'not known to the model' : null,
+          notRead ? 'not read: past the length the model reads' : null,
+        ].filter((part): part is string => part !== null);
         return (
           <span
             key={piece.start}
             className={`word ${wordClassName(value)} ${unknown ? 'word--unknown' : ''}`}
-            title={value !== 0 ? `${describeWordPush(value, label)}: ${describeOddsFactor(value, label)}` : (description ?? undefined)}
+            title={[...description, ...(value !== 0 ? [describeOddsFactor(value, label)] : [])].join('; ') || undefined}
           >
             {slice}
-            {description && <span className="visually-hidden"> ({description})</span>}
+            {description.length > 0 && <span className="visually-hidden"> ({description.join('; ')})</span>}
           </span>
         );
       })}
@@ -88,7 +96,16 @@ function Legend({ label }: { label: string }) {
   );
 }
 
-function RankedList({ title, words, kind, strongest, label }: { title: string; words: RankedWord[]; kind: 'toward' | 'away'; strongest: number; label: string }) {
+interface RankedListProps {
+  title: string;
+  words: RankedWord[];
+  kind: 'toward' | 'away';
+  strongest: number;
+  label: string;
+  unknown: ReadonlySet<string>;
+}
+
+function RankedList({ title, words, kind, strongest, label, unknown }: RankedListProps) {
   return (
     <div className={`tokens tokens--${kind}`}>
       <h4>{title}</h4>
@@ -100,6 +117,7 @@ function RankedList({ title, words, kind, strongest, label }: { title: string; w
             <li key={w.word} className="token" title={describeOddsFactor(w.value, label)}>
               <span className="token__text">{w.word}</span>
               {w.occurrences > 1 && <span className="token__count">×{w.occurrences}</span>}
+              {unknown.has(w.word) && <span className="token__unknown">unknown</span>}
               <span className="token__bar" aria-hidden="true">
                 <span style={{ width: `${Math.max(4, (Math.abs(w.value) / strongest) * 100)}%` }} />
               </span>
