@@ -123,6 +123,9 @@ describe('journey: sample → train → try → export → reload → new → op
     const mistakes = evaluate.getByRole('list', { name: 'Most confident mistakes', exact: true });
     await mistakes.or(evaluate.getByText('No texts here.')).first().waitFor({ timeout: 30_000 });
     await s.shot('mistakes');
+    // Closing gives the keyboard back to what opened the list.
+    await evaluate.getByRole('button', { name: 'Close', exact: true }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Most confident mistakes/);
 
     // Try it.
     const predicted = page.getByRole('status', { name: 'Predicted class' });

@@ -33,7 +33,12 @@ export function TextListView({ id }: { id: string }) {
   }, [queryKey]);
   if (list.status === 'closed' || query === null) return <div id={id} />;
   const page = list.status === 'ready' ? list.page : list.status === 'loading' ? list.page : null;
-  const close = () => useSift.getState().closeTextList();
+  const close = () => {
+    // Back to what opened the list (its cell, or the mistakes button), as closing a dialog does.
+    const opener = document.querySelector<HTMLElement>(`[aria-controls="${id}"][aria-expanded="true"]`);
+    useSift.getState().closeTextList();
+    opener?.focus();
+  };
   return (
     <section id={id} className="text-list" aria-labelledby={`${id}-heading`} aria-busy={list.status === 'loading'}>
       <div className="text-list__header">
