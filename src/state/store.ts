@@ -10,6 +10,7 @@ import { createDataSlice } from './slices/dataSlice';
 import { createModelSlice } from './slices/modelSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
 import { createTrainingSlice } from './slices/trainingSlice';
+import { createTextListSlice } from './slices/textListSlice';
 import { createTrySlice } from './slices/trySlice';
 import { createWorkspaceSlice } from './slices/workspaceSlice';
 import type { SiftState } from './types';
@@ -19,8 +20,13 @@ export function createSiftStore(deps: StoreDeps) {
 
   return create<SiftState>()((set, get, api) => {
     const tryIt = createTrySlice(deps, tracker)(set, get, api);
-    // A new model (trained, opened, restored) answers the text already in the Try box.
-    const afterModelChange = () => void tryIt.predictNow();
+    const { forgetTextList, ...textListActions } = createTextListSlice(deps, tracker)(set, get, api);
+    // A new model (trained, opened, restored) answers the text already in the Try box, and the
+    // texts listed under the old model's confusion matrix are no longer its own.
+    const afterModelChange = () => {
+      forgetTextList();
+      void tryIt.predictNow();
+    };
     const data = createDataSlice(deps, tracker)(set, get, api);
     const model = createModelSlice(deps, tracker, afterModelChange)(set, get, api);
     const { parseSource, ...dataActions } = data;
@@ -33,6 +39,7 @@ export function createSiftStore(deps: StoreDeps) {
       ...createTrainingSlice(deps, tracker, afterModelChange)(set, get, api),
       ...modelActions,
       ...tryActions,
+      ...textListActions,
       ...createWorkspaceSlice(deps, tracker, { parseSource, openBundle })(set, get, api),
     };
   });

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { bundleFileName } from '@/core/bundle/export';
 import { exportAsMeasured, validationExamplesOf } from '@/core/bundle/formatChoice';
+import type { ModelCalibration } from '@/core/bundle/types';
 import { DEFAULT_WEIGHT_FORMAT } from '@/core/bundle/weightFormat';
 import { loadDataset } from '@/core/dataset/load';
 import { describeValidationSplit } from '@/core/dataset/split';
@@ -64,6 +65,10 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
   out.line(`Stopped: ${STOP_WORDS[t.stopReason]}; kept epoch ${t.bestEpoch} of ${t.history.length}.`);
   out.line(`Validation: accuracy ${pct(validation?.accuracy)}, macro-F1 ${pct(validation?.macroF1)}${trained(outcome.validation, validation)}`);
   if (tested) out.line(`Test (${cli.test}): accuracy ${pct(tested.accuracy)}, macro-F1 ${pct(tested.macroF1)}${trained(outcome.test, tested)}`);
+  if (model.manifest.calibration) out.line(calibrationLine(model.manifest.calibration));
+  for (const { label, words } of model.manifest.topWords ?? []) {
+    out.line(`Top words for ${label}: ${words.slice(0, TOP_WORDS_SHOWN).map((w) => w.word).join(', ') || '(none pushes toward it alone)'}`);
+  }
   out.line(`Trained in ${seconds.toFixed(1)} s on ${t.backend}; model saved to ${outPath} (${(saved.bytes.byteLength / 1e6).toFixed(2)} MB, ${weights} weights)`);
 
   const epochs = t.history;
@@ -90,7 +95,24 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
     test: summary(tested),
     // The trained float32 weights' metrics, before saving in a smaller format.
     float32: { validation: summary(outcome.validation), test: summary(outcome.test) },
+    calibration: model.manifest.calibration,
+    topWords: model.manifest.topWords,
   });
+}
+
+/** Words per class on the human output; --json and the bundle carry all 20. */
+const TOP_WORDS_SHOWN = 10;
+
+function calibrationLine(c: ModelCalibration): string {
+  const ece = c.eceBefore !== null && c.eceAfter !== null ? `; ECE (confidence vs accuracy gap) on validation ${c.eceBefore.toFixed(3)} → ${c.eceAfter.toFixed(3)}` : '';
+  switch (c.fit) {
+    case 'fitted':
+      return `Calibration: temperature ${c.temperature.toFixed(3)} fitted on ${c.examples} validation texts, baked into the output layer${ece}`;
+    case 'separable':
+      return `Calibration: none (T = 1): every validation text is classified right by a margin, nothing to fit on${ece}`;
+    case 'no-validation':
+      return 'Calibration: none (T = 1): no validation texts to fit a temperature on';
+  }
 }
 
 async function loadTest(cli: ParsedCommandLine, textColumn: string, labelColumn: string) {

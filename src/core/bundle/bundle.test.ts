@@ -113,6 +113,27 @@ describe('exportBundle / importBundle (float32 weights)', () => {
     }
   });
 
+  it('opens a bundle saved before calibration and top words were recorded, and writes their card sections when present', async () => {
+    expect(model.manifest.calibration).toBeUndefined();
+    expect(strFromU8(unzipSync(bundle)['README.md'])).not.toContain('## How sure it is');
+    const labels = model.manifest.labels;
+    const newer: SiftModel = {
+      ...model,
+      manifest: {
+        ...model.manifest,
+        calibration: { temperature: 1.8, fit: 'fitted', examples: 545, eceBefore: 0.061, eceAfter: 0.018, eceBins: 15 },
+        topWords: labels.map((label, c) => ({ label, words: c === 0 ? [{ word: 'abbreviation', score: 3.2 }, { word: 'stand', score: 2.1 }] : [] })),
+      },
+    };
+    const bytes = await exportBundle(newer);
+    expect((await importBundle(bytes)).manifest).toEqual(newer.manifest);
+    const card = strFromU8(unzipSync(bytes)['README.md']);
+    expect(card).toContain('divided by T = 1.800, fitted on the 545 validation texts');
+    expect(card).toContain('0.061 before, 0.018 after');
+    expect(card).toContain(`- **${labels[0]}**: \`abbreviation\`, \`stand\``);
+    expect(card).toContain(`- **${labels[1]}**: (no word pushes toward it on its own)`);
+  });
+
   it('gives the same bytes for the same model', async () => {
     expect(await exportBundle(model, { weights: 'float32' })).toEqual(bundle);
   });
@@ -284,6 +305,9 @@ describe('importBundle rejects damaged or foreign files', () => {
     ],
     ['duplicate labels', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.labels = ['ABBR', 'ABBR', 'DESC', 'ENTY', 'HUM', 'LOC']))), 'BAD_BUNDLE', /"ABBR" twice/],
     ['a vocabulary without <pad> and <unk>', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.vocabulary = (j.vocabulary as string[]).slice(2)))), 'BAD_BUNDLE', /<pad>/],
+    ['a calibration with a temperature of 0', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.calibration = { temperature: 0, fit: 'fitted', examples: 5, eceBefore: 0.1, eceAfter: 0.05, eceBins: 15 }))), 'BAD_BUNDLE', /calibration\.temperature must be a positive number/],
+    ['top words that do not follow the labels', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.topWords = [{ label: 'spam', words: [] }]))), 'BAD_BUNDLE', /topWords must list the labels/],
+    ['top words without scores', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.topWords = (j.labels as string[]).map((label) => ({ label, words: [{ word: 'x' }] }))))), 'BAD_BUNDLE', /topWords must be a list/],
     ['settings out of range', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => ((j.settings as Record<string, unknown>).dropout = 3))), 'BAD_BUNDLE', /dropout/],
     ['one token more in the vocabulary than the embedding has rows', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.vocabulary as string[]).push('extra'))), 'BUNDLE_MISMATCH', /3000 rows.*3001 tokens/],
     ['one label fewer than the output layer has classes', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.labels as string[]).pop())), 'BUNDLE_MISMATCH', /6 classes.*5 labels/],

@@ -1,7 +1,7 @@
 import { formatPercent } from '../format';
 import type { Metrics } from '../model/types';
 import { BUNDLE_EXTENSION, BUNDLE_FILES } from './files';
-import type { SiftManifest } from './types';
+import type { ClassTopWords, ModelCalibration, SiftManifest } from './types';
 import type { WeightFormat } from './weightFormat';
 
 export interface CardOptions {
@@ -41,6 +41,46 @@ export function markdownText(text: string): string {
 /** Table cells and headings take the same escaping. */
 const cell = markdownText;
 
+/** A word as inline code, whatever characters it holds. */
+function code(word: string): string {
+  const fence = word.includes('`') ? '``' : '`';
+  return `${fence}${fence.length > 1 ? ' ' : ''}${word.replace(CONTROLS, ' ').replace(/\s+/g, ' ')}${fence.length > 1 ? ' ' : ''}${fence}`;
+}
+
+function calibrationLines(calibration: ModelCalibration | undefined): string[] {
+  if (calibration === undefined) return [];
+  const lines = ['## How sure it is', ''];
+  const { temperature, fit, examples, eceBefore, eceAfter, eceBins } = calibration;
+  if (fit === 'no-validation') {
+    lines.push('The probabilities are not calibrated: no validation texts were held out to fit a temperature on (T = 1).');
+  } else if (fit === 'separable') {
+    lines.push(
+      `The probabilities are not calibrated: the model classified every one of the ${examples} validation texts right by a margin, so they cannot tell how sure it should be (T = 1 kept).`,
+    );
+  } else {
+    lines.push(
+      `The probabilities are calibrated by temperature scaling: the output layer's kernel and bias were divided by T = ${temperature.toFixed(3)}, fitted on the ${examples} validation texts, so that a stated confidence of 90% means right about 90% of the time on texts like those. Any runtime loading model.json gets the calibrated probabilities.`,
+    );
+  }
+  if (eceBefore !== null && eceAfter !== null) {
+    lines.push('', `Expected calibration error on the validation texts (${eceBins} bins; 0 = confidence matches accuracy): ${eceBefore.toFixed(3)} before, ${eceAfter.toFixed(3)} after.`);
+  }
+  lines.push('');
+  return lines;
+}
+
+function topWordLines(topWords: ClassTopWords[] | undefined): string[] {
+  if (topWords === undefined) return [];
+  return [
+    '## What it learned',
+    '',
+    'For each class, the words that most push toward it on their own (how much the word typed alone raises the log-odds of the class above an empty text\'s), strongest first:',
+    '',
+    ...topWords.map(({ label, words }) => `- **${cell(label)}**: ${words.length > 0 ? words.map((w) => code(w.word)).join(', ') : '(no word pushes toward it on its own)'}`),
+    '',
+  ];
+}
+
 /**
  * README.md inside the bundle: a short model card for people (what the model does, how well, on
  * what data, with which settings) and the code to use it with plain TensorFlow.js.
@@ -63,6 +103,8 @@ export function modelCard(manifest: SiftManifest, options: CardOptions = { weigh
     ...(m.metrics.validation === null && m.metrics.test === null ? ['Not measured: no validation or test texts were held out.', ''] : []),
     'These figures hold for texts like the training data; check it on your own texts before relying on it.',
     '',
+    ...calibrationLines(m.calibration),
+    ...topWordLines(m.topWords),
     '## Data',
     '',
     `- File: ${m.dataset.fileName === null ? '(not recorded)' : markdownText(m.dataset.fileName)}, ${m.dataset.rows} rows; text column "${markdownText(m.dataset.textColumn)}", label column "${markdownText(m.dataset.labelColumn)}"`,

@@ -32,7 +32,7 @@ export async function compareWeightFormats(model: SiftModel, examples: readonly 
     let metrics: Metrics | null = null;
     if (corpus !== null) {
       const predictor = Predictor.create(await importBundle(bytes));
-      metrics = predictor.evaluateEncoded(corpus, [...examples]);
+      metrics = predictor.metricsFromProbabilities(predictor.probabilitiesOfEncoded(corpus), examples);
     }
     outcomes.push({ format, bytes: bytes.byteLength, metrics });
   }

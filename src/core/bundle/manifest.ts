@@ -167,6 +167,35 @@ export function validateManifest(value: unknown): SiftManifest {
     check.integer(dataset, 'rows', 'dataset.', 0);
   }
 
+  // Optional: bundles saved before Sift recorded them open as they always did.
+  if (value.calibration !== undefined) {
+    const calibration = check.record(value, 'calibration', '');
+    if (calibration !== null) {
+      const temperature = calibration.temperature;
+      if (typeof temperature !== 'number' || !Number.isFinite(temperature) || temperature <= 0) check.fail('calibration.temperature', 'a positive number', temperature);
+      check.oneOf(calibration, 'fit', 'calibration.', ['fitted', 'no-validation', 'separable']);
+      check.integer(calibration, 'examples', 'calibration.', 0);
+      check.integer(calibration, 'eceBins', 'calibration.', 1);
+      for (const key of ['eceBefore', 'eceAfter']) if (calibration[key] !== null) check.number(calibration, key, 'calibration.', 0);
+    }
+  }
+  if (value.topWords !== undefined) {
+    const listed = value.topWords;
+    const wellFormed =
+      Array.isArray(listed) &&
+      listed.every(
+        (entry) =>
+          isRecord(entry) &&
+          typeof entry.label === 'string' &&
+          Array.isArray(entry.words) &&
+          entry.words.every((w) => isRecord(w) && typeof w.word === 'string' && typeof w.score === 'number' && Number.isFinite(w.score)),
+      );
+    if (!wellFormed) check.fail('topWords', 'a list of { label, words: [{ word, score }] }', listed);
+    else if (Array.isArray(value.labels) && (listed.length !== value.labels.length || listed.some((entry, c) => (entry as Json).label !== (value.labels as unknown[])[c]))) {
+      check.problems.push('topWords must list the labels in the order of labels');
+    }
+  }
+
   if (check.problems.length > 0) {
     const listed = check.problems.slice(0, MAX_LISTED).join('; ');
     const more = check.problems.length > MAX_LISTED ? ` and ${check.problems.length - MAX_LISTED} more` : '';
