@@ -7,6 +7,7 @@ import { formatPercent } from '@/core/format';
 import { formatCount } from '../common/format';
 import { ClassMetricsTable } from './ClassMetricsTable';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { LabelProblems } from './LabelProblems';
 
 /** Step 4: how good is it on texts it never trained on? */
 export function EvaluatePanel() {
@@ -23,6 +24,7 @@ export function EvaluatePanel() {
       )}
       {metrics?.validation && <MetricsView metrics={metrics.validation} title="Validation" />}
       {metrics?.test && <MetricsView metrics={metrics.test} title="Test file" />}
+      <LabelProblems />
     </Section>
   );
 }
