@@ -132,7 +132,7 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
       rejectAll({ code: 'CANCELLED', message: 'Cancelled.' });
     },
     async train(overrides, name, onProgress, decisions) {
-      const event = await request({ type: 'train', overrides, name, ...(decisions?.length && { decisions }) }, 'trained', [], onProgress);
+      const event = await request({ type: 'train', overrides, name, ...(decisions && decisions.length > 0 ? { decisions } : {}) }, 'trained', [], onProgress);
       return { model: event.model, bundle: event.bundle };
     },
     stop() {
