@@ -1,7 +1,11 @@
-import type { RunState, SiftData } from './types';
+import type { LabelReviewState, RunState, SiftData } from './types';
 
 export function emptyRun(): RunState {
   return { prepared: null, backend: null, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [], fallbacks: [], announcement: '' };
+}
+
+export function emptyLabelReview(datasetKey: string | null = null): LabelReviewState {
+  return { datasetKey, search: { status: 'idle' }, found: null, decisions: [] };
 }
 
 /** The empty workspace. reset(), "New" and the tests all start from here. */
@@ -18,5 +22,6 @@ export function initialState(): SiftData {
     listedExplanation: null,
     workspace: { status: 'ready', notice: null },
     backendChoice: { status: 'unknown' },
+    labelReview: emptyLabelReview(),
   };
 }

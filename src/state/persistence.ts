@@ -1,5 +1,7 @@
 import type { ReadOptions } from '@/core/dataset/types';
 import type { TrainSettings } from '@/core/settings';
+import type { LabelDecision } from '@/core/quality/labelDecisions';
+import type { LabelIssuesFound } from '@/core/session';
 import type { SettingKey } from './types';
 
 export interface SavedDataset {
@@ -31,10 +33,18 @@ export interface SavedModel {
   fileName: string;
 }
 
+/** The label problems found in a dataset and the person's decisions, for the dataset `datasetKey` names. */
+export interface SavedLabelReview {
+  datasetKey: string;
+  found: LabelIssuesFound | null;
+  decisions: LabelDecision[];
+}
+
 export interface SavedWorkspace {
   dataset?: SavedDataset;
   settings?: SavedSettings | LegacySavedSettings;
   model?: SavedModel;
+  labelReview?: SavedLabelReview;
 }
 
 /** Where the workspace survives a reload. IndexedDB in the app; memory where that is missing. */
@@ -43,6 +53,9 @@ export interface Persistence {
   saveDataset(dataset: SavedDataset): Promise<void>;
   saveSettings(settings: SavedSettings): Promise<void>;
   saveModel(model: SavedModel | null): Promise<void>;
+  /** One review is kept: the latest dataset's. */
+  saveLabelReview(review: SavedLabelReview): Promise<void>;
+  loadLabelReview(): Promise<SavedLabelReview | undefined>;
   clear(): Promise<void>;
 }
 
@@ -57,6 +70,8 @@ export function memoryPersistence(): Persistence {
       const { model: _old, ...rest } = saved;
       saved = model ? { ...rest, model } : rest;
     },
+    saveLabelReview: async (labelReview) => void (saved = { ...saved, labelReview }),
+    loadLabelReview: async () => saved.labelReview,
     clear: async () => void (saved = {}),
   };
 }

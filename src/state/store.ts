@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { EngineTracker, StoreDeps } from './deps';
 import { initialState } from './initialState';
 import { createDataSlice } from './slices/dataSlice';
+import { createLabelReviewSlice } from './slices/labelReviewSlice';
 import { createModelSlice } from './slices/modelSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
 import { createTrainingSlice } from './slices/trainingSlice';
@@ -40,6 +41,7 @@ export function createSiftStore(deps: StoreDeps) {
       ...modelActions,
       ...tryActions,
       ...textListActions,
+      ...createLabelReviewSlice(deps, tracker)(set, get, api),
       ...createWorkspaceSlice(deps, tracker, { parseSource, openBundle })(set, get, api),
     };
   });

@@ -3,6 +3,7 @@
  * WorkerCommand goes to the engine session (src/core/session.ts) and its results and progress go
  * back as WorkerEvents through `post`. The rules (settings, backends, fallbacks) live in core.
  */
+import { writeCorrectedCsv } from '@/core/dataset/correctedCsv';
 import { toAppError } from '@/core/errors';
 import { EngineSession } from '@/core/session';
 import { BatchThrottle } from './batchThrottle';
@@ -42,9 +43,25 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
       },
       onEpoch: (log) => post({ type: 'epoch', id, log }),
       onFallback: (fallback) => post({ type: 'fallback', id, fallback }),
-    });
+    }, command.decisions);
     const bundle = ownBuffer(trained.bundle);
     post({ type: 'trained', id, model: trained.model, bundle }, [bundle]);
+  }
+
+  async function findLabelIssues(id: number, command: Extract<WorkerCommand, { type: 'findLabelIssues' }>): Promise<void> {
+    const interval = options.batchIntervalMs ?? 100;
+    let lastSent = -Infinity;
+    const found = await session.findLabelIssues(command.overrides, command.folds, {
+      onBackend: (report) => post({ type: 'backend', id, report }),
+      onProgress: (progress) => {
+        // Throttled like batches, but the end of each fold always goes through.
+        const t = now();
+        if (progress.epoch !== 0 && t - lastSent < interval) return;
+        lastSent = t;
+        post({ type: 'labelIssuesProgress', id, progress });
+      },
+    });
+    post({ type: 'labelIssuesFound', id, found });
   }
 
   async function handle(command: WorkerCommand): Promise<void> {
@@ -72,6 +89,18 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
         case 'cellTexts':
           post({ type: 'cellTexts', id, page: session.cellTexts(command.query, command.offset, command.limit) });
           return;
+        case 'findLabelIssues':
+          await findLabelIssues(id, command);
+          return;
+        case 'cancelLabelIssues':
+          session.cancelLabelIssues();
+          return;
+        case 'writeCorrectedCsv': {
+          const { bytes, ...file } = writeCorrectedCsv(new Uint8Array(command.bytes), command.options, command.decisions);
+          const buffer = ownBuffer(bytes);
+          post({ type: 'correctedCsvWritten', id, file: { ...file, bytes: buffer } }, [buffer]);
+          return;
+        }
         case 'importModel':
           post({ type: 'modelLoaded', id, model: await session.importModel(new Uint8Array(command.bytes)) });
           return;

@@ -17,6 +17,7 @@ function whyNotTrain(s: SiftState): string | null {
   if (s.data.status === 'parsing') return 'Wait until the file has been read.';
   if (!data.summary.report.trainable) return 'The data check found a problem that prevents training (see above).';
   if (Object.keys(s.settings.errors).length > 0) return 'Fix the settings marked in red first.';
+  if (s.labelReview.search.status === 'finding') return 'Label problems are being looked for (step 4): Train waits until that has finished or is cancelled.';
   return null;
 }
 
@@ -82,7 +83,8 @@ export function TrainPanel() {
       ))}
       {training.status === 'trained' && history && (
         <p className="outcome">
-          {describeStop(history.stopReason, history.bestEpoch, history.history.length)} Took {formatSeconds(history.seconds)}.
+          {describeStop(history.stopReason, history.bestEpoch, history.history.length)} Took {formatSeconds(history.seconds)}. Trained and
+          validated on {formatCount(history.trainExamples + history.validationExamples)} examples.
         </p>
       )}
       <TrainingCharts />
