@@ -1,10 +1,12 @@
 /**
- * A regex word splitter that reproduces Intl.Segmenter's word segmentation (Unicode UAX #29 as
+ * A word splitter that reproduces Intl.Segmenter's word segmentation (Unicode UAX #29 as
  * ICU implements it) for texts made only of Latin, common punctuation and currency characters.
- * Intl.Segmenter costs far more per character than a regex, and English corpora (20 Newsgroups:
- * 20 MB) would take minutes through it; this path takes seconds. `segment.ts` checks at run time,
- * once per locale, that both paths agree on every character this path accepts, and uses the
- * Segmenter alone where they do not (another engine, another ICU version, a tailored locale).
+ * Intl.Segmenter costs far more per character than a scan, and English corpora (20 Newsgroups:
+ * 20 MB) would take minutes through it; this path takes seconds. ICU versions differ on which
+ * "middle" characters join two letters ("a.b", "a:b": one word in Node 20, three in Chromium 156),
+ * so `segment.ts` first asks the engine's Segmenter about each middle character (FastWordRules),
+ * then checks at run time, once per locale, that both paths agree on every character this path
+ * accepts, and uses the Segmenter alone where they do not (a tailored locale, a rule we lack).
  */
 
 // Word_Break property values of the characters the fast path accepts (UAX #29, WordBreakProperty.txt).
@@ -17,7 +19,6 @@ const EXTEND_NUM_LET = '_\\u203F\\u2040\\u2054';
 const BETWEEN_LETTERS = ":\\u00B7.'\\u2018\\u2019\\u2024\\u2027";
 /** MidNum, MidNumLet and Single_Quote: join two digits ("1,000.5"). */
 const BETWEEN_DIGITS = ",;.'\\u2018\\u2019\\u2024\\u2044";
-const WORD_CHAR = A_LETTER + NUMERIC + EXTEND_NUM_LET;
 /** White_Space and controls: never tokens (the Segmenter path drops such segments too). */
 const SKIPPED = '\\s\\x00-\\x1F\\x7F-\\x9F';
 
@@ -29,15 +30,125 @@ const SKIPPED = '\\s\\x00-\\x1F\\x7F-\\x9F';
  */
 const OUTSIDE_FAST_PATH = /[^\u0000-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u20BF]/;
 
+/** What the scanner needs to know of a character, as bits: its class among those above. */
+const LETTER = 1;
+const DIGIT = 2;
+const JOINER = 4;
+const MID_LETTER = 8;
+const MID_NUM = 16;
+const SKIP = 32;
+const WORD = LETTER | DIGIT | JOINER;
+/** Characters from here on are in no class of the fast path (White_Space ones are SKIP, see classOf). */
+const TABLE_END = 0x20c0;
+const SKIPPED_ABOVE_TABLE = new RegExp(`[${SKIPPED}]`);
+
+/** The characters of a class string such as BETWEEN_LETTERS (written as regex class contents). */
+function charactersOf(classContents: string): string[] {
+  const test = new RegExp(`[${classContents}]`);
+  const chars: string[] = [];
+  for (let code = 0; code < TABLE_END; code++) if (test.test(String.fromCharCode(code))) chars.push(String.fromCharCode(code));
+  return chars;
+}
+
+/** The characters that may join two letters ("don't") and two digits ("1,000.5"): the candidates a Segmenter is asked about. */
+export const MIDDLE_OF_LETTERS: readonly string[] = charactersOf(BETWEEN_LETTERS);
+export const MIDDLE_OF_DIGITS: readonly string[] = charactersOf(BETWEEN_DIGITS);
+
 /**
- * A word: word characters, optionally joined by single "middle" characters between two letters
- * or two digits (rules WB6, WB7, WB11, WB12). Anything else that is not skipped is a token of its
- * own (WB999), so "hello!!!" gives hello / ! / ! / !.
+ * The classes of every character below TABLE_END for one set of word-joining rules: the UAX #29
+ * classes above, less the middle characters that the engine's Segmenter does not join on. Built
+ * from the same class strings, so the scanner and these definitions cannot drift apart.
  */
-const FAST_TOKEN = new RegExp(
-  `[${WORD_CHAR}]+(?:(?:(?<=[${A_LETTER}])[${BETWEEN_LETTERS}](?=[${A_LETTER}])|(?<=[${NUMERIC}])[${BETWEEN_DIGITS}](?=[${NUMERIC}]))[${WORD_CHAR}]+)*|[^${WORD_CHAR}${SKIPPED}]`,
-  'g',
-);
+export class FastWordRules {
+  readonly classes: Uint8Array;
+
+  /**
+   * @param lettersNotJoined middle characters that do not join two letters here ('.' and ':' in Chromium 156)
+   * @param digitsNotJoined middle characters that do not join two digits here
+   */
+  constructor(
+    readonly lettersNotJoined: readonly string[] = [],
+    readonly digitsNotJoined: readonly string[] = [],
+  ) {
+    const classes: [string, number][] = [
+      [A_LETTER, LETTER],
+      [NUMERIC, DIGIT],
+      [EXTEND_NUM_LET, JOINER],
+      [BETWEEN_LETTERS, MID_LETTER],
+      [BETWEEN_DIGITS, MID_NUM],
+      [SKIPPED, SKIP],
+    ];
+    const tests = classes.map(([chars, bit]) => [new RegExp(`[${chars}]`), bit] as const);
+    this.classes = new Uint8Array(TABLE_END);
+    for (let code = 0; code < TABLE_END; code++) {
+      const char = String.fromCharCode(code);
+      for (const [test, bit] of tests) if (test.test(char)) this.classes[code] |= bit;
+    }
+    for (const c of lettersNotJoined) this.classes[c.charCodeAt(0)] &= ~MID_LETTER;
+    for (const c of digitsNotJoined) this.classes[c.charCodeAt(0)] &= ~MID_NUM;
+  }
+}
+
+/** UAX #29 as written (and as Node 20's ICU applies it). */
+export const STANDARD_RULES = new FastWordRules();
+
+/**
+ * The rules a Segmenter follows, learnt by asking it about each middle character between two
+ * letters ("a.b") and between two digits ("1.2"): one segment means it joins there.
+ * @param segments the segments (words, punctuation, spaces) the Segmenter makes of a text
+ */
+export function learnFastWordRules(segments: (text: string) => string[]): FastWordRules {
+  const joins = (text: string): boolean => {
+    const found = segments(text);
+    return found.length === 1 && found[0] === text;
+  };
+  const lettersNotJoined = MIDDLE_OF_LETTERS.filter((c) => !joins(`a${c}b`));
+  const digitsNotJoined = MIDDLE_OF_DIGITS.filter((c) => !joins(`1${c}2`));
+  return lettersNotJoined.length === 0 && digitsNotJoined.length === 0 ? STANDARD_RULES : new FastWordRules(lettersNotJoined, digitsNotJoined);
+}
+
+function classOf(classes: Uint8Array, code: number): number {
+  if (code < TABLE_END) return classes[code];
+  return SKIPPED_ABOVE_TABLE.test(String.fromCharCode(code)) ? SKIP : 0;
+}
+
+/**
+ * Calls `visit(start, end)` for each word or punctuation token of `text` in order ([start, end) in
+ * UTF-16 units); stops when `visit` returns false. A word is a run of word characters, optionally
+ * joined by single "middle" characters between two letters or two digits (rules WB6, WB7, WB11,
+ * WB12); any other character that is not skipped is a token of its own (WB999), so "hello!!!"
+ * gives hello / ! / ! / !. A scanner over a class table rather than a regex: it makes no string,
+ * so a caller that only looks tokens up (trainingCorpus.ts) allocates nothing per word. Only
+ * valid when `fastPathApplies(text)`.
+ */
+export function forEachFastWordSpan(text: string, visit: (start: number, end: number) => boolean, rules: FastWordRules = STANDARD_RULES): void {
+  const classes = rules.classes;
+  const length = text.length;
+  let position = 0;
+  while (position < length) {
+    const kind = classOf(classes, text.charCodeAt(position));
+    if (kind & SKIP) {
+      position++;
+      continue;
+    }
+    let end = position + 1;
+    if (kind & WORD) {
+      for (;;) {
+        while (end < length && classOf(classes, text.charCodeAt(end)) & WORD) end++;
+        if (end + 1 >= length) break;
+        const middle = classOf(classes, text.charCodeAt(end));
+        const before = classOf(classes, text.charCodeAt(end - 1));
+        const after = classOf(classes, text.charCodeAt(end + 1));
+        const joinsLetters = middle & MID_LETTER && before & LETTER && after & LETTER;
+        const joinsDigits = middle & MID_NUM && before & DIGIT && after & DIGIT;
+        if (!joinsLetters && !joinsDigits) break;
+        end += 2;
+      }
+    }
+    if (!visit(position, end)) return;
+    position = end;
+  }
+}
 
 /**
  * The fast path's characters are checked against Intl.Segmenter in two tiers, each once per locale
@@ -63,15 +174,8 @@ export function fastPathApplies(text: string): boolean {
  * is the token's UTF-16 offset; stops when `visit` returns false. Only valid when
  * `fastPathApplies(text)`.
  */
-export function forEachFastWord(text: string, visit: (word: string, start: number) => boolean): void {
-  // lastIndex is set before every exec, so a visitor that tokenizes another text cannot disturb this loop.
-  for (let position = 0; ; ) {
-    FAST_TOKEN.lastIndex = position;
-    const match = FAST_TOKEN.exec(text);
-    if (match === null) return;
-    position = FAST_TOKEN.lastIndex;
-    if (!visit(match[0], match.index)) return;
-  }
+export function forEachFastWord(text: string, visit: (word: string, start: number) => boolean, rules: FastWordRules = STANDARD_RULES): void {
+  forEachFastWordSpan(text, (start, end) => visit(text.slice(start, end), start), rules);
 }
 
 /** Every character the fast path accepts, in code point order (used to check it against the Segmenter). */

@@ -1,5 +1,5 @@
 import { SiftError } from '../errors';
-import { fastPathApplies, fastPathCharacters, fastPathTier, forEachFastWord, type FastPathTier } from './fastWords';
+import { fastPathApplies, fastPathCharacters, fastPathTier, forEachFastWord, learnFastWordRules, type FastPathTier, type FastWordRules } from './fastWords';
 
 /**
  * Word segmentation with Intl.Segmenter (UAX #29 plus ICU's dictionaries, so Chinese and Japanese
@@ -20,7 +20,10 @@ const CHUNK_MIN = CHUNK_MAX / 2;
 const SAFE_CUT_BEFORE = /[\s\u3001\u3002\uFF01\uFF0C\uFF1A\uFF1B\uFF1F]/;
 
 const segmenters = new Map<string, Intl.Segmenter>();
-const fastPathAgrees = new Map<string, boolean>();
+/** Per locale: the fast path's rules, learnt from the Segmenter. */
+const rulesByLocale = new Map<string, FastWordRules>();
+/** Per tier, per locale: those rules if the fast path then agrees with the Segmenter, else null (a map per tier: no key string made per text). */
+const fastPathAgrees: Record<FastPathTier, Map<string, FastWordRules | null>> = { latin1: new Map(), all: new Map() };
 
 /** One Segmenter per locale, reused: constructing one costs more than segmenting a sentence. */
 function segmenterFor(locale: string): Intl.Segmenter {
@@ -68,8 +71,28 @@ export function forEachSegmenterWord(text: string, locale: string, visit: (word:
  * does not segment the rest of a long text.
  */
 export function forEachWord(text: string, locale: string, visit: (word: string, start: number) => boolean): void {
-  if (fastPathApplies(text) && fastPathAgreesFor(locale, fastPathTier(text))) forEachFastWord(text, visit);
+  const rules = fastPathRules(text, locale);
+  if (rules !== null) forEachFastWord(text, visit, rules);
   else forEachSegmenterWord(text, locale, visit);
+}
+
+/**
+ * The rules `forEachWord` segments this (normalised) text with on the fast path (fastWords.ts),
+ * or null when it takes the Segmenter.
+ */
+export function fastPathRules(text: string, locale: string): FastWordRules | null {
+  return fastPathApplies(text) ? fastPathAgreesFor(locale, fastPathTier(text)) : null;
+}
+
+/** The fast path's rules for `locale`, learnt from its Segmenter once. */
+export function fastWordRulesFor(locale: string): FastWordRules {
+  let rules = rulesByLocale.get(locale);
+  if (rules === undefined) {
+    const segmenter = segmenterFor(locale);
+    rules = learnFastWordRules((text) => Array.from(segmenter.segment(text), (s) => s.segment));
+    rulesByLocale.set(locale, rules);
+  }
+  return rules;
 }
 
 /**
@@ -96,18 +119,18 @@ export function fastPathDisagreements(locale: string, tier: FastPathTier = 'all'
     });
     return words.join('\u0000');
   };
+  const rules = fastWordRulesFor(locale);
   return fastPathProbes(tier).filter(
-    (probe) => collect((v) => forEachFastWord(probe, v)) !== collect((v) => forEachSegmenterWord(probe, locale, v)),
+    (probe) => collect((v) => forEachFastWord(probe, v, rules)) !== collect((v) => forEachSegmenterWord(probe, locale, v)),
   );
 }
 
-/** Checked once per locale and tier, when a text first needs it, then cached. */
-function fastPathAgreesFor(locale: string, tier: FastPathTier): boolean {
-  const key = `${tier} ${locale}`;
-  let agrees = fastPathAgrees.get(key);
-  if (agrees === undefined) {
-    agrees = fastPathDisagreements(locale, tier).length === 0;
-    fastPathAgrees.set(key, agrees);
+/** Checked once per locale and tier, when a text first needs it, then cached: the rules, or null where the paths disagree. */
+function fastPathAgreesFor(locale: string, tier: FastPathTier): FastWordRules | null {
+  let rules = fastPathAgrees[tier].get(locale);
+  if (rules === undefined) {
+    rules = fastPathDisagreements(locale, tier).length === 0 ? fastWordRulesFor(locale) : null;
+    fastPathAgrees[tier].set(locale, rules);
   }
-  return agrees;
+  return rules;
 }
