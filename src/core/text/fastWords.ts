@@ -107,45 +107,59 @@ export function learnFastWordRules(segments: (text: string) => string[]): FastWo
   return lettersNotJoined.length === 0 && digitsNotJoined.length === 0 ? STANDARD_RULES : new FastWordRules(lettersNotJoined, digitsNotJoined);
 }
 
+/** FNV-1a over UTF-16 units: the scanner hashes each word as it reads it, for TokenTable to look it up. */
+export const HASH_SEED = 0x811c9dc5;
+export function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
 function classOf(classes: Uint8Array, code: number): number {
   if (code < TABLE_END) return classes[code];
   return SKIPPED_ABOVE_TABLE.test(String.fromCharCode(code)) ? SKIP : 0;
 }
 
 /**
- * Calls `visit(start, end)` for each word or punctuation token of `text` in order ([start, end) in
- * UTF-16 units); stops when `visit` returns false. A word is a run of word characters, optionally
+ * Calls `visit(start, end, hash)` for each word or punctuation token of `text` in order ([start,
+ * end) in UTF-16 units; `hash`: of its characters, see hashStep); stops when `visit` returns false. A word is a run of word characters, optionally
  * joined by single "middle" characters between two letters or two digits (rules WB6, WB7, WB11,
  * WB12); any other character that is not skipped is a token of its own (WB999), so "hello!!!"
  * gives hello / ! / ! / !. A scanner over a class table rather than a regex: it makes no string,
  * so a caller that only looks tokens up (trainingCorpus.ts) allocates nothing per word. Only
  * valid when `fastPathApplies(text)`.
  */
-export function forEachFastWordSpan(text: string, visit: (start: number, end: number) => boolean, rules: FastWordRules = STANDARD_RULES): void {
+export function forEachFastWordSpan(text: string, visit: (start: number, end: number, hash: number) => boolean, rules: FastWordRules = STANDARD_RULES): void {
   const classes = rules.classes;
   const length = text.length;
   let position = 0;
   while (position < length) {
-    const kind = classOf(classes, text.charCodeAt(position));
+    const first = text.charCodeAt(position);
+    const kind = classOf(classes, first);
     if (kind & SKIP) {
       position++;
       continue;
     }
+    let hash = hashStep(HASH_SEED, first);
     let end = position + 1;
     if (kind & WORD) {
       for (;;) {
-        while (end < length && classOf(classes, text.charCodeAt(end)) & WORD) end++;
+        for (; end < length; end++) {
+          const code = text.charCodeAt(end);
+          if (!(classOf(classes, code) & WORD)) break;
+          hash = hashStep(hash, code);
+        }
         if (end + 1 >= length) break;
-        const middle = classOf(classes, text.charCodeAt(end));
+        const middle = text.charCodeAt(end);
+        const middleKind = classOf(classes, middle);
         const before = classOf(classes, text.charCodeAt(end - 1));
         const after = classOf(classes, text.charCodeAt(end + 1));
-        const joinsLetters = middle & MID_LETTER && before & LETTER && after & LETTER;
-        const joinsDigits = middle & MID_NUM && before & DIGIT && after & DIGIT;
+        const joinsLetters = middleKind & MID_LETTER && before & LETTER && after & LETTER;
+        const joinsDigits = middleKind & MID_NUM && before & DIGIT && after & DIGIT;
         if (!joinsLetters && !joinsDigits) break;
+        hash = hashStep(hashStep(hash, middle), text.charCodeAt(end + 1));
         end += 2;
       }
     }
-    if (!visit(position, end)) return;
+    if (!visit(position, end, hash)) return;
     position = end;
   }
 }

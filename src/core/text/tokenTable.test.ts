@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../../tests/helpers/textFixtures';
 import { forEachTokenId } from './tokenIds';
-import { splitBigram, TokenTable } from './tokenTable';
+import { forEachFastWordSpan } from './fastWords';
+import { hashRange, splitBigram, TokenTable } from './tokenTable';
 import { DEFAULT_TOKENIZER, forEachToken, type TokenKind } from './tokenize';
 import type { TokenizerConfig } from './types';
 
@@ -115,5 +116,18 @@ describe('forEachTokenId', () => {
     });
     expect(seen).toEqual(['word:new', 'word:york', 'bigram:new york', 'word:?', 'bigram:?', 'word:big', 'bigram:?', 'word:?']);
     expect(table.size).toBe(7);
+  });
+});
+
+describe('hashRange', () => {
+  it('is the hash the scanner gives each word it reads', () => {
+    const text = "e.g. don't stop: 1,000.5 naïve — “quoted” a_b";
+    const spans: [number, number, number][] = [];
+    forEachFastWordSpan(text, (start, end, hash) => {
+      spans.push([start, end, hash]);
+      return true;
+    });
+    expect(spans.length).toBeGreaterThan(8);
+    expect(spans.filter(([start, end, hash]) => hashRange(text, start, end) !== hash)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { HASH_SEED, hashStep } from './fastWords';
 import { BIGRAM_SEPARATOR } from './tokenize';
 
 /**
@@ -34,21 +35,21 @@ export class TokenTable {
   }
 
   /** Id of text[start, end) as a word or character token; -1 when unknown. */
-  findRange(text: string, start: number, end: number): number {
-    return this.rangeSlot(text, start, end, false);
+  findRange(text: string, start: number, end: number, hash: number = hashRange(text, start, end)): number {
+    return this.rangeSlot(text, start, end, hash, false);
   }
 
-  /** Id of text[start, end), given one if new. */
-  internRange(text: string, start: number, end: number): number {
-    return this.rangeSlot(text, start, end, true);
+  /** Id of text[start, end), given one if new. `hash`: hashRange's, when the caller has it already (the scanner). */
+  internRange(text: string, start: number, end: number, hash: number = hashRange(text, start, end)): number {
+    return this.rangeSlot(text, start, end, hash, true);
   }
 
   findString(token: string): number {
-    return this.rangeSlot(token, 0, token.length, false);
+    return this.rangeSlot(token, 0, token.length, hashRange(token, 0, token.length), false);
   }
 
   internString(token: string): number {
-    return this.rangeSlot(token, 0, token.length, true);
+    return this.rangeSlot(token, 0, token.length, hashRange(token, 0, token.length), true);
   }
 
   /** Id of the bigram of words `first` and `second` (ids); -1 when unknown or a word is (-1). */
@@ -96,10 +97,7 @@ export class TokenTable {
     return this.internPair(this.internString(bigram[0]), this.internString(bigram[1]));
   }
 
-  private rangeSlot(text: string, start: number, end: number, intern: boolean): number {
-    // FNV-1a over the UTF-16 units.
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  private rangeSlot(text: string, start: number, end: number, hash: number, intern: boolean): number {
     const slots = this.stringSlots;
     const mask = (slots.length >> 1) - 1;
     const length = end - start;
@@ -175,6 +173,13 @@ function rehashPairs(old: Int32Array): Int32Array {
     slots.set(old.subarray(at, at + 3), 3 * slot);
   }
   return slots;
+}
+
+/** The hash the scanner computes while reading a word (fastWords.ts hashStep). */
+export function hashRange(text: string, start: number, end: number): number {
+  let hash = HASH_SEED;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hash;
 }
 
 function grown(array: Int32Array): Int32Array {
