@@ -66,6 +66,28 @@ export function rssMiB(pids: readonly number[]): number {
   return kib / 1024;
 }
 
+/** Clock ticks per second of /proc/PID/stat's CPU times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds (user + system) these processes have used so far, from /proc/PID/stat fields 14
+ * and 15. On a machine shared with other work, CPU time says what a task cost where wall time
+ * also counts the waiting.
+ */
+export function cpuSeconds(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
 /** Samples `measure` every `everyMs` until stopped; returns the largest value seen. */
 export function peakSampler(measure: () => number, everyMs: number): { stop(): number } {
   let peak = measure();

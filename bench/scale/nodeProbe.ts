@@ -20,7 +20,12 @@ async function main(path: string): Promise<void> {
   const seconds = (from: number): number => (performance.now() - from) / 1000;
   const bytes = new Uint8Array(readFileSync(path));
 
+  const cpu = (from: NodeJS.CpuUsage): number => {
+    const used = process.cpuUsage(from);
+    return (used.user + used.system) / 1e6;
+  };
   const loadStarted = performance.now();
+  const loadCpu = process.cpuUsage();
   let lastReport = loadStarted;
   let longestGap = 0;
   const dataset = loadDataset(bytes, {}, {
@@ -31,11 +36,13 @@ async function main(path: string): Promise<void> {
     },
   });
   const loadSeconds = seconds(loadStarted);
+  const loadCpuSeconds = cpu(loadCpu);
   longestGap = Math.max(longestGap, performance.now() - lastReport);
   const rssAfterLoadMiB = mib(process.memoryUsage().rss);
 
   const settings = settingsFor(dataset.report, { backend: CLI_DEFAULT_BACKEND, epochs: 1 });
   const prepareStarted = performance.now();
+  const prepareCpu = process.cpuUsage();
   const input = {
     examples: dataset.examples,
     fileName: basename(path),
@@ -44,6 +51,7 @@ async function main(path: string): Promise<void> {
   };
   const prepared = prepareTraining(input, settings);
   const prepareSeconds = seconds(prepareStarted);
+  const prepareCpuSeconds = cpu(prepareCpu);
   const rssAfterPrepareMiB = mib(process.memoryUsage().rss);
 
   let firstBatchAt: number | null = null;
@@ -58,9 +66,12 @@ async function main(path: string): Promise<void> {
     vocabularySize: prepared.vocabulary.tokens.length,
     sequenceLength: settings.sequenceLength,
     loadSeconds,
+    loadCpuSeconds,
     longestProgressGapSeconds: longestGap / 1000,
     prepareSeconds,
+    prepareCpuSeconds,
     textsPerSecond: dataset.examples.length / prepareSeconds,
+    textsPerCpuSecond: dataset.examples.length / prepareCpuSeconds,
     firstBatchSeconds: firstBatchAt === null ? null : (firstBatchAt - prepareStarted) / 1000,
     stoppedSeconds: seconds(prepareStarted),
     totalSeconds: seconds(began),

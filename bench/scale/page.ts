@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM } from '../browser/journey';
-import { browserPidForProfile, peakSampler, processTree, rendererPids, rssMiB } from '../browser/processMemory';
+import { browserPidForProfile, cpuSeconds, peakSampler, processTree, rendererPids, rssMiB } from '../browser/processMemory';
 import type { PageFigures } from './types';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -88,13 +88,19 @@ export async function measurePage(url: string, file: string, timeoutMs: number):
     const tab = peakSampler(() => rssMiB(renderers), SAMPLE_MS);
     const browser = peakSampler(() => rssMiB(all), SAMPLE_MS);
     try {
+      const loadCpu = cpuSeconds(renderers);
       await page.getByLabel('Choose a file').setInputFiles(file);
       await page.locator('.data-check').waitFor({ timeout: timeoutMs });
+      renderers = rendererPids(root);
+      const loadCpuSeconds = cpuSeconds(renderers) - loadCpu;
+      const tabAtDataCheckMiB = rssMiB(renderers);
       const clock = (await page.evaluate('window.__siftScale')) as Clock;
       const train = page.getByRole('button', { name: 'Train', exact: true });
+      const trainCpu = cpuSeconds(renderers);
       await train.click({ timeout: timeoutMs });
       const startAt = await markTime(page, 'sift:train-start', 10_000);
       const firstAt = await markTime(page, 'sift:first-point', timeoutMs);
+      const trainToFirstBatchCpuSeconds = cpuSeconds(renderers) - trainCpu;
       await page.getByRole('button', { name: 'Stop', exact: true }).click();
       await page.locator('#train .outcome, #train [role="alert"]').first().waitFor({ timeout: timeoutMs });
       const alert = await page.locator('#train [role="alert"]').first().textContent({ timeout: 500 }).catch(() => null);
@@ -105,7 +111,10 @@ export async function measurePage(url: string, file: string, timeoutMs: number):
       return {
         loadSeconds: clock.changeAt !== null && clock.checkAt !== null ? (clock.checkAt - clock.changeAt) / 1000 : Number.NaN,
         longestProgressGapSeconds: longestStill(clock) / 1000,
+        loadCpuSeconds,
+        tabAtDataCheckMiB,
         trainToFirstBatchSeconds: (firstAt - startAt) / 1000,
+        trainToFirstBatchCpuSeconds,
         trainToStoppedSeconds: (stoppedAt - startAt) / 1000,
         tabPeakMiB: tab.stop(),
         browserPeakMiB: browser.stop(),

@@ -62,9 +62,11 @@ export function growthOf(sizes: readonly ScaleSizeResult[]): Growth[] {
   const figures: [string, (s: ScaleSizeResult) => number][] = [
     ['Node: load (s)', (s) => value(s.node, (f) => f.loadSeconds)],
     ['Node: prepare (s)', (s) => value(s.node, (f) => f.prepareSeconds)],
+    ['Node: prepare CPU (s)', (s) => value(s.node, (f) => f.prepareCpuSeconds)],
     ['Node: peak RSS (MiB)', (s) => value(s.node, (f) => f.peakRssMiB)],
     ['page: load → data check (s)', (s) => value<PageFigures>(s.page, (f) => f.loadSeconds)],
     ['page: Train → first batch (s)', (s) => value<PageFigures>(s.page, (f) => f.trainToFirstBatchSeconds)],
+    ['page: Train → first batch CPU (s)', (s) => value<PageFigures>(s.page, (f) => f.trainToFirstBatchCpuSeconds)],
     ['page: tab peak (MiB)', (s) => value<PageFigures>(s.page, (f) => f.tabPeakMiB)],
   ];
   return figures.map(([name, pick]) => fitGrowth(name, sizes.map((s) => ({ rows: s.rows, value: pick(s) })))).filter((g): g is Growth => g !== null);
@@ -98,13 +100,13 @@ export async function runScaleBench(options: ScaleBenchOptions): Promise<ScaleSe
       log(`scale: ${rows.toLocaleString('en-US')} rows (${(fileBytes / 1e6).toFixed(0)} MB): Node…`);
       const node = await measureNode(file, options.timeoutSeconds);
       if (node.status === 'ok') {
-        log(`scale:   Node: load ${node.loadSeconds.toFixed(1)} s, prepare ${node.prepareSeconds.toFixed(1)} s (${Math.round(node.textsPerSecond).toLocaleString('en-US')} texts/s), first batch at ${node.firstBatchSeconds?.toFixed(1) ?? 'n/a'} s, peak ${Math.round(node.peakRssMiB)} MiB`);
+        log(`scale:   Node: load ${node.loadSeconds.toFixed(1)} s, prepare ${node.prepareSeconds.toFixed(1)} s (CPU ${node.prepareCpuSeconds.toFixed(1)} s; ${Math.round(node.textsPerSecond).toLocaleString('en-US')} texts/s), first batch at ${node.firstBatchSeconds?.toFixed(1) ?? 'n/a'} s, peak ${Math.round(node.peakRssMiB)} MiB`);
       } else log(`scale:   Node failed: ${node.error}`);
       let page: ScaleSizeResult['page'] = null;
       if (preview !== null) {
         try {
           page = { status: 'ok', ...(await measurePage(preview.url, file, options.timeoutSeconds * 1000)) };
-          log(`scale:   page: data check after ${page.loadSeconds.toFixed(1)} s, Train → first batch ${page.trainToFirstBatchSeconds.toFixed(1)} s, tab peak ${Math.round(page.tabPeakMiB)} MiB (browser ${Math.round(page.browserPeakMiB)} MiB)`);
+          log(`scale:   page: data check after ${page.loadSeconds.toFixed(1)} s, Train → first batch ${page.trainToFirstBatchSeconds.toFixed(1)} s (tab CPU ${page.trainToFirstBatchCpuSeconds.toFixed(1)} s), tab peak ${Math.round(page.tabPeakMiB)} MiB (browser ${Math.round(page.browserPeakMiB)} MiB)`);
         } catch (error) {
           page = { status: 'failed', error: errorText(error) };
           log(`scale:   page failed: ${page.error}`);

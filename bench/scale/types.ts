@@ -9,10 +9,15 @@ export interface NodeProbeFigures {
   loadSeconds: number;
   /** The longest stretch of loadDataset without a progress report. */
   longestProgressGapSeconds: number;
+  /** CPU seconds of loadDataset (user + system: what it cost, where wall time also counts waiting for a shared CPU). */
+  loadCpuSeconds: number;
   /** prepareTraining: split, vocabulary and encoding of every text. */
   prepareSeconds: number;
+  prepareCpuSeconds: number;
   /** Examples (training and validation texts) tokenised per second of prepareTraining. */
   textsPerSecond: number;
+  /** The same per CPU second. */
+  textsPerCpuSecond: number;
   /** From the start of prepareTraining to the first batch trained (null: none was). */
   firstBatchSeconds: number | null;
   /** From the start of prepareTraining to the end of the run stopped after its first batch. */
@@ -31,8 +36,14 @@ export interface PageFigures {
   loadSeconds: number;
   /** The longest time, while reading, that the progress bar's value stayed the same. */
   longestProgressGapSeconds: number;
+  /** CPU seconds the tab (its renderer processes) used from choosing the file to the data check shown. */
+  loadCpuSeconds: number;
+  /** The tab's resident memory when the data check is shown. */
+  tabAtDataCheckMiB: number;
   /** Train clicked → the first point on the charts ('sift:train-start' → 'sift:first-point'). */
   trainToFirstBatchSeconds: number;
+  /** CPU seconds the tab used from the Train click to the first point. */
+  trainToFirstBatchCpuSeconds: number;
   /** Train clicked → the run, stopped at its first point, has finished. */
   trainToStoppedSeconds: number;
   /** Peak of the summed resident memory of the renderer processes (the tab and its worker), sampled every 50 ms. */
