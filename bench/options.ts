@@ -36,6 +36,9 @@ export interface BenchOptions {
 export const SECTIONS = ['browser', 'label-issues', 'hostile', 'scale'] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/** Parts too long for the quick run (the scale part alone takes 10-15 minutes): by default only in the full run. */
+const FULL_RUN_ONLY: readonly Section[] = ['scale'];
+
 export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run.ts [options])
 
   --quick               trec, sms_spam, thucnews_titles; 1 run (about 6 minutes on 2 cores)
@@ -64,7 +67,8 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
                         Chromium: time to refuse and peak memory (about 2 minutes)
   --scale               AG News texts repeated to 100k, 500k and 1M rows, read and trained
                         to the first batch by the CLI's path and by the app in headless
-                        Chromium: times, peak memory, growth (about 10 minutes)
+                        Chromium: times, peak memory, growth (10-15 minutes; in the full
+                        run, not the quick one)
   --scale-rows a,b      the scale part's sizes instead (rows per file)
   --no-build            reuse dist/ instead of building the app (vite build) first
   --help                this text`;
@@ -199,6 +203,6 @@ export function wantsSection(options: BenchOptions, section: Section): boolean {
     case 'off':
       return false;
     case 'auto':
-      return !sectionsOnly(options) && options.only === null && options.contenders === null;
+      return !sectionsOnly(options) && options.only === null && options.contenders === null && !(options.quick && FULL_RUN_ONLY.includes(section));
   }
 }

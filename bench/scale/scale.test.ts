@@ -109,8 +109,10 @@ describe('renderScaleMarkdown', () => {
 });
 
 describe('scale options', () => {
-  it('is on in the full run, off in a selection unless asked for, and takes other sizes', () => {
+  it('is on in the full run, off in the quick run and a selection unless asked for, and takes other sizes', () => {
     expect(wantsSection(parseOptions([]), 'scale')).toBe(true);
+    expect(wantsSection(parseOptions(['--quick']), 'scale')).toBe(false);
+    expect(wantsSection(parseOptions(['--quick', '--scale']), 'scale')).toBe(true);
     expect(wantsSection(parseOptions(['--only', 'trec']), 'scale')).toBe(false);
     expect(wantsSection(parseOptions(['--scale-only']), 'scale')).toBe(true);
     expect(parseOptions(['--scale-rows', '1000,20000']).scaleRows).toEqual([1000, 20_000]);
