@@ -53,8 +53,6 @@ export interface ParsedCommandLine {
   name?: string;
   top?: number;
   folds?: number;
-  /** train: how the bundle stores its weights (the core's default when left out). */
-  weights?: WeightFormat;
   read: ReadOptions;
   settings: Partial<TrainSettings>;
 }
@@ -81,7 +79,6 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     name: values.name,
     top: optionalNumber(values.top, 'top'),
     folds: optionalNumber(values.folds, 'folds'),
-    weights: weightFormatOf(values.weights),
     read: {
       encoding: values.encoding,
       delimiter: delimiterOf(values.delimiter),
@@ -108,6 +105,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
       lowercase: values['no-lowercase'] ? false : undefined,
       classWeighting: values['class-weights'] as TrainSettings['classWeighting'] | undefined,
       maskPii: values['keep-pii'] ? false : undefined,
+      weights: weightFormatOf(values.weights),
     }),
   };
 }

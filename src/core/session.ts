@@ -7,14 +7,17 @@
  */
 import { exportBundle } from './bundle/export';
 import { bundleFileName } from './bundle/files';
+import { compareWeightFormats } from './bundle/formatChoice';
 import { importBundle } from './bundle/import';
 import type { SiftManifest, SiftModel } from './bundle/types';
+import type { WeightFormat } from './bundle/weightFormat';
 import { loadDataset } from './dataset/load';
 import type { LoadProgress } from './dataset/progress';
-import type { LoadedDataset, ReadOptions } from './dataset/types';
+import type { Example, LoadedDataset, ReadOptions } from './dataset/types';
 import { SiftError } from './errors';
 import { EvaluatedTexts, type TextListPage, type TextListQuery } from './model/evaluatedTexts';
-import type { BackendReport, Explanation } from './model/types';
+import type { BackendReport, Explanation, Metrics } from './model/types';
+import { modelAsStored } from './modelAsStored';
 import { measureBackends, prepareTraining, type PreparedInfo, type PreparedTraining } from './pipeline';
 import { Predictor } from './predictor';
 import { settingsFor, type TrainSettings } from './settings';
@@ -66,6 +69,33 @@ export interface LabelIssuesFound {
   issues: LabelIssue[];
 }
 
+/** One weight format a trained model can be exported in: the file's size and its validation metrics as read back. */
+export interface WeightFormatChoice {
+  format: WeightFormat;
+  bytes: number;
+  metrics: Metrics | null;
+}
+
+/** A bundle of the current model in a chosen weight format. */
+export interface ExportedBundle {
+  format: WeightFormat;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * What the session keeps of a model trained in it to export other weight formats: the calibrated
+ * float32 weights before storing, the validation split and golden.json's texts. A model opened
+ * from a file has none (its file holds one format only).
+ */
+interface TrainedFormats {
+  float32: SiftModel;
+  validation: readonly Example[];
+  goldenTexts: readonly string[];
+  /** The bundles made so far, by format (the trained format's from the start). */
+  bundles: Map<WeightFormat, Uint8Array>;
+}
+
 export interface LabelIssuesCallbacks {
   onBackend?(report: BackendReport): void;
   onProgress?(progress: OutOfFoldProgress): void;
@@ -96,6 +126,8 @@ export class EngineSession {
   private evaluated: EvaluatedTexts | null = null;
   /** The label decisions `prepared` was made with (JSON). */
   private preparedDecisions = '[]';
+  /** For the current model when trained here: what exporting it in another weight format needs. */
+  private formats: TrainedFormats | null = null;
 
   /** @param now the clock for "measured N s before this run" */
   constructor(private readonly now: () => number = () => performance.now()) {}
@@ -201,7 +233,14 @@ export class EngineSession {
       const model = this.use(outcome.model);
       const probabilities = outcome.validationProbabilities;
       this.evaluated = probabilities ? new EvaluatedTexts(prepared.split.validation, probabilities, outcome.model.manifest.labels) : null;
-      return { model, bundle: await exportBundle(outcome.model) };
+      const bundle = await exportBundle(outcome.model, { goldenTexts: outcome.goldenTexts });
+      this.formats = {
+        float32: { manifest: outcome.model.manifest, weights: outcome.float32Weights },
+        validation: prepared.split.validation,
+        goldenTexts: outcome.goldenTexts,
+        bundles: new Map([[outcome.model.manifest.settings.weights, bundle]]),
+      };
+      return { model, bundle };
     } finally {
       this.training = false;
     }
@@ -263,12 +302,50 @@ export class EngineSession {
     return this.evaluated?.page(query, offset, limit) ?? null;
   }
 
+  /**
+   * Each weight format the current model can be exported in, with the file's size and the
+   * validation metrics of the model as read back from it (compareWeightFormats): asked for by the
+   * page when a person exports, not after every run. Null for a model opened from a file, which
+   * holds only the format it was saved in.
+   */
+  async compareFormats(): Promise<WeightFormatChoice[] | null> {
+    const formats = this.formats;
+    if (!this.predictor) throw new SiftError('NOT_TRAINED', 'Train a model or open one before exporting it.');
+    if (formats === null) return null;
+    await this.afterProbe();
+    const outcomes = await compareWeightFormats(formats.float32, { validation: { examples: formats.validation }, test: null }, formats.goldenTexts);
+    // The trained format's bundle stays the one made after training (the same bytes, barring the clock).
+    for (const o of outcomes) if (!formats.bundles.has(o.format)) formats.bundles.set(o.format, o.bundle);
+    return outcomes.map(({ format, bytes, metrics }) => ({ format, bytes, metrics }));
+  }
+
+  /**
+   * The current model as a bundle in `format`: for a model trained here, the model as that
+   * format stores it, with that format's metrics and top words in sift.json (modelAsStored).
+   * @throws SiftError NOT_TRAINED without a model, INVALID_OPTION for another format of a model opened from a file
+   */
+  async exportFormat(format: WeightFormat): Promise<ExportedBundle> {
+    const formats = this.formats;
+    if (!this.predictor) throw new SiftError('NOT_TRAINED', 'Train a model or open one before exporting it.');
+    const fileName = bundleFileName(this.predictor.manifest.name);
+    if (formats === null) throw new SiftError('INVALID_OPTION', 'A model opened from a file is exported as it was saved; its other weight formats are not known.');
+    let bytes = formats.bundles.get(format);
+    if (bytes === undefined) {
+      await this.afterProbe();
+      const stored = modelAsStored(formats.float32, format, { validation: { examples: formats.validation }, test: null });
+      bytes = await exportBundle(stored.model, { goldenTexts: formats.goldenTexts });
+      formats.bundles.set(format, bytes);
+    }
+    return { format, fileName, bytes };
+  }
+
   /** Opens a bundle and makes it the current model. */
   async importModel(bytes: Uint8Array): Promise<ModelSummary> {
     // tf.loadLayersModel needs a backend that a measurement is not switching under it.
     await this.afterProbe();
     const summary = this.use(await importBundle(bytes));
     this.evaluated = null;
+    this.formats = null;
     return summary;
   }
 
