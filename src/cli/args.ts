@@ -38,6 +38,7 @@ const OPTIONS = {
   'no-lowercase': { type: 'boolean' },
   'class-weights': { type: 'string' },
   'keep-pii': { type: 'boolean' },
+  file: { type: 'string' },
   weights: { type: 'string' },
   top: { type: 'string' },
   folds: { type: 'string' },
@@ -53,6 +54,8 @@ export interface ParsedCommandLine {
   name?: string;
   top?: number;
   folds?: number;
+  /** predict: a file of texts, one per line. */
+  file?: string;
   read: ReadOptions;
   settings: Partial<TrainSettings>;
 }
@@ -79,6 +82,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     name: values.name,
     top: optionalNumber(values.top, 'top'),
     folds: optionalNumber(values.folds, 'folds'),
+    file: values.file,
     read: {
       encoding: values.encoding,
       delimiter: delimiterOf(values.delimiter),
@@ -151,6 +155,7 @@ Usage:
   npm run sift -- train DATA.csv [--test TEST.csv] [--out model.sift.zip] [options] [--json]
   npm run sift -- eval model.sift.zip TEST.csv [--json]
   npm run sift -- predict model.sift.zip "some text" ["more text" ...] [--json]
+  npm run sift -- predict model.sift.zip --file texts.txt [--json]
   npm run sift -- issues DATA.csv [--folds K] [--top N] [--seed S] [options] [--json]
 
 Reading the file (detected when left out):
@@ -169,6 +174,8 @@ Training (defaults in brackets are Sift's measured defaults):
 
 Output:
   --json             the last line of stdout is one JSON object (errors too: {"error": {...}})
+  --file F           predict: the texts of F, one per line (UTF-8); prints one line per text
+                     (label, probability, text) and, with --json, the predictions only
   --top N            predict: show the N most likely classes (default all);
                      issues: list the N most suspicious rows, flagged or not (JSON "ranked";
                      default: the flagged rows, and every row in "ranked")

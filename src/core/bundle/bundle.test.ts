@@ -260,6 +260,8 @@ describe('a bundle saved by Sift 0.2.0', () => {
     const opened = await importBundle(old);
     expect(opened.manifest.tokenizer.maskPii).toBe(false);
     expect(opened.manifest.settings.maskPii).toBe(false);
+    // Nor does it say how it stores its weights: its model.json does (float32, all 0.2.0 wrote).
+    expect(opened.manifest.settings.weights).toBe('float32');
   });
 
   it('predicts exactly what Sift 0.2.0 predicted, phone numbers included', async () => {

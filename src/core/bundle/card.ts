@@ -2,6 +2,7 @@ import { formatPercent } from '../format';
 import type { Metrics } from '../model/types';
 import { BUNDLE_EXTENSION, BUNDLE_FILES } from './files';
 import type { ClassTopWords, ModelCalibration, SiftManifest } from './types';
+import { NODE_SNIPPET, PAGE_SNIPPET } from './runtimeUsage';
 import type { WeightFormat } from './weightFormat';
 
 export interface CardOptions {
@@ -176,17 +177,6 @@ export function modelCard(manifest: SiftManifest, options: CardOptions = { weigh
   ];
   return lines.join('\n');
 }
-
-/** The lines of the model card that load this model with predict.mjs in a page (tested: src/runtime/). */
-export const PAGE_SNIPPET = ["import { loadFromUrl } from './predict.mjs';", "const model = await loadFromUrl('.');", "console.log(model.predict('some text'));"].join('\n');
-
-/** The lines of the model card that load this model with predict.mjs in Node (tested: src/runtime/). */
-export const NODE_SNIPPET = [
-  "import { readFile } from 'node:fs/promises';",
-  "import { load } from './predict.mjs';",
-  "const model = await load({ 'model.json': await readFile('model.json'), 'weights.bin': await readFile('weights.bin'), 'sift.json': await readFile('sift.json') });",
-  "console.log(JSON.stringify(model.predict('some text')));",
-].join('\n');
 
 function privacyLines(maskPii: boolean): string[] {
   if (maskPii) {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { strToU8, zipSync } from 'fflate';
 import { SiftError } from '../errors';
 import { modelCard } from './card';
-import { EXAMPLE_HTML } from './exampleHtml';
+import { EXAMPLE_HTML } from './runtimeUsage';
 import { BUNDLE_FILES } from './files';
 import { goldenFile } from './golden';
 import { buildLayersModel, checkWeightSizes } from './layersModel';

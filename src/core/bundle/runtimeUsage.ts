@@ -1,4 +1,10 @@
 /**
+ * How a program outside Sift uses a bundle's predict.mjs: the model card's lines and the bundle's
+ * example.html. Code for other programs, held as text (the architecture test lets this file's
+ * strings name browser and Node APIs that core itself never uses).
+ */
+
+/**
  * example.html inside every bundle: a text box and the prediction, made by predict.mjs from the
  * files beside it (`loadFromUrl('.')`), for any static web server. Everything the model says
  * (its name, labels) is written with textContent, never as HTML.
@@ -55,3 +61,14 @@ try {
 </body>
 </html>
 `;
+
+/** The lines of the model card that load this model with predict.mjs in a page (tested: src/runtime/). */
+export const PAGE_SNIPPET = ["import { loadFromUrl } from './predict.mjs';", "const model = await loadFromUrl('.');", "console.log(model.predict('some text'));"].join('\n');
+
+/** The lines of the model card that load this model with predict.mjs in Node (tested: src/runtime/). */
+export const NODE_SNIPPET = [
+  "import { readFile } from 'node:fs/promises';",
+  "import { load } from './predict.mjs';",
+  "const model = await load({ 'model.json': await readFile('model.json'), 'weights.bin': await readFile('weights.bin'), 'sift.json': await readFile('sift.json') });",
+  "console.log(JSON.stringify(model.predict('some text')));",
+].join('\n');
