@@ -9,7 +9,8 @@ import type { BackendReport, EpochLog, Explanation, StopReason } from '@/core/mo
 import type { PreparedInfo } from '@/core/pipeline';
 import type { TrainSettings } from '@/core/settings';
 import type { AppError } from '@/core/errors';
-import type { DatasetSummary, LabelIssuesFound, ModelSummary } from '@/core/session';
+import type { DatasetSummary, LabelIssuesFound, ModelSummary, WeightFormatChoice } from '@/core/session';
+import type { WeightFormat } from '@/core/bundle/weightFormat';
 import type { LabelAction, LabelDecision } from '@/core/quality/labelDecisions';
 import type { OutOfFoldProgress } from '@/core/quality/outOfFold';
 import type { CorrectedFile } from '@/worker/protocol';
@@ -198,6 +199,14 @@ export interface ModelActions {
   importModel(bytes: Uint8Array, fileName: string): Promise<void>;
   /** The bundle to download, or null without a model. */
   exportModel(): { fileName: string; bytes: Uint8Array } | null;
+  /**
+   * Each weight format's file size and validation metrics as loaded back, measured by the engine
+   * now (when a person exports, not after every run); null for a model opened from a file or kept
+   * from an earlier visit, whose file holds one format only. Rejects with an AppError.
+   */
+  compareWeightFormats(): Promise<WeightFormatChoice[] | null>;
+  /** The current model's bundle in `format` (in its own format: the bundle kept). Rejects with an AppError. */
+  exportModelAs(format: WeightFormat): Promise<{ fileName: string; bytes: Uint8Array } | null>;
   dismissModelError(): void;
 }
 

@@ -7,7 +7,8 @@ import type { ReadOptions } from '@/core/dataset/types';
 import type { AppError } from '@/core/errors';
 import type { TextListPage, TextListQuery } from '@/core/model/evaluatedTexts';
 import type { Explanation } from '@/core/model/types';
-import type { DatasetSummary, LabelIssuesFound, MeasuredBackend, ModelSummary } from '@/core/session';
+import type { ExportedBundle, DatasetSummary, LabelIssuesFound, MeasuredBackend, ModelSummary, WeightFormatChoice } from '@/core/session';
+import type { WeightFormat } from '@/core/bundle/weightFormat';
 import type { LabelDecision } from '@/core/quality/labelDecisions';
 import {
   isFinalEvent,
@@ -56,6 +57,10 @@ export interface EngineClient {
   cancelLabelIssues(): void;
   /** The file (bytes as the page keeps them) written back with the decisions applied. */
   writeCorrectedCsv(bytes: Uint8Array, options: ReadOptions, decisions: LabelDecision[]): Promise<CorrectedFile>;
+  /** Each weight format's file size and validation metrics as read back; null for a model opened from a file. */
+  compareFormats(): Promise<WeightFormatChoice[] | null>;
+  /** The current model's bundle in `format`. */
+  exportFormat(format: WeightFormat): Promise<ExportedBundle>;
   dispose(): void;
 }
 
@@ -164,6 +169,13 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
     async writeCorrectedCsv(bytes, options, decisions) {
       const buffer = bytes.slice().buffer as ArrayBuffer;
       return (await request({ type: 'writeCorrectedCsv', bytes: buffer, options, decisions }, 'correctedCsvWritten', [buffer])).file;
+    },
+    async compareFormats() {
+      return (await request({ type: 'compareFormats' }, 'formatsCompared')).choices;
+    },
+    async exportFormat(format) {
+      const event = await request({ type: 'exportFormat', format }, 'formatExported');
+      return { format: event.format, fileName: event.fileName, bytes: new Uint8Array(event.bundle) };
     },
     dispose() {
       rejectAll({ code: 'CANCELLED', message: 'The engine was closed.' });

@@ -104,6 +104,16 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
         case 'importModel':
           post({ type: 'modelLoaded', id, model: await session.importModel(new Uint8Array(command.bytes)) });
           return;
+        case 'compareFormats':
+          post({ type: 'formatsCompared', id, choices: await session.compareFormats() });
+          return;
+        case 'exportFormat': {
+          const exported = await session.exportFormat(command.format);
+          // A copy: the session keeps its bundle for the next download.
+          const bundle = exported.bytes.slice().buffer as ArrayBuffer;
+          post({ type: 'formatExported', id, format: exported.format, fileName: exported.fileName, bundle }, [bundle]);
+          return;
+        }
         default:
           assertNever(command);
       }

@@ -17,7 +17,8 @@ import type { AppError } from '@/core/errors';
 import type { TextListPage, TextListQuery } from '@/core/model/evaluatedTexts';
 import type { BackendReport, BatchLog, EpochLog, Explanation } from '@/core/model/types';
 import type { PreparedInfo } from '@/core/pipeline';
-import type { DatasetSummary, LabelIssuesFound, MeasuredBackend, ModelSummary } from '@/core/session';
+import type { DatasetSummary, LabelIssuesFound, MeasuredBackend, ModelSummary, WeightFormatChoice } from '@/core/session';
+import type { WeightFormat } from '@/core/bundle/weightFormat';
 import type { TrainSettings } from '@/core/settings';
 import type { CorrectedCsv } from '@/core/dataset/correctedCsv';
 import type { LabelDecision } from '@/core/quality/labelDecisions';
@@ -52,7 +53,11 @@ export type WorkerCommand =
   /** Ends the search for label problems after its current batch; it then fails with CANCELLED. */
   | { type: 'cancelLabelIssues'; id: number }
   /** The file with the label decisions applied (correctedCsv.ts); the page sends the bytes it keeps. */
-  | { type: 'writeCorrectedCsv'; id: number; bytes: ArrayBuffer; options: ReadOptions; decisions: LabelDecision[] };
+  | { type: 'writeCorrectedCsv'; id: number; bytes: ArrayBuffer; options: ReadOptions; decisions: LabelDecision[] }
+  /** Each weight format's file size and validation metrics as read back (on demand, when exporting): `formatsCompared`. */
+  | { type: 'compareFormats'; id: number }
+  /** The current model's bundle in a weight format: `formatExported`. */
+  | { type: 'exportFormat'; id: number; format: WeightFormat };
 
 /** A corrected copy of the file, its bytes transferable. */
 export type CorrectedFile = Omit<CorrectedCsv, 'bytes'> & { bytes: ArrayBuffer };
@@ -93,12 +98,17 @@ export type WorkerEvent =
   | { type: 'labelIssuesProgress'; id: number; progress: OutOfFoldProgress }
   | { type: 'labelIssuesFound'; id: number; found: LabelIssuesFound }
   | { type: 'correctedCsvWritten'; id: number; file: CorrectedFile }
+  /** choices: null for a model opened from a file (it holds only the format it was saved in). */
+  | { type: 'formatsCompared'; id: number; choices: WeightFormatChoice[] | null }
+  | { type: 'formatExported'; id: number; format: WeightFormat; fileName: string; bundle: ArrayBuffer }
   | { type: 'failed'; id: number; error: AppError };
 
 /** Events that end a request (resolve or reject its promise); the rest are progress. */
 export type FinalEvent = Extract<
   WorkerEvent,
-  { type: 'parsed' | 'trained' | 'explained' | 'modelLoaded' | 'cellTexts' | 'measured' | 'labelIssuesFound' | 'correctedCsvWritten' | 'failed' }
+  {
+    type: 'parsed' | 'trained' | 'explained' | 'modelLoaded' | 'cellTexts' | 'measured' | 'labelIssuesFound' | 'correctedCsvWritten' | 'formatsCompared' | 'formatExported' | 'failed';
+  }
 >;
 export type ProgressEvent = Exclude<WorkerEvent, FinalEvent>;
 
@@ -112,6 +122,8 @@ export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
     case 'measured':
     case 'labelIssuesFound':
     case 'correctedCsvWritten':
+    case 'formatsCompared':
+    case 'formatExported':
     case 'failed':
       return true;
     case 'parseProgress':

@@ -4,11 +4,14 @@ import type { EngineTracker, StoreDeps } from '../deps';
 import { emptyRun } from '../initialState';
 import { readyModel } from '../selectors';
 import type { ModelActions, SiftState } from '../types';
+import { engineSync } from './engineSync';
 import { guard } from './saving';
 
 export const createModelSlice =
   (deps: StoreDeps, tracker: EngineTracker, afterModelChange: () => void): StateCreator<SiftState, [], [], ModelActions & { openBundle(bytes: Uint8Array, fileName: string, origin: 'imported' | 'restored'): Promise<boolean> }> =>
   (set, get) => {
+    const sync = engineSync(deps, tracker, get);
+
     async function openBundle(bytes: Uint8Array, fileName: string, origin: 'imported' | 'restored'): Promise<boolean> {
       const previous = readyModel(get().model);
       set({ model: { status: 'loading', fileName, previous }, modelError: null });
@@ -40,6 +43,20 @@ export const createModelSlice =
       exportModel() {
         const model = readyModel(get().model);
         return model ? { fileName: model.summary.bundleFileName, bytes: model.bundle } : null;
+      },
+      async compareWeightFormats() {
+        if (!readyModel(get().model)) return null;
+        // A restarted engine is sent the kept bundle: it then knows that one format only (null).
+        await sync.ensureModel();
+        return deps.engine.compareFormats();
+      },
+      async exportModelAs(format) {
+        const model = readyModel(get().model);
+        if (!model) return null;
+        if (format === model.summary.settings.weights) return { fileName: model.summary.bundleFileName, bytes: model.bundle };
+        await sync.ensureModel();
+        const exported = await deps.engine.exportFormat(format);
+        return { fileName: exported.fileName, bytes: exported.bytes };
       },
       dismissModelError: () => set({ modelError: null }),
     };
