@@ -170,7 +170,8 @@ Training (defaults in brackets are Sift's measured defaults):
   --char-ngrams 0|2|3  --no-lowercase  --class-weights none|balanced  --name NAME
   --keep-pii         do not mask personal data (e-mail addresses, phone, card and ID numbers…)
                      before tokenising: the model's vocabulary may then contain it
-  --weights F        how the bundle stores weights: float32 (exact), float16, uint8 [${DEFAULT_WEIGHT_FORMAT}]
+  --weights F        how the model stores its weights (it is measured, and saved, as stored):
+                     float32 (exact), float16, uint8 [${DEFAULT_WEIGHT_FORMAT}]
 
 Output:
   --json             the last line of stdout is one JSON object (errors too: {"error": {...}})
