@@ -14,7 +14,8 @@ import type { LoadProgress } from './dataset/progress';
 import type { LoadedDataset, ReadOptions } from './dataset/types';
 import { SiftError } from './errors';
 import type { BackendReport, Explanation } from './model/types';
-import { measureBackends, prepareTraining, type PreparedInfo, type PreparedTraining } from './pipeline';
+import { CHECKPOINT_THROTTLE, CheckpointWriter, type CheckpointBundle, type CheckpointThrottle } from './checkpoints';
+import { measureBackends, prepareTraining, type PreparedInfo, type PreparedTraining, type PrepareProgress } from './pipeline';
 import { Predictor } from './predictor';
 import { settingsFor, type TrainSettings } from './settings';
 import { trainWithBackendRules, type BackendMemory, type RuleCallbacks } from './backendRules';
@@ -40,9 +41,18 @@ export interface MeasuredBackend {
   msAgo: number;
 }
 
-export interface SessionTrainCallbacks extends Omit<RuleCallbacks, 'shouldStop'> {
+export interface SessionTrainCallbacks extends Omit<RuleCallbacks, 'shouldStop' | 'onBestEpoch'> {
+  /** While the texts are tokenized and encoded (also those of a measurement the run waits for). */
+  onPreparing?(progress: PrepareProgress): void;
   /** After split + vocabulary + encoding, before the first batch. */
   onPrepared?(info: PreparedInfo): void;
+  /** The best epoch so far as a bundle, throttled (see SessionOptions.checkpointIntervalMs). */
+  onCheckpoint?(checkpoint: CheckpointBundle): void;
+}
+
+export interface SessionOptions {
+  /** How often a run may write a checkpoint (default CHECKPOINT_THROTTLE; see checkpoints.ts). */
+  checkpoints?: CheckpointThrottle;
 }
 
 export interface TrainedModel {
@@ -67,8 +77,14 @@ export class EngineSession {
   /** The last run's preparation, reused when the next run has the same data and settings. */
   private prepared: PreparedTraining | null = null;
 
-  /** @param now the clock for "measured N s before this run" */
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  /** Told how preparing goes: the run waiting for it (also for a measurement's preparing). */
+  private preparingListener: ((progress: PrepareProgress) => void) | null = null;
+
+  /** @param now the clock for "measured N s before this run" and for throttling checkpoints */
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly options: SessionOptions = {},
+  ) {}
 
   /** Reads a file; the previous dataset stays if this one cannot be read (the error is thrown). */
   load(bytes: Uint8Array, options: ReadOptions, fileName: string, onProgress?: (progress: LoadProgress) => void): DatasetSummary {
@@ -140,7 +156,7 @@ export class EngineSession {
     };
     this.prepared = reusable
       ? { ...reusable, input, settings, shape: { ...reusable.shape, embeddingDim: settings.embeddingDim, hiddenUnits: settings.hiddenUnits }, startedAt: performance.now() }
-      : prepareTraining(input, settings);
+      : prepareTraining(input, settings, (progress) => this.preparingListener?.(progress));
     return this.prepared;
   }
 
@@ -154,17 +170,42 @@ export class EngineSession {
     if (this.training) throw new SiftError('TRAINING_FAILED', 'A training run is already in progress.');
     this.training = true;
     this.stopRequested = false;
+    this.preparingListener = callbacks.onPreparing ?? null;
     try {
       const settings = this.settings(overrides);
       if (this.probing && settings.backend === 'auto') callbacks.onMeasuring?.();
       await this.afterProbe();
       const prepared = this.prepare(settings, name);
+      this.preparingListener = null;
       callbacks.onPrepared?.(prepared.info);
-      const outcome = await trainWithBackendRules(prepared, this.memory, { ...callbacks, shouldStop: () => this.stopRequested }, this.now);
+      const checkpoints = callbacks.onCheckpoint
+        ? new CheckpointWriter(prepared, { ...(this.options.checkpoints ?? CHECKPOINT_THROTTLE), now: this.now, onCheckpoint: callbacks.onCheckpoint })
+        : null;
+      const outcome = await trainWithBackendRules(
+        prepared,
+        this.memory,
+        {
+          ...callbacks,
+          shouldStop: () => this.stopRequested,
+          onBackend: (report) => {
+            checkpoints?.started(report);
+            callbacks.onBackend?.(report);
+          },
+          onEpoch: (log) => {
+            callbacks.onEpoch?.(log);
+            checkpoints?.epochEnded();
+          },
+          onBestEpoch: (epoch, weights, history) => checkpoints?.best(epoch, weights, history),
+        },
+        this.now,
+      );
+      // No checkpoint may arrive after the run's result.
+      await checkpoints?.settled();
       const model = this.use(outcome.model);
       return { model, bundle: await exportBundle(outcome.model) };
     } finally {
       this.training = false;
+      this.preparingListener = null;
     }
   }
 

@@ -19,6 +19,8 @@ export function describeStop(stopReason: StopReason, bestEpoch: number, epochsRu
       return `Stopped by you after epoch ${epochsRun}. Kept epoch ${bestEpoch}, the best so far.`;
     case 'completed':
       return `Finished all ${epochsRun} epochs. Kept epoch ${bestEpoch}.`;
+    case 'interrupted':
+      return `Interrupted after epoch ${epochsRun}. Kept epoch ${bestEpoch}, the best so far.`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { createStore, delMany, get, set, type UseStore } from 'idb-keyval';
 import type { Persistence, SavedDataset, SavedModel, SavedSettings } from './persistence';
+import { idbRunStorage } from './runs/idbRunStorage';
 
 const KEYS = { dataset: 'dataset', settings: 'settings', model: 'model' } as const;
 
@@ -14,7 +15,7 @@ const BLOB_CHUNK_BYTES = 256 * 1024;
  * main-thread task right when training ends. Copying a chunk per task and joining the chunk Blobs
  * (which copies nothing) keeps every task short.
  */
-async function blobInChunks(bytes: Uint8Array): Promise<Blob> {
+export async function blobInChunks(bytes: Uint8Array): Promise<Blob> {
   const parts: Blob[] = [];
   for (let at = 0; at < bytes.byteLength; at += BLOB_CHUNK_BYTES) {
     if (at > 0) await new Promise((resolve) => setTimeout(resolve, 0));
@@ -54,5 +55,6 @@ export function idbPersistence(): Persistence {
     saveSettings: (settings) => set(KEYS.settings, settings, store),
     saveModel: async (model) => (model ? set(KEYS.model, await toStored(model), store) : delMany([KEYS.model], store)),
     clear: () => delMany(Object.values(KEYS), store),
+    runs: idbRunStorage(store),
   };
 }

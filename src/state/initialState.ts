@@ -1,7 +1,13 @@
+import type { RunsState } from './runs/types';
 import type { RunState, SiftData } from './types';
 
 export function emptyRun(): RunState {
-  return { prepared: null, backend: null, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [], fallbacks: [], announcement: '' };
+  return { preparing: null, prepared: null, backend: null, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [], fallbacks: [], announcement: '' };
+}
+
+/** No runs yet. */
+export function emptyRuns(): RunsState {
+  return { list: [], compare: [], interrupted: null, opening: null };
 }
 
 /** The empty workspace. reset(), "New" and the tests all start from here. */
@@ -16,5 +22,6 @@ export function initialState(): SiftData {
     tryIt: { text: '', result: null, workerMs: null, pending: false, error: null },
     workspace: { status: 'ready', notice: null },
     backendChoice: { status: 'unknown' },
+    runs: emptyRuns(),
   };
 }

@@ -1,6 +1,7 @@
 import type { ReadOptions } from '@/core/dataset/types';
 import type { TrainSettings } from '@/core/settings';
 import type { SettingKey } from './types';
+import { memoryRunStorage, type RunStorage } from './runs/runStorage';
 
 export interface SavedDataset {
   bytes: Uint8Array;
@@ -43,7 +44,10 @@ export interface Persistence {
   saveDataset(dataset: SavedDataset): Promise<void>;
   saveSettings(settings: SavedSettings): Promise<void>;
   saveModel(model: SavedModel | null): Promise<void>;
+  /** Forgets the dataset, settings and model (not the runs: `runs.clear()` does that). */
   clear(): Promise<void>;
+  /** Every training run of the workspace (src/state/runs). */
+  runs: RunStorage;
 }
 
 /** Keeps the workspace for this page's lifetime only (no IndexedDB, e.g. some private windows). */
@@ -58,5 +62,6 @@ export function memoryPersistence(): Persistence {
       saved = model ? { ...rest, model } : rest;
     },
     clear: async () => void (saved = {}),
+    runs: memoryRunStorage(),
   };
 }

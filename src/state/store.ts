@@ -8,6 +8,7 @@ import type { EngineTracker, StoreDeps } from './deps';
 import { initialState } from './initialState';
 import { createDataSlice } from './slices/dataSlice';
 import { createModelSlice } from './slices/modelSlice';
+import { createRunsSlice } from './slices/runsSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
 import { createTrainingSlice } from './slices/trainingSlice';
 import { createTrySlice } from './slices/trySlice';
@@ -21,19 +22,21 @@ export function createSiftStore(deps: StoreDeps) {
     const tryIt = createTrySlice(deps, tracker)(set, get, api);
     // A new model (trained, opened, restored) answers the text already in the Try box.
     const afterModelChange = () => void tryIt.predictNow();
-    const data = createDataSlice(deps, tracker)(set, get, api);
     const model = createModelSlice(deps, tracker, afterModelChange)(set, get, api);
-    const { parseSource, ...dataActions } = data;
     const { openBundle, ...modelActions } = model;
+    const { runsInternals, ...runsActions } = createRunsSlice(deps, openBundle)(set, get, api);
+    const data = createDataSlice(deps, tracker, runsInternals.datasetChanged)(set, get, api);
+    const { parseSource, ...dataActions } = data;
     const { predictNow: _internal, ...tryActions } = tryIt;
     return {
       ...initialState(),
       ...dataActions,
       ...createSettingsSlice(deps)(set, get, api),
-      ...createTrainingSlice(deps, tracker, afterModelChange)(set, get, api),
+      ...createTrainingSlice(deps, tracker, afterModelChange, runsInternals.recorder)(set, get, api),
       ...modelActions,
       ...tryActions,
-      ...createWorkspaceSlice(deps, tracker, { parseSource, openBundle })(set, get, api),
+      ...createWorkspaceSlice(deps, tracker, { parseSource, openBundle, restoreRuns: runsInternals.restoreRuns })(set, get, api),
+      ...runsActions,
     };
   });
 }

@@ -5,7 +5,8 @@
 import type { LoadProgress } from '@/core/dataset/progress';
 import type { ReadOptions } from '@/core/dataset/types';
 import type { BackendReport, EpochLog, Explanation, StopReason } from '@/core/model/types';
-import type { PreparedInfo } from '@/core/pipeline';
+import type { PreparedInfo, PrepareProgress } from '@/core/pipeline';
+import type { RunsActions, RunsState, WaitedTime } from './runs/types';
 import type { TrainSettings } from '@/core/settings';
 import type { AppError } from '@/core/errors';
 import type { DatasetSummary, ModelSummary } from '@/core/session';
@@ -55,7 +56,8 @@ export interface SettingsState {
 export type TrainingState =
   | { status: 'idle' }
   | { status: 'training'; startedAt: number; totalEpochs: number; stopping: boolean }
-  | { status: 'trained'; stopReason: StopReason; bestEpoch: number; seconds: number }
+  /** `waited`: what the person waited, Train click to model (null for a run this page did not time). */
+  | { status: 'trained'; stopReason: StopReason; bestEpoch: number; seconds: number; waited?: WaitedTime | null }
   | { status: 'failed'; error: AppError };
 
 /** One smoothed point of the per-batch curves; x is in epochs (1.5 = half-way through epoch 2). */
@@ -67,6 +69,8 @@ export interface BatchPoint {
 
 /** What the current (or last) training run has shown so far. */
 export interface RunState {
+  /** How far preparing the texts is, while it goes (null before the first report). */
+  preparing: PrepareProgress | null;
   prepared: PreparedInfo | null;
   backend: BackendReport | null;
   /** Training waits for the engine to finish measuring which backend is fastest here. */
@@ -126,6 +130,8 @@ export interface SiftData {
   tryIt: TryState;
   workspace: WorkspaceState;
   backendChoice: BackendChoiceState;
+  /** Every training run of the workspace (src/state/runs). */
+  runs: RunsState;
 }
 
 export interface DataActions {
@@ -173,7 +179,8 @@ export type SiftState = SiftData &
   TrainingActions &
   ModelActions &
   TryActions &
-  WorkspaceActions;
+  WorkspaceActions &
+  RunsActions;
 
 export const SAMPLES = {
   sms: { fileName: 'sms_spam.csv', title: 'SMS spam', language: 'English', description: '5,574 text messages: spam or ham' },

@@ -59,12 +59,18 @@ describe('worker handler', () => {
     expect(event).toMatchObject({ type: 'failed', id: 4, error: { code: 'BINARY_FILE' } });
   });
 
-  it('trains on the last good file and streams prepared → backend → batches/epochs → trained', async () => {
+  it('trains on the last good file and streams preparing → prepared → backend → batches/epochs (checkpoints) → trained', async () => {
     await handler.handle({ type: 'train', id: 5, overrides: OVERRIDES, name: 'sms' });
     const got = take();
     const types = got.map((e) => e.type);
-    expect(types[0]).toBe('prepared');
-    expect(types[1]).toBe('backend');
+    const preparing = got.filter((e) => e.type === 'preparing').map((e) => e.progress.fraction);
+    expect(preparing.at(-1)).toBe(1);
+    expect(types.slice(0, preparing.length)).toEqual(preparing.map(() => 'preparing'));
+    expect(types[preparing.length]).toBe('prepared');
+    expect(types[preparing.length + 1]).toBe('backend');
+    // The first best epoch's model is sent at once, as bytes (a reload mid-run keeps it).
+    const checkpoint = got.find((e) => e.type === 'checkpoint');
+    expect(checkpoint?.type === 'checkpoint' && checkpoint.epoch === 1 && checkpoint.bundle.byteLength > 100).toBe(true);
     expect(types.filter((t) => t === 'epoch')).toHaveLength(2);
     expect(types.at(-1)).toBe('trained');
     expect(types.indexOf('batch')).toBeGreaterThan(1);

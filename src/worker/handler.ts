@@ -3,6 +3,7 @@
  * WorkerCommand goes to the engine session (src/core/session.ts) and its results and progress go
  * back as WorkerEvents through `post`. The rules (settings, backends, fallbacks) live in core.
  */
+import type { CheckpointThrottle } from '@/core/checkpoints';
 import { toAppError } from '@/core/errors';
 import { EngineSession } from '@/core/session';
 import { BatchThrottle } from './batchThrottle';
@@ -15,6 +16,8 @@ export interface HandlerOptions {
   now?: () => number;
   /** Minimum ms between two batch messages (default 100: ten chart updates a second is plenty). */
   batchIntervalMs?: number;
+  /** How often a run may write a checkpoint (default: the session's, CHECKPOINT_THROTTLE). */
+  checkpoints?: CheckpointThrottle;
 }
 
 export interface Handler {
@@ -23,13 +26,18 @@ export interface Handler {
 
 export function createHandler(post: Post, options: HandlerOptions = {}): Handler {
   const now = options.now ?? (() => performance.now());
-  const session = new EngineSession(now);
+  const session = new EngineSession(now, { checkpoints: options.checkpoints });
 
   async function train(id: number, command: Extract<WorkerCommand, { type: 'train' }>): Promise<void> {
     const newThrottle = () => new BatchThrottle({ intervalMs: options.batchIntervalMs ?? 100, smoothing: 0.9, now });
     let throttle = newThrottle();
     const trained = await session.train(command.overrides, command.name, {
+      onPreparing: (progress) => post({ type: 'preparing', id, progress }),
       onPrepared: (info) => post({ type: 'prepared', id, info }),
+      onCheckpoint: ({ epoch, bundle, createdAt, exportMs }) => {
+        const buffer = ownBuffer(bundle);
+        post({ type: 'checkpoint', id, epoch, bundle: buffer, createdAt, exportMs }, [buffer]);
+      },
       onMeasuring: () => post({ type: 'measuring', id }),
       onBackend: (report) => {
         // A fallback starts the curves over: so does their smoothing.

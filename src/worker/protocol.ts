@@ -15,7 +15,7 @@ import type { LoadProgress } from '@/core/dataset/progress';
 import type { ReadOptions } from '@/core/dataset/types';
 import type { AppError } from '@/core/errors';
 import type { BackendReport, BatchLog, EpochLog, Explanation } from '@/core/model/types';
-import type { PreparedInfo } from '@/core/pipeline';
+import type { PreparedInfo, PrepareProgress } from '@/core/pipeline';
 import type { DatasetSummary, MeasuredBackend, ModelSummary } from '@/core/session';
 import type { TrainSettings } from '@/core/settings';
 
@@ -55,6 +55,8 @@ export interface TrainedResult {
 export type WorkerEvent =
   | { type: 'parseProgress'; id: number; progress: LoadProgress }
   | { type: 'parsed'; id: number; dataset: DatasetSummary }
+  /** Tokenizing and encoding the texts before a run (throttled by the engine: ~1 per percent). */
+  | { type: 'preparing'; id: number; progress: PrepareProgress }
   | { type: 'prepared'; id: number; info: PreparedInfo }
   /** Training waits for the backends to be measured (a few real batches on each). */
   | { type: 'measuring'; id: number }
@@ -63,6 +65,11 @@ export type WorkerEvent =
   | { type: 'epoch'; id: number; log: EpochLog }
   /** The run moved to another backend (WebGL failed mid-run) and starts over there. */
   | { type: 'fallback'; id: number; fallback: BackendFallback }
+  /**
+   * The best epoch so far as a bundle (NAME.sift.zip bytes, stop reason 'interrupted'), saved so a
+   * reload mid-run keeps a model; exportMs: what writing it cost the worker.
+   */
+  | { type: 'checkpoint'; id: number; epoch: number; bundle: ArrayBuffer; createdAt: string; exportMs: number }
   | ({ type: 'trained'; id: number } & TrainedResult)
   /** workerMs: the worker's time to tokenize, predict and explain the text (the Try box's latency, less messaging). */
   | { type: 'explained'; id: number; explanation: Explanation; workerMs: number }
@@ -84,6 +91,8 @@ export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
     case 'failed':
       return true;
     case 'parseProgress':
+    case 'preparing':
+    case 'checkpoint':
     case 'prepared':
     case 'measuring':
     case 'backend':

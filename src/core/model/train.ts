@@ -154,6 +154,7 @@ async function runEpochs(
       snapshot = trainer.weights(snapshot);
       best = { epoch, valLoss: val.loss, weights: snapshot };
       epochsWithoutImprovement = 0;
+      callbacks.onBestEpoch?.(epoch, snapshot, history);
     } else if (hp.earlyStoppingPatience > 0 && ++epochsWithoutImprovement >= hp.earlyStoppingPatience) {
       stopReason = 'early-stopping';
       break;

@@ -3,13 +3,13 @@ import { toAppError } from '@/core/errors';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { emptyRun } from '../initialState';
 import { readyModel } from '../selectors';
-import type { ModelActions, SiftState } from '../types';
+import type { ModelActions, ReadyModel, SiftState } from '../types';
 import { guard } from './saving';
 
 export const createModelSlice =
-  (deps: StoreDeps, tracker: EngineTracker, afterModelChange: () => void): StateCreator<SiftState, [], [], ModelActions & { openBundle(bytes: Uint8Array, fileName: string, origin: 'imported' | 'restored'): Promise<boolean> }> =>
+  (deps: StoreDeps, tracker: EngineTracker, afterModelChange: () => void): StateCreator<SiftState, [], [], ModelActions & { openBundle(bytes: Uint8Array, fileName: string, origin: ReadyModel['origin']): Promise<boolean> }> =>
   (set, get) => {
-    async function openBundle(bytes: Uint8Array, fileName: string, origin: 'imported' | 'restored'): Promise<boolean> {
+    async function openBundle(bytes: Uint8Array, fileName: string, origin: ReadyModel['origin']): Promise<boolean> {
       const previous = readyModel(get().model);
       set({ model: { status: 'loading', fileName, previous }, modelError: null });
       try {

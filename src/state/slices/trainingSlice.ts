@@ -9,9 +9,10 @@ import type { RunState, SiftState, TrainingActions } from '../types';
 import { engineSync } from './engineSync';
 import { guard } from './saving';
 import { describeEpoch, describeFallback, describeOutcome } from '../announce';
+import type { RunRecorder } from './runsSlice';
 
 export const createTrainingSlice =
-  (deps: StoreDeps, tracker: EngineTracker, afterModelChange: () => void): StateCreator<SiftState, [], [], TrainingActions> =>
+  (deps: StoreDeps, tracker: EngineTracker, afterModelChange: () => void, recorder?: RunRecorder): StateCreator<SiftState, [], [], TrainingActions> =>
   (set, get) => {
     const sync = engineSync(deps, tracker, get);
     return {
@@ -25,6 +26,7 @@ export const createTrainingSlice =
         const settings = selectSettings(state);
         deps.mark?.('sift:train-start');
         set({ training: { status: 'training', startedAt: deps.now(), totalEpochs: settings.epochs, stopping: false }, run: emptyRun() });
+        recorder?.start(settings, current.source.fileName);
         let firstPointMarked = false;
         let backendMarked = false;
         const buffer = new FrameBuffer<ProgressEvent>(deps.scheduleFrame, (events) => {
@@ -45,14 +47,17 @@ export const createTrainingSlice =
               const measuredNow = settings.backend === 'auto' && get().backendChoice.status !== 'measured' && event.report.measurements.length > 0;
               if (measuredNow) set({ backendChoice: { status: 'measured', report: event.report, fileName: current.source.fileName, measuredAt: deps.now() } });
             }
-            buffer.push(event);
+            recorder?.event(event);
+            // A checkpoint is for the run list only: megabytes the charts have no use for.
+            if (event.type !== 'checkpoint') buffer.push(event);
           });
           buffer.flush();
           const bundle = new Uint8Array(result.bundle);
           tracker.model = { bundle, generation: deps.engine.generation };
           const t = result.model.training;
+          const waited = recorder?.finish(result.model, bundle) ?? null;
           set((s) => ({
-            training: { status: 'trained', stopReason: t.stopReason, bestEpoch: t.bestEpoch, seconds: t.seconds },
+            training: { status: 'trained', stopReason: t.stopReason, bestEpoch: t.bestEpoch, seconds: t.seconds, waited },
             model: { status: 'ready', summary: result.model, bundle, origin: 'trained' },
             modelError: null,
             run: { ...s.run, announcement: describeOutcome(result.model) },
@@ -61,6 +66,7 @@ export const createTrainingSlice =
           afterModelChange();
         } catch (e) {
           buffer.flush();
+          recorder?.fail();
           const error = toAppError(e);
           set((s) => ({ training: { status: 'failed', error }, run: { ...s.run, announcement: `Training failed: ${error.message}` } }));
         }
@@ -79,6 +85,9 @@ export function applyProgress(run: RunState, events: ProgressEvent[], now: numbe
   let next: RunState = { ...run, batches: [...run.batches], epochs: [...run.epochs], fallbacks: [...run.fallbacks] };
   for (const event of events) {
     switch (event.type) {
+      case 'preparing':
+        next.preparing = event.progress;
+        break;
       case 'prepared':
         // Measuring ahead of Train is over once the data is being prepared for the run.
         next.prepared = event.info;
