@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useSift } from '@/state/appStore';
 import { ConfigurePanel } from '@/ui/configure/ConfigurePanel';
 import { DataPanel } from '@/ui/data/DataPanel';
+import { StepBar } from '@/ui/guide/StepBar';
 import { EvaluatePanel } from '@/ui/evaluate/EvaluatePanel';
 import { ModelHeader } from '@/ui/model/ModelHeader';
 import { TrainPanel } from '@/ui/train/TrainPanel';
@@ -26,6 +27,9 @@ export function App() {
       </a>
       <PanelBoundary name="header">
         <ModelHeader />
+      </PanelBoundary>
+      <PanelBoundary name="steps">
+        <StepBar />
       </PanelBoundary>
       <main className="journey">
         <PanelBoundary name="Data">

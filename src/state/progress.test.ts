@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { BackendReport, EpochLog } from '@/core/model/types';
 import type { ProgressEvent } from '@/worker/protocol';
 import { emptyRun } from './initialState';
-import { trainingEta, trainingFraction } from './selectors';
 import { applyProgress } from './slices/trainingSlice';
 
 const backend: BackendReport = { name: 'wasm', path: 'sparse', choice: 'user', pathChoice: 'only', measurements: [] };
@@ -37,20 +36,5 @@ describe('applyProgress', () => {
     const run = emptyRun();
     applyProgress(run, [batch(1, 1)], 0, 1);
     expect(run.batches).toEqual([]);
-  });
-});
-
-describe('trainingEta and trainingFraction', () => {
-  it('extrapolates the pace so far over the batches left', () => {
-    // 2 epochs of 10 batches; 5 done in 10 s since the first batch → 15 left at 2 s each.
-    const run = applyProgress(emptyRun(), [batch(1, 5)], 0, 2);
-    expect(trainingEta(run, 2, 10_000)).toBeCloseTo(30);
-    expect(trainingFraction(run, 2)).toBeCloseTo(0.25);
-  });
-
-  it('says nothing until there is a pace', () => {
-    expect(trainingEta(emptyRun(), 2, 1000)).toBeNull();
-    const run = applyProgress(emptyRun(), [batch(1, 1)], 0, 2);
-    expect(trainingEta(run, 2, 1000)).toBeNull();
   });
 });

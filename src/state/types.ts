@@ -55,7 +55,8 @@ export interface SettingsState {
 
 export type TrainingState =
   | { status: 'idle' }
-  | { status: 'training'; startedAt: number; totalEpochs: number; stopping: boolean }
+  /** `patience`: the run's early-stopping patience, for the time-left estimate (eta.ts). */
+  | { status: 'training'; startedAt: number; totalEpochs: number; patience: number; stopping: boolean }
   /** `waited`: what the person waited, Train click to model (null for a run this page did not time). */
   | { status: 'trained'; stopReason: StopReason; bestEpoch: number; seconds: number; waited?: WaitedTime | null }
   | { status: 'failed'; error: AppError };

@@ -25,7 +25,7 @@ export const createTrainingSlice =
         // What the worker will compute from the same report and overrides (the one rule).
         const settings = selectSettings(state);
         deps.mark?.('sift:train-start');
-        set({ training: { status: 'training', startedAt: deps.now(), totalEpochs: settings.epochs, stopping: false }, run: emptyRun() });
+        set({ training: { status: 'training', startedAt: deps.now(), totalEpochs: settings.epochs, patience: settings.earlyStoppingPatience, stopping: false }, run: emptyRun() });
         recorder?.start(settings, current.source.fileName);
         let firstPointMarked = false;
         let backendMarked = false;

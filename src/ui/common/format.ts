@@ -62,3 +62,11 @@ export function encodingName(name: string): string {
 }
 
 export const DELIMITER_NAMES = { ',': 'Comma (,)', ';': 'Semicolon (;)', '\t': 'Tab', '|': 'Pipe (|)' } as const;
+
+const dateTime = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** "Jan 5, 02:03 PM": when a run started (an ISO string). */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
