@@ -116,7 +116,8 @@ export const createRunsSlice =
             update(id, (r) => ({ ...r, backend: event.report.name, history: [] }));
             return;
           case 'epoch':
-            update(id, (r) => ({ ...r, history: [...r.history, event.log] }));
+            // The wait so far goes too: a run cut short by a reload still says how long it ran.
+            update(id, (r) => ({ ...r, history: [...r.history, event.log], waited: active?.clock.read(deps.now()) ?? r.waited }));
             return;
           case 'checkpoint': {
             const bytes = new Uint8Array(event.bundle);

@@ -1,6 +1,7 @@
 import { useDeferredValue } from 'react';
 import { useSift } from '@/state/appStore';
 import { readyModel, selectIsTraining } from '@/state/selectors';
+import type { ReadyModel } from '@/state/types';
 import type { Metrics } from '@/core/model/types';
 import { Section } from '../common/Section';
 import { formatPercent } from '@/core/format';
@@ -18,12 +19,25 @@ export function EvaluatePanel() {
   const waiting = training ? 'Results appear when training ends.' : !model ? 'Train a model (or open one) to see how well it does.' : null;
   return (
     <Section id="evaluate" step={4} title="Evaluate" intro="Measured on the validation examples, which the model never trained on." waitingFor={waiting}>
-      {metrics && !metrics.validation && !metrics.test && (
+      {model?.summary.training.stopReason === 'interrupted' && <InterruptedModelNote model={model} />}
+      {metrics && !metrics.validation && !metrics.test && model?.summary.training.stopReason !== 'interrupted' && (
         <p className="muted">This model has no validation results (it was trained with a validation share of 0%).</p>
       )}
       {metrics?.validation && <MetricsView metrics={metrics.validation} title="Validation" />}
       {metrics?.test && <MetricsView metrics={metrics.test} title="Test file" />}
     </Section>
+  );
+}
+
+/** A checkpoint kept from a run cut short: it was saved while training went on, never evaluated. */
+function InterruptedModelNote({ model }: { model: ReadyModel }) {
+  const t = model.summary.training;
+  const kept = t.history.find((e) => e.epoch === t.bestEpoch);
+  return (
+    <p className="muted">
+      This model is epoch {t.bestEpoch} of a run that was interrupted; it was saved while training went on and has not been evaluated
+      {kept?.valAccuracy != null ? ` (its validation accuracy at that epoch: ${formatPercent(kept.valAccuracy)})` : ''}. Train again for the full results.
+    </p>
   );
 }
 

@@ -7,7 +7,7 @@ import type { RunRecord } from '@/state/runs/types';
 import { selectDataset, selectIsTraining } from '@/state/selectors';
 import { currentRunId } from '@/state/slices/runsSlice';
 import { formatBytes, formatDateTime } from '../common/format';
-import { useFocusWhenLost } from '../common/useFocusWhenLost';
+import { focusIsLost } from '../common/useFocusWhenLost';
 import { WaitedTime } from '../train/WaitedTime';
 import { RunComparison } from './RunComparison';
 
@@ -42,8 +42,12 @@ export interface RunsViewProps {
 
 export function RunsView(s: RunsViewProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const count = useRef(s.list.length);
   // A deleted row takes its buttons with it: focus goes to the list's heading, not the page's top.
-  useFocusWhenLost(heading, s.list.length, true);
+  useEffect(() => {
+    if (s.list.length < count.current && focusIsLost()) heading.current?.focus();
+    count.current = s.list.length;
+  }, [s.list.length]);
   if (s.list.length === 0) return null;
   const compared = s.compare.map((id) => s.list.find((r) => r.id === id)).filter((r): r is RunRecord => r !== undefined);
   return (

@@ -66,11 +66,14 @@ export function TrainPanel() {
       <InterruptedNotice />
       <div className="train-controls">
         {training.status === 'training' ? (
-          <button type="button" ref={stop} className="button button--danger" onClick={() => useSift.getState().stopTraining()} disabled={training.stopping}>
+          // Keys: Train and Stop are different buttons (React would otherwise reuse one, and focus
+          // would stay on "Train again" when the run ends instead of moving to the outcome).
+          <button key="stop" type="button" ref={stop} className="button button--danger" onClick={() => useSift.getState().stopTraining()} disabled={training.stopping}>
             {training.stopping ? 'Stopping…' : 'Stop'}
           </button>
         ) : (
           <button
+            key="train"
             type="button"
             className="button button--primary button--large"
             disabled={!s.canTrain}

@@ -42,7 +42,10 @@ export function TrainProgress({ totalEpochs, patience, startedAt }: Props) {
       measuring: s.run.measuring,
     })),
   );
-  const now = useNow(1000);
+  // useNow re-renders every second; the estimate reads the clock itself, since batch messages
+  // (and their times) arrive between ticks.
+  useNow(1000);
+  const now = performance.now();
   const p = run.progress;
   const waited = formatSeconds((now - startedAt) / 1000);
   // Until the data is prepared the run cannot know whether it has validation: assume the settings'.

@@ -41,6 +41,8 @@ describe('chartMarkers', () => {
     ['early-stopping', 2, 5, ['kept (epoch 2)', 'stopped early']],
     ['user', 4, 4, ['kept (epoch 4)']],
     ['user', 1, 2, ['kept (epoch 1)', 'stopped by you']],
+    // A checkpoint of a run cut short: only the epoch it kept.
+    ['interrupted', 1, 3, ['kept (epoch 1)']],
   ] as const)('%s, best %i of %i', (reason, best, run, labels) => {
     expect(chartMarkers(reason, best, run).map((m) => m.label)).toEqual(labels);
   });

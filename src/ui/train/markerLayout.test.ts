@@ -8,7 +8,7 @@ const inside = (placed: PlacedMarker[]) => placed.every((p) => p.textX >= PLOT.l
 
 describe('layoutMarkers', () => {
   it('puts a lone label right of its line', () => {
-    expect(layoutMarkers([{ x: 100, label: 'kept (epoch 1)', width: 90 }], PLOT)).toEqual([{ x: 100, label: 'kept (epoch 1)', width: 90, textX: 104, row: 0 }]);
+    expect(layoutMarkers([{ x: 100, label: 'kept (epoch 1)', width: 90 }], PLOT)).toEqual([{ x: 100, label: 'kept (epoch 1)', width: 90, textX: 106, row: 0 }]);
   });
 
   it('the issue’s case: "kept (epoch 1)" and "stopped early" one epoch apart on a narrow axis never overlap', () => {
@@ -35,7 +35,7 @@ describe('layoutMarkers', () => {
       PLOT,
     );
     expect(placed.map((p) => p.row)).toEqual([0, 1]);
-    expect(placed[1].textX).toBe(650 - 4 - 95);
+    expect(placed[1].textX).toBe(650 - 6 - 95);
     expect(noOverlap(placed)).toBe(true);
     expect(inside(placed)).toBe(true);
   });

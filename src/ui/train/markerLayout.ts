@@ -19,7 +19,7 @@ export interface PlacedMarker extends MarkerToPlace {
 }
 
 /** Space between a line and its label, and between two labels on a row. */
-const GAP = 4;
+const GAP = 6;
 
 const overlaps = (a: { textX: number; width: number }, b: { textX: number; width: number }) => a.textX < b.textX + b.width + GAP && b.textX < a.textX + a.width + GAP;
 
