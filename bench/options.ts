@@ -15,18 +15,23 @@ export interface BenchOptions {
   timeoutSeconds: number;
   /** Runs after the first are skipped once they would end past this many minutes since the start. */
   budgetMinutes: number;
-  /** The browser part (examples/s per tfjs backend in headless Chromium): on, off, or by mode (see wantsBrowser). */
-  browser: 'auto' | 'on' | 'off';
-  /** Only the browser part, no command-line contenders. */
-  browserOnly: boolean;
-  /** Build the app before the browser part; false reuses dist/. */
+  /** Each optional part: on, off, or by mode ('auto': in the full and quick runs; see wantsSection). */
+  sections: Record<Section, 'auto' | 'on' | 'off'>;
+  /** Parts asked for with --PART-only: these run and the command-line contenders do not. */
+  onlySections: Section[];
+  /** Build the app before the parts that use it; false reuses dist/. */
   build: boolean;
-  /** The label-problems part (sift issues vs the reference on files with flipped labels): on, off, or by mode (see wantsLabelIssues). */
-  labelIssues: 'auto' | 'on' | 'off';
-  /** Only the label-problems part (with --browser-only too: only those two parts). */
-  labelIssuesOnly: boolean;
   help: boolean;
 }
+
+/**
+ * The optional parts beside the command-line comparison:
+ * - browser: examples/s per tfjs backend in headless Chromium, and the Try box's latency;
+ * - label-issues: sift issues against the reference on files with flipped labels;
+ * - hostile: time to refuse each hostile bundle, and the memory it takes.
+ */
+export const SECTIONS = ['browser', 'label-issues', 'hostile'] as const;
+export type Section = (typeof SECTIONS)[number];
 
 export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run.ts [options])
 
@@ -43,19 +48,18 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --timeout S           kill a contender's process after S seconds (default 1200)
   --budget M            start no further repeat run that would end after M minutes
                         (default 28; first runs always happen)
-  --browser             also train the app in headless Chromium, once per backend (webgl,
-                        wasm, cpu; about 80 s with the build): on by default in the full
-                        and quick runs, off with --only or --contenders unless given
-  --no-browser          skip the browser part
-  --browser-only        only the browser part
-  --no-build            reuse dist/ instead of building the app (vite build) first
-  --label-issues        also run the label-problems part: 5% of SMS and TREC-6 labels
-                        flipped, sift issues against ../shared/tools/label_noise_ref.py
-                        (about 90 s): on by default in the full and quick runs, off
-                        with --only or --contenders unless given (--only then picks its
+  Optional parts, each on by default in the full and quick runs and off with --only or
+  --contenders unless asked for; --PART turns one on, --no-PART off, --PART-only runs it
+  (several may be combined) without the command-line contenders:
+  --browser             train the app in headless Chromium, once per backend (webgl, wasm,
+                        cpu; about 80 s with the build)
+  --label-issues        5% of SMS and TREC-6 labels flipped, sift issues against
+                        ../shared/tools/label_noise_ref.py (about 90 s; --only picks its
                         datasets too)
-  --no-label-issues     skip the label-problems part
-  --label-issues-only   only the label-problems part
+  --hostile             open each hostile bundle of issue 12 (zip bombs, lying sizes, huge
+                        fields, escapes, 3e38 weights…) with the CLI and in headless
+                        Chromium: time to refuse and peak memory (about 2 minutes)
+  --no-build            reuse dist/ instead of building the app (vite build) first
   --help                this text`;
 
 /** Splits a flag string on whitespace, honouring simple single or double quotes. */
@@ -93,11 +97,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     outDir: undefined,
     timeoutSeconds: 1200,
     budgetMinutes: 28,
-    browser: 'auto',
-    browserOnly: false,
+    sections: { browser: 'auto', 'label-issues': 'auto', hostile: 'auto' },
+    onlySections: [],
     build: true,
-    labelIssues: 'auto',
-    labelIssuesOnly: false,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -138,77 +140,54 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--budget':
         options.budgetMinutes = positiveInteger(flag, value());
         break;
-      case '--browser':
-        options.browser = 'on';
-        break;
-      case '--no-browser':
-        options.browser = 'off';
-        break;
-      case '--browser-only':
-        options.browserOnly = true;
-        break;
       case '--no-build':
         options.build = false;
-        break;
-      case '--label-issues':
-        options.labelIssues = 'on';
-        break;
-      case '--no-label-issues':
-        options.labelIssues = 'off';
-        break;
-      case '--label-issues-only':
-        options.labelIssuesOnly = true;
         break;
       case '--help':
       case '-h':
         options.help = true;
         break;
       default:
-        throw new Error(`unknown option ${flag}\n\n${USAGE}`);
+        if (!sectionFlag(options, flag)) throw new Error(`unknown option ${flag}\n\n${USAGE}`);
     }
   }
   options.quick = quick;
   options.runs = runs ?? (quick ? 1 : 3);
-  if (options.browserOnly && options.browser === 'off') throw new Error('--browser-only and --no-browser contradict each other');
-  if (options.labelIssuesOnly && options.labelIssues === 'off') throw new Error('--label-issues-only and --no-label-issues contradict each other');
+  for (const section of options.onlySections) {
+    if (options.sections[section] === 'off') throw new Error(`--${section}-only and --no-${section} contradict each other`);
+  }
   return options;
 }
 
-/** True when only the browser and/or label-problems parts run: no command-line contenders. */
-export function sectionsOnly(options: BenchOptions): boolean {
-  return options.browserOnly || options.labelIssuesOnly;
-}
-
-/**
- * Whether this run includes the browser part: asked for, or by default in the full and quick
- * runs (it took about 80 s, build included, on 2 cores); a selection (--only, --contenders) is
- * about the CLI part.
- */
-export function wantsBrowser(options: BenchOptions): boolean {
-  if (options.browserOnly) return true;
-  switch (options.browser) {
-    case 'on':
-      return true;
-    case 'off':
-      return false;
-    case 'auto':
-      return options.only === null && options.contenders === null && !options.labelIssuesOnly;
+/** --PART, --no-PART and --PART-only for each optional part; false for any other flag. */
+function sectionFlag(options: BenchOptions, flag: string): boolean {
+  for (const section of SECTIONS) {
+    if (flag === `--${section}`) options.sections[section] = 'on';
+    else if (flag === `--no-${section}`) options.sections[section] = 'off';
+    else if (flag === `--${section}-only`) options.onlySections.push(section);
+    else continue;
+    return true;
   }
+  return false;
+}
+
+/** True when only --PART-only parts run: no command-line contenders. */
+export function sectionsOnly(options: BenchOptions): boolean {
+  return options.onlySections.length > 0;
 }
 
 /**
- * Whether this run includes the label-problems part: asked for, or by default in the full and
- * quick runs (about 2 minutes on 2 cores), where it is skipped with a note when the shared tools
- * are not beside the project.
+ * Whether this run includes an optional part: asked for, or by default in the full and quick
+ * runs; a selection (--only, --contenders) is about the CLI part, and --PART-only runs just those.
  */
-export function wantsLabelIssues(options: BenchOptions): boolean {
-  if (options.labelIssuesOnly) return true;
-  switch (options.labelIssues) {
+export function wantsSection(options: BenchOptions, section: Section): boolean {
+  if (options.onlySections.includes(section)) return true;
+  switch (options.sections[section]) {
     case 'on':
       return true;
     case 'off':
       return false;
     case 'auto':
-      return options.only === null && options.contenders === null && !options.browserOnly;
+      return !sectionsOnly(options) && options.only === null && options.contenders === null;
   }
 }

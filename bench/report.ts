@@ -1,5 +1,6 @@
 /** The bench's results: the JSON document's shape, Sift-vs-contender time ratios, and the Markdown table. */
 import type { BrowserSection } from './browser/types';
+import type { HostileSection } from './hostile/types';
 import type { LabelIssuesSection } from './labelIssues/types';
 import type { ContenderResult, PreparedDataset } from './types';
 
@@ -45,9 +46,9 @@ export interface BenchMeta {
   totalSeconds: number;
   /**
    * full: every dataset and contender; selection: narrowed by --only or --contenders;
-   * browser-only, label-issues-only, sections-only (both): no CLI part.
+   * PARTS-only (e.g. browser-only, label-issues+hostile-only): only those parts, no CLI part.
    */
-  mode: 'quick' | 'full' | 'selection' | 'browser-only' | 'label-issues-only' | 'sections-only';
+  mode: 'quick' | 'full' | 'selection' | `${string}-only`;
   command: string;
   machine: { cpuModel: string; cores: number; memoryGiB: number; platform: string; node: string };
   tools: Record<string, string | null>;
@@ -66,13 +67,18 @@ export interface BenchReport {
   browser: BrowserSection | null;
   /** sift issues against the reference on files with flipped labels; null when this run left it out. */
   labelIssues: LabelIssuesSection | null;
+  /** Hostile bundles opened and refused (CLI, importer, page); null when this run left it out. */
+  hostile: HostileSection | null;
 }
 
-const SECTION_TITLES: Partial<Record<BenchMeta['mode'], string>> = {
-  'browser-only': 'browser only',
-  'label-issues-only': 'label problems only',
-  'sections-only': 'browser and label problems only',
-};
+const SECTION_NAMES: Record<string, string> = { browser: 'browser', 'label-issues': 'label problems', hostile: 'hostile bundles' };
+
+/** "browser and label problems only" for mode 'browser+label-issues-only'; null for a CLI run. */
+function sectionsTitle(mode: BenchMeta['mode']): string | null {
+  if (!mode.endsWith('-only')) return null;
+  const names = mode.slice(0, -'-only'.length).split('+').map((s) => SECTION_NAMES[s] ?? s);
+  return `${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]} only`;
+}
 
 /** Every (dataset, Sift variant, other contender) triple where both succeeded. */
 export function computeRatios(results: readonly ContenderResult[]): Ratio[] {
@@ -141,14 +147,14 @@ export function renderMarkdown(report: BenchReport): string {
   const { meta, cli } = report;
   const siftPresent = SIFT_IDS.filter((id) => cli.results.some((r) => r.contender === id && r.status === 'ok'));
   const out: string[] = [];
-  const sectionsTitle = SECTION_TITLES[meta.mode];
-  out.push(sectionsTitle ? `# Sift benchmark (${sectionsTitle})` : `# Sift benchmark (${meta.mode}, ${cli.runs} run${cli.runs === 1 ? '' : 's'})`);
+  const title = sectionsTitle(meta.mode);
+  out.push(title ? `# Sift benchmark (${title})` : `# Sift benchmark (${meta.mode}, ${cli.runs} run${cli.runs === 1 ? '' : 's'})`);
   out.push('');
   out.push(
     `${meta.finishedAt} · ${meta.machine.cpuModel}, ${meta.machine.cores} cores, ${meta.machine.memoryGiB} GiB · Node ${meta.machine.node} · data: ${meta.dataOrigin} · total ${Math.round(meta.totalSeconds)} s`,
   );
   out.push('');
-  // --browser-only / --label-issues-only: no command-line part, the other sections follow on their own.
+  // --PART-only: no command-line part, those parts' sections follow on their own.
   if (cli.contenders.length === 0) return `${out.join('\n')}\n`;
   out.push(
     'Figures are medians over the runs. *train s*: training time as each contender defines it (Sift: `fitSeconds` from its JSON, tokenizing to trained model; fastText: `fasttext supervised` wall time; scikit-learn: vectorizer + SVC fit inside Python). *process s*: wall time of all its processes (training and scoring the test set). *Sift ÷*: Sift\'s time divided by the contender\'s (train / process); above 1 means Sift is slower.',

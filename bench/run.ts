@@ -17,7 +17,10 @@ import { median, medianOrNull, peakRssMethod } from './measure';
 import { labelIssuesPreflight, runLabelIssuesBench } from './labelIssues/bench';
 import { renderLabelIssuesMarkdown } from './labelIssues/markdown';
 import type { LabelIssuesSection } from './labelIssues/types';
-import { parseOptions, sectionsOnly, USAGE, wantsBrowser, wantsLabelIssues, type BenchOptions } from './options';
+import { runHostileBench } from './hostile/run';
+import { renderHostileMarkdown } from './hostile/markdown';
+import type { HostileSection } from './hostile/types';
+import { parseOptions, sectionsOnly, USAGE, wantsSection, type BenchOptions } from './options';
 import { computeRatios, renderMarkdown, summarizeRatios, type BenchReport } from './report';
 import type { Contender, ContenderResult, PreparedDataset, RunFigures } from './types';
 
@@ -131,17 +134,16 @@ interface BenchState {
   cells: Cell[];
   browser: BrowserSection | null;
   labelIssues: LabelIssuesSection | null;
+  hostile: HostileSection | null;
 }
 
 function modeOf(options: BenchOptions): BenchReport['meta']['mode'] {
-  if (options.browserOnly && options.labelIssuesOnly) return 'sections-only';
-  if (options.browserOnly) return 'browser-only';
-  if (options.labelIssuesOnly) return 'label-issues-only';
+  if (sectionsOnly(options)) return `${options.onlySections.join('+')}-only`;
   if (options.quick) return 'quick';
   return options.only !== null || options.contenders !== null ? 'selection' : 'full';
 }
 
-function buildReport({ options, started, data, datasets, skipped, contenders, cells, browser, labelIssues }: BenchState): BenchReport {
+function buildReport({ options, started, data, datasets, skipped, contenders, cells, browser, labelIssues, hostile }: BenchState): BenchReport {
   const results = cells.filter((c) => c.runs.length > 0 || c.error !== undefined).map(resultOf);
   const ratios = computeRatios(results);
   const finished = new Date();
@@ -182,6 +184,7 @@ function buildReport({ options, started, data, datasets, skipped, contenders, ce
     },
     browser,
     labelIssues,
+    hostile,
   };
 }
 
@@ -193,8 +196,9 @@ async function main(): Promise<void> {
   }
   const started = new Date();
   const startedMs = performance.now();
-  const browserWanted = wantsBrowser(options);
-  let labelIssuesWanted = wantsLabelIssues(options);
+  const browserWanted = wantsSection(options, 'browser');
+  let labelIssuesWanted = wantsSection(options, 'label-issues');
+  const hostileWanted = wantsSection(options, 'hostile');
   const contenders = sectionsOnly(options) ? [] : chooseContenders(options);
   const problems = (await Promise.all(contenders.map((c) => c.preflight()))).filter((p): p is string => p !== null);
   const browserProblem = browserWanted ? browserPreflight(options.build) : null;
@@ -203,18 +207,20 @@ async function main(): Promise<void> {
   const labelIssuesSkipped: BenchReport['skipped'] = [];
   if (labelIssuesProblem !== null) {
     // By default (full and quick runs) a missing shared tool skips the part with a note; asked for, it stops the bench.
-    if (options.labelIssues === 'auto' && !options.labelIssuesOnly) {
+    if (options.sections['label-issues'] === 'auto' && !options.onlySections.includes('label-issues')) {
       labelIssuesWanted = false;
       labelIssuesSkipped.push({ name: 'label issues', reason: labelIssuesProblem });
       log(`skipping the label-problems part: ${labelIssuesProblem}`);
     } else problems.push(labelIssuesProblem);
   }
+  // The hostile part's page column needs Chromium too; without it the part still runs, on Node.
+  const hostilePage = hostileWanted && browserPreflight(options.build) === null;
   if (problems.length > 0) throw new Error(`cannot run the bench:\n- ${problems.join('\n- ')}`);
 
   const data = locateData(options.dataDir);
   const outDir = resolve(options.outDir ?? join(PROJECT_ROOT, 'bench', 'results'));
   mkdirSync(outDir, { recursive: true });
-  const state: BenchState = { options, started, data, datasets: [], skipped: [...labelIssuesSkipped], contenders, cells: [], browser: null, labelIssues: null };
+  const state: BenchState = { options, started, data, datasets: [], skipped: [...labelIssuesSkipped], contenders, cells: [], browser: null, labelIssues: null, hostile: null };
   if (!sectionsOnly(options)) {
     const only = options.only ?? (options.quick ? [...QUICK_DATASETS] : null);
     const { chosen, skipped } = selectDatasets(data.dir, only);
@@ -239,12 +245,15 @@ async function main(): Promise<void> {
     writeFileSync(join(outDir, 'partial.json.tmp'), JSON.stringify(buildReport(state), null, 2));
   }
   if (browserWanted) state.browser = await runBrowserBench({ build: options.build, log });
+  // Last, alone on the machine too; the browser part has already built the app when it ran.
+  if (hostileWanted) state.hostile = await runHostileBench({ page: hostilePage, build: options.build && !browserWanted, log });
 
   const report = buildReport(state);
   const markdown =
     renderMarkdown(report) +
     (report.labelIssues ? `\n${renderLabelIssuesMarkdown(report.labelIssues)}` : '') +
-    (report.browser ? `\n${renderBrowserMarkdown(report.browser)}` : '');
+    (report.browser ? `\n${renderBrowserMarkdown(report.browser)}` : '') +
+    (report.hostile ? `\n${renderHostileMarkdown(report.hostile)}` : '');
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(outDir, 'latest.md'), markdown);
   rmSync(join(outDir, 'partial.json.tmp'), { force: true });

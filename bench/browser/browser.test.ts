@@ -4,7 +4,7 @@ import { inferenceTexts, percentile, summarizeInference } from './inference';
 import { renderBrowserMarkdown } from './markdown';
 import { readLabelledCsv } from '../csv';
 import type { BrowserSection, ProgressSample } from './types';
-import { parseOptions, wantsBrowser } from '../options';
+import { parseOptions, wantsSection } from '../options';
 
 describe('parseProgressLine', () => {
   // Texts as the progress line's textContent reads in Chromium (src/ui/train/TrainProgress.tsx).
@@ -137,7 +137,7 @@ describe('browser options', () => {
     [['--no-browser'], false],
     [['--browser-only'], true],
   ])('%j runs the browser part: %s', (argv, expected) => {
-    expect(wantsBrowser(parseOptions(argv))).toBe(expected);
+    expect(wantsSection(parseOptions(argv), 'browser')).toBe(expected);
   });
 
   it('reuses dist/ with --no-build and refuses a contradiction', () => {

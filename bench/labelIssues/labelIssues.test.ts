@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderLabelIssuesMarkdown } from './markdown';
 import { parseFlippedRows, parseIssuesJson, parseReferenceLine, parseTrainSeconds, scoreDetection } from './scores';
 import type { LabelIssuesSection } from './types';
-import { parseOptions, sectionsOnly, wantsBrowser, wantsLabelIssues } from '../options';
+import { parseOptions, sectionsOnly, wantsSection } from '../options';
 
 describe('scoreDetection', () => {
   const flipped = new Set([2, 5, 7, 9]);
@@ -91,14 +91,14 @@ describe('label-issues options', () => {
     [['--browser-only', '--label-issues'], true],
     [['--label-issues-only'], true],
   ])('%j runs the label-issues part: %s', (argv, expected) => {
-    expect(wantsLabelIssues(parseOptions(argv))).toBe(expected);
+    expect(wantsSection(parseOptions(argv), 'label-issues')).toBe(expected);
   });
 
   it('--label-issues-only runs no contenders and no browser unless asked, and refuses a contradiction', () => {
     const only = parseOptions(['--label-issues-only']);
     expect(sectionsOnly(only)).toBe(true);
-    expect(wantsBrowser(only)).toBe(false);
-    expect(wantsBrowser(parseOptions(['--label-issues-only', '--browser']))).toBe(true);
+    expect(wantsSection(only, 'browser')).toBe(false);
+    expect(wantsSection(parseOptions(['--label-issues-only', '--browser']), 'browser')).toBe(true);
     expect(sectionsOnly(parseOptions([]))).toBe(false);
     expect(() => parseOptions(['--label-issues-only', '--no-label-issues'])).toThrow(/contradict/);
   });

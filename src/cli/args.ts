@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { SiftError, errorMessage } from '@/core/errors';
 import type { ReadOptions, Delimiter } from '@/core/dataset/types';
 import { definedOnly, type TrainSettings } from '@/core/settings';
+import { DEFAULT_WEIGHT_FORMAT, WEIGHT_FORMATS, type WeightFormat } from '@/core/bundle/weightFormat';
 
 export const COMMANDS = ['inspect', 'train', 'eval', 'predict', 'issues', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -36,6 +37,8 @@ const OPTIONS = {
   'char-ngrams': { type: 'string' },
   'no-lowercase': { type: 'boolean' },
   'class-weights': { type: 'string' },
+  'keep-pii': { type: 'boolean' },
+  weights: { type: 'string' },
   top: { type: 'string' },
   folds: { type: 'string' },
 } as const;
@@ -50,6 +53,8 @@ export interface ParsedCommandLine {
   name?: string;
   top?: number;
   folds?: number;
+  /** train: how the bundle stores its weights (the core's default when left out). */
+  weights?: WeightFormat;
   read: ReadOptions;
   settings: Partial<TrainSettings>;
 }
@@ -76,6 +81,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     name: values.name,
     top: optionalNumber(values.top, 'top'),
     folds: optionalNumber(values.folds, 'folds'),
+    weights: weightFormatOf(values.weights),
     read: {
       encoding: values.encoding,
       delimiter: delimiterOf(values.delimiter),
@@ -101,6 +107,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
       cjkCharNgrams: optionalNumber(values['char-ngrams'], 'char-ngrams') as TrainSettings['cjkCharNgrams'] | undefined,
       lowercase: values['no-lowercase'] ? false : undefined,
       classWeighting: values['class-weights'] as TrainSettings['classWeighting'] | undefined,
+      maskPii: values['keep-pii'] ? false : undefined,
     }),
   };
 }
@@ -118,6 +125,14 @@ function optionalNumber(raw: string | undefined, flag: string): number | undefin
 function columnOf(raw: string | undefined): string | number | undefined {
   if (raw === undefined) return undefined;
   return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+function weightFormatOf(raw: string | undefined): WeightFormat | undefined {
+  if (raw === undefined) return undefined;
+  if (!(WEIGHT_FORMATS as readonly string[]).includes(raw)) {
+    throw new SiftError('INVALID_OPTION', `--weights must be one of: ${WEIGHT_FORMATS.join(', ')} (got "${raw}").`);
+  }
+  return raw as WeightFormat;
 }
 
 const DELIMITER_NAMES: Record<string, Delimiter> = {
@@ -150,6 +165,9 @@ Training (defaults in brackets are Sift's measured defaults):
   --dropout X  --sequence-length N  --vocab-size N  --min-count N  --patience N (0 = no early stop)
   --validation-share X  --seed N  --backend auto|wasm|cpu|webgl  --bigrams / --no-bigrams
   --char-ngrams 0|2|3  --no-lowercase  --class-weights none|balanced  --name NAME
+  --keep-pii         do not mask personal data (e-mail addresses, phone, card and ID numbers…)
+                     before tokenising: the model's vocabulary may then contain it
+  --weights F        how the bundle stores weights: float32 (exact), float16, uint8 [${DEFAULT_WEIGHT_FORMAT}]
 
 Output:
   --json             the last line of stdout is one JSON object (errors too: {"error": {...}})

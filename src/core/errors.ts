@@ -30,6 +30,12 @@ export type SiftErrorCode =
   | 'BAD_BUNDLE'
   | 'BUNDLE_VERSION'
   | 'BUNDLE_MISMATCH'
+  /** A size, count, shape or text in the bundle beyond what any real Sift model needs (a zip bomb, a lying size, a 50 MB name). */
+  | 'BUNDLE_TOO_LARGE'
+  /** A zip entry named to escape its folder (../, an absolute path) or two entries of one name. */
+  | 'BUNDLE_ENTRY_NAME'
+  /** Weights that make some prediction infinite or not a probability (NaN, 3e38). */
+  | 'BUNDLE_BAD_WEIGHTS'
   // files on disk (CLI)
   | 'FILE_NOT_FOUND';
 

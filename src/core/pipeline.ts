@@ -10,6 +10,7 @@ import { splitDataset } from './dataset/split';
 import type { Example, Split } from './dataset/types';
 import { ProgressReporter } from './dataset/progress';
 import { SiftError } from './errors';
+import { calibrateOnValidation } from './model/calibrate';
 import { trainModel, type TrainOptions } from './model/train';
 import { chooseBackendAndPath } from './model/trainingPath';
 import type { BackendChoice, BackendReport, EpochLog, Metrics, ModelShape, ModelWeights, TrainCallbacks, TrainData, TrainingPath, TrainResult } from './model/types';
@@ -73,6 +74,12 @@ export interface TrainOutcome {
   model: SiftModel;
   validation: Metrics | null;
   test: Metrics | null;
+  /**
+   * The (calibrated) model's probabilities for the validation split, [validationExamples ×
+   * numClasses] in the order of `split.validation`; null without a validation split. The session
+   * keeps them to list the texts behind each cell of the confusion matrix.
+   */
+  validationProbabilities: Float32Array | null;
   /**
    * Seconds from the examples to the trained model: splitting, tokenizing, the vocabulary and
    * training with its per-epoch validation; not the final metrics on validation and test. What
@@ -144,7 +151,12 @@ export async function measureBackends(prepared: PreparedTraining): Promise<Backe
   return report;
 }
 
-/** Trains a prepared run on `target` and evaluates it on validation and test. */
+/**
+ * Trains a prepared run on `target`, then (after fitSeconds, like the metrics) fits the temperature
+ * on the validation split and bakes it into the output layer, finds each class's top words, and
+ * evaluates the calibrated model on validation and test (its predictions are the uncalibrated
+ * model's: only the probabilities change).
+ */
 export async function trainPrepared(
   prepared: PreparedTraining,
   target: RunTarget,
@@ -156,11 +168,15 @@ export async function trainPrepared(
   const fitSeconds = (performance.now() - prepared.startedAt) / 1000;
 
   const manifest = manifestOf(prepared, result);
-  const model: SiftModel = { manifest, weights: result.weights };
+  const { weights, calibration } = calibrateOnValidation(result.weights, data.validation);
+  manifest.calibration = calibration;
+  const model: SiftModel = { manifest, weights };
   const predictor = Predictor.create(model);
-  manifest.metrics.validation = data.validation ? predictor.evaluateEncoded(data.validation, split.validation) : null;
+  manifest.topWords = predictor.topWords();
+  const validationProbabilities = data.validation ? predictor.probabilitiesOfEncoded(data.validation) : null;
+  manifest.metrics.validation = validationProbabilities ? predictor.metricsFromProbabilities(validationProbabilities, split.validation) : null;
   manifest.metrics.test = input.test && input.test.length > 0 ? predictor.evaluate(input.test) : null;
-  return { model, validation: manifest.metrics.validation, test: manifest.metrics.test, fitSeconds };
+  return { model, validation: manifest.metrics.validation, test: manifest.metrics.test, validationProbabilities, fitSeconds };
 }
 
 /** sift.json for a run prepared as `prepared` that trained as `result` (metrics filled in later). */

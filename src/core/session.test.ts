@@ -50,9 +50,26 @@ describe('EngineSession', () => {
   it('explains with the current model and refuses a second run while one is going', async () => {
     const { explanation, workerMs } = session.explain('Free entry! Call now to claim your prize');
     expect(explanation.prediction.probabilities.reduce((a, p) => a + p.probability, 0)).toBeCloseTo(1, 5);
+    expect(explanation.words.map((w) => w.text)).toContain('prize');
     expect(workerMs).toBeGreaterThanOrEqual(0);
     const first = session.train(OVERRIDES, 'a');
     await expect(session.train(OVERRIDES, 'b')).rejects.toMatchObject({ code: 'TRAINING_FAILED' });
     await first;
+  }, 60_000);
+
+  it('keeps the validation texts of the model it trained, and none for a model it opened', async () => {
+    const trained = await session.train(OVERRIDES, 'sms');
+    const validation = trained.model.metrics.validation!;
+    const all = session.cellTexts({ kind: 'mistakes' }, 0, 200);
+    const wrong = validation.examples - validation.confusion.reduce((s, row, t) => s + row[t], 0);
+    expect(all?.total).toBe(wrong);
+    const cells = validation.labels.flatMap((trueLabel, t) =>
+      validation.labels.map((predictedLabel, p) => [session.cellTexts({ kind: 'cell', trueLabel, predictedLabel }, 0, 1)?.total, validation.confusion[t][p]]),
+    );
+    for (const [listed, counted] of cells) expect(listed).toBe(counted);
+    // Opening a bundle (even this model's) leaves no texts to list: a bundle carries none.
+    await session.importModel(trained.bundle);
+    expect(session.cellTexts({ kind: 'mistakes' }, 0, 10)).toBeNull();
+    expect(() => new EngineSession().cellTexts({ kind: 'mistakes' }, 0, 10)).toThrow(/Train a model/);
   }, 60_000);
 });

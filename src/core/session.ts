@@ -13,6 +13,7 @@ import { loadDataset } from './dataset/load';
 import type { LoadProgress } from './dataset/progress';
 import type { LoadedDataset, ReadOptions } from './dataset/types';
 import { SiftError } from './errors';
+import { EvaluatedTexts, type TextListPage, type TextListQuery } from './model/evaluatedTexts';
 import type { BackendReport, Explanation } from './model/types';
 import { CHECKPOINT_THROTTLE, CheckpointWriter, type CheckpointBundle, type CheckpointThrottle } from './checkpoints';
 import { measureBackends, prepareTraining, type PreparedInfo, type PreparedTraining, type PrepareProgress } from './pipeline';
@@ -76,6 +77,11 @@ export class EngineSession {
   private probing: Promise<void> | null = null;
   /** The last run's preparation, reused when the next run has the same data and settings. */
   private prepared: PreparedTraining | null = null;
+  /**
+   * The current model's validation texts with its probabilities for them, for the texts behind
+   * the confusion matrix; null for a model opened from a file (a bundle carries no texts).
+   */
+  private evaluated: EvaluatedTexts | null = null;
 
   /** Told how preparing goes: the run waiting for it (also for a measurement's preparing). */
   private preparingListener: ((progress: PrepareProgress) => void) | null = null;
@@ -202,6 +208,8 @@ export class EngineSession {
       // No checkpoint may arrive after the run's result.
       await checkpoints?.settled();
       const model = this.use(outcome.model);
+      const probabilities = outcome.validationProbabilities;
+      this.evaluated = probabilities ? new EvaluatedTexts(prepared.split.validation, probabilities, outcome.model.manifest.labels) : null;
       return { model, bundle: await exportBundle(outcome.model) };
     } finally {
       this.training = false;
@@ -223,11 +231,23 @@ export class EngineSession {
     return { explanation, workerMs: performance.now() - started };
   }
 
+  /**
+   * One page of the current model's validation texts behind a cell of the confusion matrix (or of
+   * all its mistakes); null when this session holds none for the model: it was opened from a file,
+   * or it was trained without a validation split.
+   */
+  cellTexts(query: TextListQuery, offset: number, limit: number): TextListPage | null {
+    if (!this.predictor) throw new SiftError('NOT_TRAINED', 'Train a model or open one before listing its texts.');
+    return this.evaluated?.page(query, offset, limit) ?? null;
+  }
+
   /** Opens a bundle and makes it the current model. */
   async importModel(bytes: Uint8Array): Promise<ModelSummary> {
     // tf.loadLayersModel needs a backend that a measurement is not switching under it.
     await this.afterProbe();
-    return this.use(await importBundle(bytes));
+    const summary = this.use(await importBundle(bytes));
+    this.evaluated = null;
+    return summary;
   }
 
   private use(model: SiftModel): ModelSummary {

@@ -20,6 +20,8 @@ export function initialState(): SiftData {
     model: { status: 'none' },
     modelError: null,
     tryIt: { text: '', result: null, workerMs: null, pending: false, error: null },
+    textList: { status: 'closed' },
+    listedExplanation: null,
     workspace: { status: 'ready', notice: null },
     backendChoice: { status: 'unknown' },
     runs: emptyRuns(),

@@ -125,8 +125,33 @@ describe('the Sift store', () => {
     await until(store, () => store.getState().tryIt.result !== null && !store.getState().tryIt.pending, 'a prediction');
     const { result } = store.getState().tryIt;
     expect(result?.prediction.probabilities.map((p) => p.label).sort()).toEqual(['ham', 'spam']);
-    expect(result?.tokens.some((t) => t.token === 'winner')).toBe(true);
+    expect(result?.words.some((w) => w.text === 'winner')).toBe(true);
     expect(store.getState().tryIt.workerMs).toBeGreaterThan(0);
+  });
+
+  it('lists the validation texts behind a cell of the confusion matrix, a page at a time, and explains one', async () => {
+    const validation = readyModel(store.getState().model)!.summary.metrics.validation!;
+    const [ham] = validation.labels;
+    await store.getState().openTextList({ kind: 'cell', trueLabel: ham, predictedLabel: ham });
+    const list = store.getState().textList;
+    if (list.status !== 'ready') throw new Error(JSON.stringify(list));
+    expect(list.page.total).toBe(validation.confusion[0][0]);
+    expect(list.page.items).toHaveLength(Math.min(50, list.page.total));
+    await store.getState().showTextListPage(50);
+    const next = store.getState().textList;
+    if (next.status !== 'ready') throw new Error(JSON.stringify(next));
+    expect(next.page.offset).toBe(50);
+    expect(next.page.items[0].row).not.toBe(list.page.items[0].row);
+    const item = next.page.items[0];
+    await store.getState().toggleListedExplanation(item);
+    const explained = store.getState().listedExplanation;
+    if (explained?.status !== 'ready') throw new Error(JSON.stringify(explained));
+    expect(explained.row).toBe(item.row);
+    expect(explained.explanation.prediction.label).toBe(item.predictedLabel);
+    await store.getState().toggleListedExplanation(item);
+    expect(store.getState().listedExplanation).toBeNull();
+    await store.getState().openTextList({ kind: 'mistakes' });
+    expect(store.getState().textList).toMatchObject({ status: 'ready', page: { query: { kind: 'mistakes' } } });
   });
 
   it('rejects a bad bundle with a message and keeps the model it had', async () => {
@@ -164,6 +189,9 @@ describe('the Sift store', () => {
     await reloaded.getState().restore();
     const s = reloaded.getState();
     expect(readyModel(s.model)?.origin).toBe('restored');
+    // A restored model is a bundle: its validation texts are not in the engine, and the list says so.
+    await reloaded.getState().openTextList({ kind: 'mistakes' });
+    expect(reloaded.getState().textList).toEqual({ status: 'unavailable', query: { kind: 'mistakes' } });
     expect(s.data.status).toBe('parsed');
     expect(s.settings.overrides).toMatchObject({ embeddingDim: 16 });
     expect(selectSettings(s).embeddingDim).toBe(16);
@@ -175,6 +203,7 @@ describe('the Sift store', () => {
     await store.getState().loadFile(smsHead(500), 'sms_head.csv');
     store.getState().updateSetting('epochs', 200);
     store.getState().updateSetting('earlyStoppingPatience', 0);
+    await store.getState().openTextList({ kind: 'mistakes' });
     const run = store.getState().train();
     await until(store, () => store.getState().run.epochs.length > 0, 'the first epoch');
     store.getState().stopTraining();
@@ -183,6 +212,8 @@ describe('the Sift store', () => {
     const { training, model } = store.getState();
     expect(training).toMatchObject({ status: 'trained', stopReason: 'user' });
     expect(readyModel(model)?.summary.training.history.length).toBeLessThan(200);
+    // The list open before follows the new model: closed, not the old model's texts.
+    expect(store.getState().textList).toEqual({ status: 'closed' });
     expect(store.getState().run.announcement).toMatch(/Stopped by you/);
   });
 

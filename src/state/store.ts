@@ -11,6 +11,7 @@ import { createModelSlice } from './slices/modelSlice';
 import { createRunsSlice } from './slices/runsSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
 import { createTrainingSlice } from './slices/trainingSlice';
+import { createTextListSlice } from './slices/textListSlice';
 import { createTrySlice } from './slices/trySlice';
 import { createWorkspaceSlice } from './slices/workspaceSlice';
 import type { SiftState } from './types';
@@ -20,11 +21,16 @@ export function createSiftStore(deps: StoreDeps) {
 
   return create<SiftState>()((set, get, api) => {
     const tryIt = createTrySlice(deps, tracker)(set, get, api);
-    // A new model (trained, opened, restored) answers the text already in the Try box.
-    const afterModelChange = () => void tryIt.predictNow();
+    const { forgetTextList, ...textListActions } = createTextListSlice(deps, tracker)(set, get, api);
+    // A new model (trained, opened, restored) answers the text already in the Try box, and the
+    // texts listed under the old model's confusion matrix are no longer its own.
+    const afterModelChange = () => {
+      forgetTextList();
+      void tryIt.predictNow();
+    };
     const model = createModelSlice(deps, tracker, afterModelChange)(set, get, api);
     const { openBundle, ...modelActions } = model;
-    const { runsInternals, ...runsActions } = createRunsSlice(deps, openBundle)(set, get, api);
+    const { runsInternals, ...runsActions } = createRunsSlice(deps, openBundle, forgetTextList)(set, get, api);
     const data = createDataSlice(deps, tracker, runsInternals.datasetChanged)(set, get, api);
     const { parseSource, ...dataActions } = data;
     const { predictNow: _internal, ...tryActions } = tryIt;
@@ -35,6 +41,7 @@ export function createSiftStore(deps: StoreDeps) {
       ...createTrainingSlice(deps, tracker, afterModelChange, runsInternals.recorder)(set, get, api),
       ...modelActions,
       ...tryActions,
+      ...textListActions,
       ...createWorkspaceSlice(deps, tracker, { parseSource, openBundle, restoreRuns: runsInternals.restoreRuns })(set, get, api),
       ...runsActions,
     };

@@ -4,6 +4,7 @@
  */
 import type { LoadProgress } from '@/core/dataset/progress';
 import type { ReadOptions } from '@/core/dataset/types';
+import type { ListedText, TextListPage, TextListQuery } from '@/core/model/evaluatedTexts';
 import type { BackendReport, EpochLog, Explanation, StopReason } from '@/core/model/types';
 import type { PreparedInfo, PrepareProgress } from '@/core/pipeline';
 import type { RunsActions, RunsState, WaitedTime } from './runs/types';
@@ -108,6 +109,25 @@ export interface TryState {
   error: AppError | null;
 }
 
+/**
+ * The texts behind a cell of the confusion matrix (or every mistake), one page at a time, read
+ * from what the engine kept of the current model's validation split.
+ */
+export type TextListState =
+  | { status: 'closed' }
+  /** `page`: the page shown until the asked one arrives (null when the list was just opened). */
+  | { status: 'loading'; query: TextListQuery; offset: number; page: TextListPage | null }
+  | { status: 'ready'; page: TextListPage }
+  /** The engine holds no texts for this model (opened from a file, or trained without validation). */
+  | { status: 'unavailable'; query: TextListQuery }
+  | { status: 'failed'; query: TextListQuery; error: AppError };
+
+/** The word explanation opened under one listed text (one at a time), by its row in the file. */
+export type ListedExplanation =
+  | { status: 'loading'; row: number }
+  | { status: 'ready'; row: number; explanation: Explanation }
+  | { status: 'failed'; row: number; error: AppError };
+
 /** Which backend 'auto' will train on, measured ahead of Train (see dataSlice's measureAhead). */
 export type BackendChoiceState =
   | { status: 'unknown' }
@@ -129,6 +149,8 @@ export interface SiftData {
   model: ModelState;
   modelError: AppError | null;
   tryIt: TryState;
+  textList: TextListState;
+  listedExplanation: ListedExplanation | null;
   workspace: WorkspaceState;
   backendChoice: BackendChoiceState;
   /** Every training run of the workspace (src/state/runs). */
@@ -166,6 +188,16 @@ export interface TryActions {
   setTryText(text: string): void;
 }
 
+export interface TextListActions {
+  /** Opens the first page of a list (a cell's texts, or every mistake). */
+  openTextList(query: TextListQuery): Promise<void>;
+  /** Shows the page of the open list that starts at `offset`. */
+  showTextListPage(offset: number): Promise<void>;
+  closeTextList(): void;
+  /** Opens the word explanation of a listed text, or closes it when it is the one open. */
+  toggleListedExplanation(item: ListedText): Promise<void>;
+}
+
 export interface WorkspaceActions {
   restore(): Promise<void>;
   /** Forgets everything: dataset, settings, model, and what was saved. */
@@ -180,6 +212,7 @@ export type SiftState = SiftData &
   TrainingActions &
   ModelActions &
   TryActions &
+  TextListActions &
   WorkspaceActions &
   RunsActions;
 

@@ -5,6 +5,7 @@
  */
 import type { ReadOptions } from '@/core/dataset/types';
 import type { AppError } from '@/core/errors';
+import type { TextListPage, TextListQuery } from '@/core/model/evaluatedTexts';
 import type { Explanation } from '@/core/model/types';
 import type { DatasetSummary, MeasuredBackend, ModelSummary } from '@/core/session';
 import {
@@ -42,6 +43,8 @@ export interface EngineClient {
   /** The prediction and its explanation, with the worker's time for them in ms. */
   explain(text: string): Promise<{ explanation: Explanation; workerMs: number }>;
   importModel(bytes: Uint8Array): Promise<ModelSummary>;
+  /** One page of the current model's validation texts behind a cell (null: the engine holds none for it). */
+  cellTexts(query: TextListQuery, offset: number, limit: number): Promise<TextListPage | null>;
   /** Asks the engine to measure the backends for 'auto' now, in idle time; null: not measured. */
   measureBackends(overrides: SettingOverrides): Promise<MeasuredBackend | null>;
   dispose(): void;
@@ -136,6 +139,9 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
     async importModel(bytes) {
       const buffer = bytes.slice().buffer as ArrayBuffer;
       return (await request({ type: 'importModel', bytes: buffer }, 'modelLoaded', [buffer])).model;
+    },
+    async cellTexts(query, offset, limit) {
+      return (await request({ type: 'cellTexts', query, offset, limit }, 'cellTexts')).page;
     },
     async measureBackends(overrides) {
       return (await request({ type: 'measureBackends', overrides }, 'measured')).known;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { createHandler } from './handler';
 import type { WorkerEvent } from './protocol';
+import type { Metrics } from '@/core/model/types';
 
 /** The first 400 messages of the SMS Spam Collection (a real file, cut for speed). */
 function smsHead(rows: number): ArrayBuffer {
@@ -29,6 +30,7 @@ describe('worker handler', () => {
   const handler = createHandler((event, transfer = []) => events.push(structuredClone(event, { transfer })), { batchIntervalMs: 0 });
   const take = () => events.splice(0, events.length);
   let bundle: ArrayBuffer | null = null;
+  let trainedMetrics: Metrics | null = null;
 
 
   it('refuses to predict or train before it has a model or data', async () => {
@@ -84,19 +86,47 @@ describe('worker handler', () => {
     expect(trained.model.metrics.validation?.examples).toBeGreaterThan(0);
     expect(trained.bundle.byteLength).toBeGreaterThan(100);
     expect(trained.model.settings).toMatchObject(OVERRIDES);
+    expect(trained.model.calibration).toMatchObject({ examples: trained.model.metrics.validation?.examples });
+    expect(trained.model.topWords?.map((t) => t.label)).toEqual(['ham', 'spam']);
+    trainedMetrics = trained.model.metrics.validation;
     expect(tf.getBackend()).toBe('cpu');
     bundle = trained.bundle;
   });
 
-  it('explains a text with the trained model', async () => {
-    await handler.handle({ type: 'explain', id: 6, text: 'Free entry! Call now to claim your prize' });
+  it('explains a text with the trained model, word by word', async () => {
+    const text = 'Free entry! Call now to claim your prize';
+    await handler.handle({ type: 'explain', id: 6, text });
     const [event] = take();
     if (event.type !== 'explained') throw new Error(JSON.stringify(event));
-    const total = event.explanation.prediction.probabilities.reduce((a, p) => a + p.probability, 0);
+    const { prediction, words, score, emptyScore, coverage } = event.explanation;
+    const total = prediction.probabilities.reduce((a, p) => a + p.probability, 0);
     expect(total).toBeCloseTo(1, 4);
-    expect(event.explanation.tokens.length).toBeGreaterThan(0);
+    expect(words.map((w) => text.slice(w.start, w.end))).toEqual(['Free', 'entry', '!', 'Call', 'now', 'to', 'claim', 'your', 'prize']);
+    expect(words.reduce((a, w) => a + w.value, 0)).toBeCloseTo(score - emptyScore, 9);
+    expect(coverage.words).toBe(8);
     expect(event.workerMs).toBeGreaterThan(0);
     expect(event.workerMs).toBeLessThan(60_000);
+  });
+
+  it('lists the validation texts behind each cell of the confusion matrix, a page at a time', async () => {
+    const validation = trainedMetrics!;
+    const [ham, spam] = validation.labels;
+    await handler.handle({ type: 'cellTexts', id: 20, query: { kind: 'cell', trueLabel: ham, predictedLabel: ham }, offset: 0, limit: 5 });
+    await handler.handle({ type: 'cellTexts', id: 21, query: { kind: 'mistakes' }, offset: 0, limit: 50 });
+    const [cell, mistakes] = take();
+    if (cell.type !== 'cellTexts' || mistakes.type !== 'cellTexts') throw new Error(JSON.stringify([cell, mistakes]));
+    expect(cell.page?.total).toBe(validation.confusion[0][0]);
+    expect(cell.page?.items).toHaveLength(5);
+    const fileTexts = new TextDecoder().decode(smsHead(400));
+    for (const item of cell.page!.items) {
+      expect(item).toMatchObject({ trueLabel: ham, predictedLabel: ham });
+      expect(fileTexts).toContain(item.text.slice(0, 20));
+      expect(item.trueProbability).toBe(item.predictedProbability);
+    }
+    const wrong = validation.confusion[0][1] + validation.confusion[1][0];
+    expect(mistakes.page?.total).toBe(wrong);
+    expect(mistakes.page?.items.every((i) => i.trueLabel !== i.predictedLabel && i.predictedProbability >= 0.5)).toBe(true);
+    expect([ham, spam]).toEqual(['ham', 'spam']);
   });
 
   it('opens its own bundle again, and rejects a bad one with a code', async () => {
@@ -106,6 +136,9 @@ describe('worker handler', () => {
     const [ok, bad] = take();
     expect(ok).toMatchObject({ type: 'modelLoaded', id: 7, model: { name: 'sms' } });
     expect(bad).toMatchObject({ type: 'failed', id: 8, error: { code: 'BAD_BUNDLE' } });
+    // A model opened from a file carries no texts: the worker says so rather than list nothing.
+    await handler.handle({ type: 'cellTexts', id: 22, query: { kind: 'mistakes' }, offset: 0, limit: 50 });
+    expect(take()).toEqual([{ type: 'cellTexts', id: 22, page: null }]);
   });
 
   it('stops when asked, keeping a model', async () => {

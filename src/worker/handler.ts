@@ -77,6 +77,9 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
         case 'explain':
           post({ type: 'explained', id, ...session.explain(command.text) });
           return;
+        case 'cellTexts':
+          post({ type: 'cellTexts', id, page: session.cellTexts(command.query, command.offset, command.limit) });
+          return;
         case 'importModel':
           post({ type: 'modelLoaded', id, model: await session.importModel(new Uint8Array(command.bytes)) });
           return;

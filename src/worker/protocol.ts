@@ -14,6 +14,7 @@ import type { BackendFallback } from '@/core/backendRules';
 import type { LoadProgress } from '@/core/dataset/progress';
 import type { ReadOptions } from '@/core/dataset/types';
 import type { AppError } from '@/core/errors';
+import type { TextListPage, TextListQuery } from '@/core/model/evaluatedTexts';
 import type { BackendReport, BatchLog, EpochLog, Explanation } from '@/core/model/types';
 import type { PreparedInfo, PrepareProgress } from '@/core/pipeline';
 import type { DatasetSummary, MeasuredBackend, ModelSummary } from '@/core/session';
@@ -31,6 +32,11 @@ export type WorkerCommand =
   | { type: 'stop'; id: number }
   | { type: 'explain'; id: number; text: string }
   | { type: 'importModel'; id: number; bytes: ArrayBuffer }
+  /**
+   * One page of the current model's validation texts behind a confusion-matrix cell (or all its
+   * mistakes), from what the worker kept after training: answered with `cellTexts`.
+   */
+  | { type: 'cellTexts'; id: number; query: TextListQuery; offset: number; limit: number }
   /**
    * Measure the backends for 'auto' now, in idle time after a parse, so Train starts at once.
    * Answered with `measured`: the choice known this session (measured now or earlier), or null
@@ -74,11 +80,13 @@ export type WorkerEvent =
   /** workerMs: the worker's time to tokenize, predict and explain the text (the Try box's latency, less messaging). */
   | { type: 'explained'; id: number; explanation: Explanation; workerMs: number }
   | { type: 'modelLoaded'; id: number; model: ModelSummary }
+  /** page: null when the worker holds no texts for the current model (opened from a file, or no validation split). */
+  | { type: 'cellTexts'; id: number; page: TextListPage | null }
   | { type: 'measured'; id: number; known: MeasuredBackend | null }
   | { type: 'failed'; id: number; error: AppError };
 
 /** Events that end a request (resolve or reject its promise); the rest are progress. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'parsed' | 'trained' | 'explained' | 'modelLoaded' | 'measured' | 'failed' }>;
+export type FinalEvent = Extract<WorkerEvent, { type: 'parsed' | 'trained' | 'explained' | 'modelLoaded' | 'cellTexts' | 'measured' | 'failed' }>;
 export type ProgressEvent = Exclude<WorkerEvent, FinalEvent>;
 
 export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
@@ -87,6 +95,7 @@ export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
     case 'trained':
     case 'explained':
     case 'modelLoaded':
+    case 'cellTexts':
     case 'measured':
     case 'failed':
       return true;

@@ -9,11 +9,14 @@ import { configureBackends } from '@/core/model/backend';
 import { createHandler } from './handler';
 import type { WorkerCommand, WorkerEvent } from './protocol';
 
+// Absolute URLs: the worker is started from a blob: script (workerTransport.ts), against whose
+// URL a path like "/assets/x.wasm" cannot be resolved; this module's own URL can.
+const absolute = (url: string): string => new URL(url, import.meta.url).href;
 configureBackends({
   wasmPaths: {
-    'tfjs-backend-wasm.wasm': wasmPlain,
-    'tfjs-backend-wasm-simd.wasm': wasmSimd,
-    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
+    'tfjs-backend-wasm.wasm': absolute(wasmPlain),
+    'tfjs-backend-wasm-simd.wasm': absolute(wasmSimd),
+    'tfjs-backend-wasm-threaded-simd.wasm': absolute(wasmThreadedSimd),
   },
 });
 

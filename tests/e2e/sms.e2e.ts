@@ -1,6 +1,7 @@
 /**
- * Journey 1: a person tries the SMS sample, trains two epochs, tries the model, takes it home,
- * reloads (nothing lost), starts over and opens the exported model again.
+ * Journey 1: a person tries the SMS sample, trains two epochs, opens the texts behind the
+ * confusion matrix by keyboard and one's explanation, tries the model (its words highlighted),
+ * takes it home, reloads (nothing lost), starts over and opens the exported model again.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,13 +91,53 @@ describe('journey: sample → train → try → export → reload → new → op
     expect(await evaluate.getByRole('table', { name: /precision, recall and F1 per class/ }).getByRole('row').count()).toBe(3);
     expect(await evaluate.getByRole('table', { name: /confusion matrix/ }).getByRole('row').count()).toBe(3);
     await evaluate.scrollIntoViewIfNeeded();
+    await evaluate.getByRole('heading', { name: 'How sure it should be' }).waitFor();
+    await evaluate.getByRole('list', { name: 'Words that push toward spam' }).waitFor();
     await s.shot('evaluated');
+
+    // Every error visible: each cell of the matrix is a button named by its classes and count.
+    const cells = evaluate.getByRole('button', { name: /^true (ham|spam), predicted (ham|spam): [\d,]+ texts?$/ });
+    const names = await cells.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+    expect(names).toHaveLength(4);
+    // The mistakes cell with the most texts (spam → spam if the model made none), opened by keyboard.
+    const count = (name: string) => Number(/: ([\d,]+) texts?$/.exec(name)?.[1].replace(/,/g, '') ?? 0);
+    const [wrongest] = names.filter((n) => /ham, predicted spam|spam, predicted ham/.test(n)).sort((a, b) => count(b) - count(a));
+    const chosen = wrongest !== undefined && count(wrongest) > 0 ? wrongest : names.find((n) => n.startsWith('true spam, predicted spam'))!;
+    await evaluate.getByRole('button', { name: chosen, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const listName = chosen.replace(/: [\d,]+ texts?$/, '');
+    const texts = evaluate.getByRole('list', { name: listName, exact: true });
+    await texts.waitFor({ timeout: 30_000 });
+    // Focus moved to the list's heading; the texts are there, each with both probabilities and its row.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+    const items = texts.locator(':scope > li');
+    expect(await items.count()).toBe(Math.min(50, count(chosen)));
+    await expect.poll(() => items.first().textContent()).toMatch(/Row [\d,]+.*\d+\.\d%/s);
+    // Its word explanation, by keyboard too.
+    await items.first().getByRole('button', { name: /^Why / }).focus();
+    await page.keyboard.press('Enter');
+    await items.first().getByRole('list', { name: /^Pushed (toward|away from) / }).first().waitFor({ timeout: 30_000 });
+    await s.shot('cell-texts');
+    // Every mistake at once, the same list shape.
+    await evaluate.getByRole('button', { name: /^Most confident mistakes/ }).click();
+    const mistakes = evaluate.getByRole('list', { name: 'Most confident mistakes', exact: true });
+    await mistakes.or(evaluate.getByText('No texts here.')).first().waitFor({ timeout: 30_000 });
+    await s.shot('mistakes');
+    // Closing gives the keyboard back to what opened the list.
+    await evaluate.getByRole('button', { name: 'Close', exact: true }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Most confident mistakes/);
 
     // Try it.
     const predicted = page.getByRole('status', { name: 'Predicted class' });
     await page.getByLabel('Text to classify').fill(SPAM);
     await expect.poll(() => predicted.textContent(), { timeout: 30_000 }).toBe('spam');
-    await page.getByRole('list', { name: /Pushed (toward|away from) spam/ }).first().waitFor();
+    const tryRegion = page.getByRole('region', { name: 'Try it' });
+    await tryRegion.getByRole('list', { name: /Pushed (toward|away from) spam/ }).first().waitFor();
+    // The text itself, word by word: each highlighted word says its push; the coverage line counts the known words.
+    await tryRegion.getByText(/^\d+ of 10 words are known to the model\.$/).waitFor();
+    const pushes = await tryRegion.locator('.highlighted .word .visually-hidden').allTextContents();
+    expect(pushes.some((p) => /^ \(pushed toward spam, (strong|moderate|weak)\)$/.test(p))).toBe(true);
+    expect(await tryRegion.locator('.highlighted').textContent()).toContain('WINNER');
     // The worker says how long it took; the bench reads the same figure (bench/browser/inference.ts).
     await page.getByText(/answered in \d+(\.\d+)? ms on this device/).waitFor({ timeout: 10_000 });
     await s.shot('try');
@@ -141,6 +182,12 @@ describe('journey: sample → train → try → export → reload → new → op
     await page.getByText(/opened from a file/).waitFor({ timeout: 60_000 });
     await page.getByLabel('Text to classify').fill(SPAM);
     await expect.poll(() => predicted.textContent(), { timeout: 30_000 }).toBe('spam');
+    // An opened model carries no texts: its matrix says so instead of listing nothing.
+    await evaluate.getByRole('button', { name: /^true spam, predicted spam: / }).click();
+    await evaluate.getByText(/This model was opened from a file, and a model file carries no texts/).waitFor({ timeout: 30_000 });
+    // Nothing known: the answer is shown plainly as a guess.
+    await page.getByLabel('Text to classify').fill('asdf qwer zxcv');
+    await tryRegion.getByText("None of these words appear in the training data: this is the model's default answer.").waitFor({ timeout: 30_000 });
     await s.shot('opened-bundle');
 
     writeFileSync(join(RESULTS, '1-sms', 'measurements.json'), JSON.stringify({ ...measurements, backendLine }, null, 2));

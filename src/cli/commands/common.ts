@@ -1,5 +1,6 @@
 import { SiftError } from '@/core/errors';
 import { importBundle } from '@/core/bundle/import';
+import { BUNDLE_LIMITS, tooLarge } from '@/core/bundle/limits';
 import type { SiftModel } from '@/core/bundle/types';
 import type { LoadedDataset } from '@/core/dataset/types';
 import { useBackend } from '@/core/model/backend';
@@ -18,7 +19,10 @@ export function requirePositionals(cli: ParsedCommandLine, count: number, usage:
 export const CLI_DEFAULT_BACKEND: BackendName = 'wasm';
 
 export async function loadModel(path: string, cli: ParsedCommandLine): Promise<SiftModel> {
-  const bytes = await readBytes(path);
+  const bytes = await readBytes(path, {
+    maxBytes: BUNDLE_LIMITS.bundleBytes,
+    refuse: (size) => tooLarge(`${path} has ${size.toLocaleString('en-US')} bytes; the largest Sift model has ${BUNDLE_LIMITS.bundleBytes.toLocaleString('en-US')}. It was not read.`),
+  });
   const backend = cli.settings.backend ?? CLI_DEFAULT_BACKEND;
   await useBackend(backend === 'auto' ? CLI_DEFAULT_BACKEND : backend);
   return importBundle(bytes);

@@ -1,5 +1,6 @@
 import { loadDataset } from '@/core/dataset/load';
 import type { ReadOptions } from '@/core/dataset/types';
+import { EvaluatedTexts, type TextListPage } from '@/core/model/evaluatedTexts';
 import type { Metrics } from '@/core/model/types';
 import { Predictor } from '@/core/predictor';
 import type { ParsedCommandLine } from '../args';
@@ -12,10 +13,26 @@ export async function runEval(cli: ParsedCommandLine, out: Output): Promise<void
   const bytes = await readBytes(dataPath);
   const dataset = loadDataset(bytes, withTrainingColumns(bytes, cli.read, model.manifest.dataset));
   const predictor = Predictor.create(model);
-  const metrics = predictor.evaluate(dataset.examples);
+  const probabilities = predictor.probabilities(dataset.examples.map((e) => e.text));
+  const metrics = predictor.metricsFromProbabilities(probabilities, dataset.examples);
+  const mistakes = new EvaluatedTexts(dataset.examples, probabilities, predictor.labels).page({ kind: 'mistakes' }, 0, MISTAKES_LISTED);
   out.line(`${dataPath}: ${metrics.examples} examples`);
   printMetrics(out, metrics);
-  out.result({ command: 'eval', file: dataPath, ...metrics });
+  printMistakes(out, mistakes);
+  out.result({ command: 'eval', file: dataPath, ...metrics, mistakes: { total: mistakes.total, items: mistakes.items } });
+}
+
+/** The most confidently wrong texts listed (human output: the first 10; --json: all of these). */
+const MISTAKES_LISTED = 50;
+const MISTAKES_SHOWN = 10;
+
+function printMistakes(out: Output, page: TextListPage): void {
+  if (page.total === 0) return;
+  out.line(`  most confident mistakes (${Math.min(MISTAKES_SHOWN, page.total)} of ${page.total})`);
+  for (const m of page.items.slice(0, MISTAKES_SHOWN)) {
+    const text = m.text.replace(/\s+/g, ' ');
+    out.line(`    row ${m.row}: ${m.trueLabel} → ${m.predictedLabel} ${pct(m.predictedProbability)}  ${text.length > 70 ? `${text.slice(0, 69)}…` : text}`);
+  }
 }
 
 /**

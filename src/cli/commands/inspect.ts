@@ -1,4 +1,5 @@
 import { loadDataset } from '@/core/dataset/load';
+import { describePii } from '@/core/dataset/pii';
 import type { LoadedDataset } from '@/core/dataset/types';
 import type { ParsedCommandLine } from '../args';
 import { Output, readBytes } from '../io';
@@ -13,7 +14,7 @@ export async function runInspect(cli: ParsedCommandLine, out: Output): Promise<v
 
 const DELIMITER_WORDS: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
-export function printDataset(out: Output, path: string, d: LoadedDataset): void {
+export function printDataset(out: Output, path: string, d: LoadedDataset, options: { maskPii: boolean } = { maskPii: true }): void {
   const r = d.report;
   out.line(`${path}`);
   out.line(`  encoding   ${d.encoding.name} (${d.encoding.source}${d.encoding.source === 'detected' ? `, confidence ${Math.round(d.encoding.confidence * 100)}%` : ''})`);
@@ -30,6 +31,12 @@ export function printDataset(out: Output, path: string, d: LoadedDataset): void 
   else {
     out.line(`  problems   ${r.problems.length}`);
     for (const p of r.problems) out.line(`    [${p.severity}] ${p.code}: ${p.message}`);
+  }
+  const pii = describePii(r.pii);
+  if (pii === null) out.line('  personal   no e-mail addresses, phone, card or ID numbers found');
+  else {
+    out.line(`  personal   ${pii} ${options.maskPii ? 'will be masked' : 'are KEPT (--keep-pii): the model\'s vocabulary may contain them'}`);
+    for (const e of r.pii.examples) out.line(`    row ${e.row}: ${e.text}`);
   }
 }
 
@@ -51,5 +58,6 @@ export function inspectJson(d: LoadedDataset) {
     suggestedSequenceLength: d.report.suggestedSequenceLength,
     trainable: d.report.trainable,
     problems: d.report.problems,
+    pii: d.report.pii,
   };
 }

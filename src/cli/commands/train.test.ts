@@ -10,8 +10,10 @@ interface TrainJson {
   backend: string;
   labels: string[];
   epochs: { epoch: number; loss: number; accuracy: number; valLoss: number; valAccuracy: number; examplesPerSecond: number }[];
-  test: { accuracy: number; macroF1: number };
+  test: { accuracy: number; macroF1: number; examples: number; confusion: number[][] };
   out: string;
+  calibration: { temperature: number; fit: string; examples: number; eceBefore: number; eceAfter: number };
+  topWords: { label: string; words: { word: string; score: number }[] }[];
 }
 
 /**
@@ -51,6 +53,12 @@ describe.each([
       expect(e).toMatchObject({ loss: expect.any(Number), valLoss: expect.any(Number), examplesPerSecond: expect.any(Number) });
     }
     expect(trained.test.accuracy).toBeGreaterThanOrEqual(minAccuracy);
+    // Calibrated on the validation split, and each class's top words recorded.
+    expect(trained.calibration).toMatchObject({ fit: 'fitted', examples: expect.any(Number) });
+    expect(trained.calibration.temperature).toBeGreaterThan(0);
+    expect(trained.topWords.map((t) => t.label)).toEqual(trained.labels);
+    expect(trained.topWords.every((t) => t.words.length === 20)).toBe(true);
+    expect(run.stderr).toMatch(/Calibration: temperature [\d.]+ fitted on \d+ validation texts/);
   });
 
   it('eval of the saved bundle reproduces the test metrics exactly', async () => {
@@ -58,6 +66,12 @@ describe.each([
     expect(run.code).toBe(0);
     expect(run.json.accuracy).toBe(trained.test.accuracy);
     expect(run.json.macroF1).toBe(trained.test.macroF1);
+    // The test file's mistakes, most confidently wrong first.
+    const mistakes = run.json.mistakes as { total: number; items: { trueLabel: string; predictedLabel: string; predictedProbability: number }[] };
+    const right = trained.test.confusion.reduce((sum, row, t) => sum + row[t], 0);
+    expect(mistakes.total).toBe(trained.test.examples - right);
+    expect(mistakes.items.length).toBe(Math.min(50, mistakes.total));
+    expect(mistakes.items.every((m, i) => m.trueLabel !== m.predictedLabel && (i === 0 || m.predictedProbability <= mistakes.items[i - 1].predictedProbability))).toBe(true);
   });
 
   it('predict gives a label and a probability for every class', async () => {
@@ -68,5 +82,12 @@ describe.each([
     const total = Object.values(probabilities).reduce((a, b) => a + b, 0);
     expect(total).toBeCloseTo(1, 4);
     expect(run.json.label).toBe(probeLabel);
+    // Why: each word's push, adding up to the difference from the empty text's score.
+    const words = run.json.words as { word: string; start: number; end: number; value: number }[];
+    expect(words.map((w) => probe.slice(w.start, w.end)).join('')).toBe(probe.replace(/\s/g, ''));
+    const sum = words.reduce((a, w) => a + w.value, 0);
+    expect(sum).toBeCloseTo((run.json.score as number) - (run.json.emptyScore as number), 6);
+    expect(run.json.coverage).toMatchObject({ guess: false });
+    expect(run.stderr).toMatch(new RegExp(`toward ${probeLabel}: `));
   });
 });

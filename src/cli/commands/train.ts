@@ -1,5 +1,10 @@
-import { bundleFileName, exportBundle } from '@/core/bundle/export';
+import { basename } from 'node:path';
+import { bundleFileName } from '@/core/bundle/export';
+import { exportAsMeasured, validationExamplesOf } from '@/core/bundle/formatChoice';
+import type { ModelCalibration } from '@/core/bundle/types';
+import { DEFAULT_WEIGHT_FORMAT } from '@/core/bundle/weightFormat';
 import { loadDataset } from '@/core/dataset/load';
+import { describeValidationSplit } from '@/core/dataset/split';
 import type { BatchLog, EpochLog, Metrics, StopReason } from '@/core/model/types';
 import { trainFromExamples } from '@/core/pipeline';
 import { resolveSettings, settingsFor } from '@/core/settings';
@@ -13,9 +18,9 @@ import { printDataset } from './inspect';
 export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<void> {
   const [path] = requirePositionals(cli, 1, 'train DATA.csv');
   const overrides = { backend: CLI_DEFAULT_BACKEND, ...cli.settings };
-  resolveSettings(overrides); // a bad option fails now, before minutes of reading and training
+  const { maskPii } = resolveSettings(overrides); // a bad option fails now, before minutes of reading and training
   const dataset = loadDataset(await readBytes(path), cli.read);
-  printDataset(out, path, dataset);
+  printDataset(out, path, dataset, { maskPii });
   assertTrainable(dataset);
   const textColumn = dataset.columns[dataset.textColumn];
   const labelColumn = dataset.columns[dataset.labelColumn];
@@ -24,14 +29,17 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
   const settings = settingsFor(dataset.report, overrides);
   const started = performance.now();
   const outcome = await trainFromExamples(
-    { examples: dataset.examples, test, fileName: path, textColumn, labelColumn, name: cli.name },
+    // The file's name only: a bundle must not tell whoever receives it about the trainer's folders.
+    { examples: dataset.examples, test, fileName: basename(path), textColumn, labelColumn, name: cli.name },
     settings,
     {
-      onPrepared: (info) =>
+      onPrepared: (info) => {
         out.line(
           `\nTraining on ${info.trainExamples} examples, validating on ${info.validationExamples}; ` +
             `${info.labels.length} classes, vocabulary ${info.vocabularySize} tokens.`,
-        ),
+        );
+        out.line(describeValidationSplit({ validationShare: settings.validationShare, ...info }));
+      },
       onBackend: (b) => out.line(`Backend: ${backendWords(b)}`),
       onBatch: (b: BatchLog) =>
         out.progress(
@@ -42,16 +50,26 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
     },
   );
   const seconds = (performance.now() - started) / 1000;
-  const { model, validation } = outcome;
+  const weights = cli.weights ?? DEFAULT_WEIGHT_FORMAT;
+  // Metrics of the model as saved: smaller weights predict a little differently from the trained float32 ones.
+  const saved = await exportAsMeasured(outcome.model, { validation: validationExamplesOf(outcome.model, dataset.examples), test: test ?? null }, weights);
+  const model = saved.model;
+  const { validation, test: tested } = model.manifest.metrics;
   const outPath = cli.out ?? bundleFileName(model.manifest.name);
-  await writeBytes(outPath, await exportBundle(model));
+  await writeBytes(outPath, saved.bytes);
 
   const t = model.manifest.training;
+  const trained = (m: Metrics | null, s: Metrics | null): string =>
+    m !== null && s !== null && m.accuracy !== s.accuracy ? ` (${pct(m.accuracy)} before saving as ${weights})` : '';
   out.line('');
   out.line(`Stopped: ${STOP_WORDS[t.stopReason]}; kept epoch ${t.bestEpoch} of ${t.history.length}.`);
-  out.line(`Validation: accuracy ${pct(validation?.accuracy)}, macro-F1 ${pct(validation?.macroF1)}`);
-  if (outcome.test) out.line(`Test (${cli.test}): accuracy ${pct(outcome.test.accuracy)}, macro-F1 ${pct(outcome.test.macroF1)}`);
-  out.line(`Trained in ${seconds.toFixed(1)} s on ${t.backend}; model saved to ${outPath}`);
+  out.line(`Validation: accuracy ${pct(validation?.accuracy)}, macro-F1 ${pct(validation?.macroF1)}${trained(outcome.validation, validation)}`);
+  if (tested) out.line(`Test (${cli.test}): accuracy ${pct(tested.accuracy)}, macro-F1 ${pct(tested.macroF1)}${trained(outcome.test, tested)}`);
+  if (model.manifest.calibration) out.line(calibrationLine(model.manifest.calibration));
+  for (const { label, words } of model.manifest.topWords ?? []) {
+    out.line(`Top words for ${label}: ${words.slice(0, TOP_WORDS_SHOWN).map((w) => w.word).join(', ') || '(none pushes toward it alone)'}`);
+  }
+  out.line(`Trained in ${seconds.toFixed(1)} s on ${t.backend}; model saved to ${outPath} (${(saved.bytes.byteLength / 1e6).toFixed(2)} MB, ${weights} weights)`);
 
   const epochs = t.history;
   out.result({
@@ -71,9 +89,30 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
     stopReason: t.stopReason,
     epochs,
     settings,
+    weights,
+    bundleBytes: saved.bytes.byteLength,
     validation: summary(validation),
-    test: summary(outcome.test),
+    test: summary(tested),
+    // The trained float32 weights' metrics, before saving in a smaller format.
+    float32: { validation: summary(outcome.validation), test: summary(outcome.test) },
+    calibration: model.manifest.calibration,
+    topWords: model.manifest.topWords,
   });
+}
+
+/** Words per class on the human output; --json and the bundle carry all 20. */
+const TOP_WORDS_SHOWN = 10;
+
+function calibrationLine(c: ModelCalibration): string {
+  const ece = c.eceBefore !== null && c.eceAfter !== null ? `; ECE (confidence vs accuracy gap) on validation ${c.eceBefore.toFixed(3)} → ${c.eceAfter.toFixed(3)}` : '';
+  switch (c.fit) {
+    case 'fitted':
+      return `Calibration: temperature ${c.temperature.toFixed(3)} fitted on ${c.examples} validation texts, baked into the output layer${ece}`;
+    case 'separable':
+      return `Calibration: none (T = 1): every validation text is classified right by a margin, nothing to fit on${ece}`;
+    case 'no-validation':
+      return 'Calibration: none (T = 1): no validation texts to fit a temperature on';
+  }
 }
 
 async function loadTest(cli: ParsedCommandLine, textColumn: string, labelColumn: string) {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SiftError, type SiftErrorCode } from '../errors';
@@ -6,10 +7,12 @@ import type { ModelWeights } from '../model/types';
 import { encodeText } from '../text/encode';
 import { readDataset } from '../../../tests/helpers/textFixtures';
 import { vocabularyIndex } from '../text/vocabulary';
+import { Predictor } from '../predictor';
 import { bundleFileName, exportBundle } from './export';
 import { importBundle } from './import';
 import { trecModel } from '../../../tests/helpers/testModel';
 import type { SiftModel } from './types';
+import { DEFAULT_WEIGHT_FORMAT, WEIGHT_FORMATS } from './weightFormat';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -66,9 +69,19 @@ function editJson(files: Record<string, Uint8Array>, name: string, change: (json
 const model = trecModel();
 let bundle: Uint8Array;
 
-describe('exportBundle / importBundle', () => {
+/** Loads a bundle's model.json + weights.bin with stock tf.loadLayersModel, as any tfjs program would. */
+async function loadWithStockTfjs(bytes: Uint8Array): Promise<tf.LayersModel> {
+  const files = unzipSync(bytes);
+  const modelJson = JSON.parse(strFromU8(files['model.json'])) as tf.io.ModelJSON;
+  const weightData = files['weights.bin'].slice().buffer;
+  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData }));
+}
+
+const weightsOf = (w: ModelWeights): Float32Array[] => [w.embedding, w.hiddenKernel, w.hiddenBias, w.outputKernel, w.outputBias];
+
+describe('exportBundle / importBundle (float32 weights)', () => {
   beforeAll(async () => {
-    bundle = await exportBundle(model);
+    bundle = await exportBundle(model, { weights: 'float32' });
   });
 
   it('writes model.json, weights.bin, sift.json and README.md', () => {
@@ -100,25 +113,41 @@ describe('exportBundle / importBundle', () => {
     }
   });
 
+  it('opens a bundle saved before calibration and top words were recorded, and writes their card sections when present', async () => {
+    expect(model.manifest.calibration).toBeUndefined();
+    expect(strFromU8(unzipSync(bundle)['README.md'])).not.toContain('## How sure it is');
+    const labels = model.manifest.labels;
+    const newer: SiftModel = {
+      ...model,
+      manifest: {
+        ...model.manifest,
+        calibration: { temperature: 1.8, fit: 'fitted', examples: 545, eceBefore: 0.061, eceAfter: 0.018, eceBins: 15 },
+        topWords: labels.map((label, c) => ({ label, words: c === 0 ? [{ word: 'abbreviation', score: 3.2 }, { word: 'stand', score: 2.1 }] : [] })),
+      },
+    };
+    const bytes = await exportBundle(newer);
+    expect((await importBundle(bytes)).manifest).toEqual(newer.manifest);
+    const card = strFromU8(unzipSync(bytes)['README.md']);
+    expect(card).toContain('divided by T = 1.800, fitted on the 545 validation texts');
+    expect(card).toContain('0.061 before, 0.018 after');
+    expect(card).toContain(`- **${labels[0]}**: \`abbreviation\`, \`stand\``);
+    expect(card).toContain(`- **${labels[1]}**: (no word pushes toward it on its own)`);
+  });
+
   it('gives the same bytes for the same model', async () => {
-    expect(await exportBundle(model)).toEqual(bundle);
+    expect(await exportBundle(model, { weights: 'float32' })).toEqual(bundle);
   });
 
   it('leaves no tensor behind', async () => {
     await importBundle(await exportBundle(model)); // warm-up: tfjs keeps a few tensors of its own once
     const before = tf.memory().numTensors;
-    for (let i = 0; i < 2; i++) await importBundle(await exportBundle(model));
+    for (const weights of WEIGHT_FORMATS) await importBundle(await exportBundle(model, { weights }));
     await expectCode(importBundle(edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.labels = ['a', 'b'])))), 'BUNDLE_MISMATCH');
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it('loads with plain tf.loadLayersModel and predicts what Sift computes for an unpadded text', async () => {
-    const files = unzipSync(bundle);
-    const modelJson = JSON.parse(strFromU8(files['model.json'])) as tf.io.ModelJSON;
-    const weightData = files['weights.bin'].slice().buffer;
-    const plain = await tf.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData }),
-    );
+    const plain = await loadWithStockTfjs(bundle);
     const index = vocabularyIndex({ tokens: model.manifest.vocabulary });
     const texts = readDataset('trec/trec_test.csv').texts.slice(0, 25);
     for (const text of texts) {
@@ -139,9 +168,119 @@ describe('exportBundle / importBundle', () => {
   });
 });
 
+describe.each(['float16', 'uint8'] as const)('%s weights', (format) => {
+  let compact: Uint8Array;
+  beforeAll(async () => {
+    compact = await exportBundle(model, { weights: format });
+  });
+
+  it('are described by the quantization field of the weights manifest', () => {
+    const files = unzipSync(compact);
+    const specs = (JSON.parse(strFromU8(files['model.json'])) as tf.io.ModelJSON).weightsManifest[0].weights;
+    expect(specs.map((s) => s.name)).toEqual(['embedding/embeddings', 'hidden/kernel', 'hidden/bias', 'output/kernel', 'output/bias']);
+    for (const spec of specs) {
+      expect(spec.dtype).toBe('float32');
+      expect(spec.quantization?.dtype).toBe(format);
+      if (format === 'uint8') expect(spec.quantization).toEqual({ dtype: 'uint8', scale: expect.any(Number), min: expect.any(Number) });
+    }
+    const values = weightsOf(model.weights).reduce((n, w) => n + w.length, 0);
+    expect(files['weights.bin'].byteLength).toBe(values * (format === 'float16' ? 2 : 1));
+    expect(strFromU8(files['README.md'])).toContain(`weights stored as ${format}`);
+  });
+
+  it('read back close to the trained weights, with the same manifest', async () => {
+    const back = await importBundle(compact);
+    expect(back.manifest).toEqual(model.manifest);
+    weightsOf(back.weights).forEach((values, i) => {
+      const original = weightsOf(model.weights)[i];
+      let range = 0;
+      let worst = 0;
+      for (let j = 0; j < values.length; j++) {
+        range = Math.max(range, Math.abs(original[j]));
+        worst = Math.max(worst, Math.abs(values[j] - original[j]));
+      }
+      // uint8: half a step of 2·range / 255; float16: 11 significant bits.
+      expect(worst).toBeLessThanOrEqual(format === 'uint8' ? range / 255 + 1e-6 : range * 2 ** -11);
+    });
+  });
+
+  it('load with stock tf.loadLayersModel, which predicts what Sift computes from the same file', async () => {
+    const plain = await loadWithStockTfjs(compact);
+    const back = await importBundle(compact);
+    const index = vocabularyIndex({ tokens: back.manifest.vocabulary });
+    for (const text of readDataset('trec/trec_test.csv').texts.slice(0, 25)) {
+      const ids = encodeText(text, index, back.manifest.tokenizer, back.manifest.sequenceLength);
+      const probabilities = tf.tidy(() => (plain.predict(tf.tensor2d(ids, [1, ids.length], 'int32')) as tf.Tensor).dataSync());
+      referenceForward(back.weights, ids).forEach((p, j) => expect(probabilities[j]).toBeCloseTo(p, 5));
+    }
+    plain.dispose();
+  });
+
+  it('are smaller than float32 weights', async () => {
+    const float32 = await exportBundle(model, { weights: 'float32' });
+    expect(compact.byteLength).toBeLessThan(float32.byteLength * (format === 'uint8' ? 0.35 : 0.6));
+  });
+});
+
+describe('what a bundle tells about its data', () => {
+  it.each(['/home/ana/clients/acme/tickets.csv', 'C:\\Users\\ana\\tickets.csv', 'tickets.csv'])('keeps only the file name of %s', async (fileName) => {
+    const named: SiftModel = { ...model, manifest: { ...model.manifest, dataset: { ...model.manifest.dataset, fileName } } };
+    const files = unzipSync(await exportBundle(named));
+    expect((JSON.parse(strFromU8(files['sift.json'])) as SiftModel['manifest']).dataset.fileName).toBe('tickets.csv');
+    const card = strFromU8(files['README.md']);
+    expect(card).toContain('- File: tickets.csv,');
+    expect(card).not.toMatch(/ana|Users/);
+  });
+
+  it('says in the model card that personal data was masked and web addresses kept, or warns that it was not', async () => {
+    const masked = strFromU8(unzipSync(await exportBundle(model))['README.md']);
+    expect(masked).toMatch(/Personal data was masked/);
+    expect(masked).toMatch(/Web addresses \(URLs\) were kept/);
+    expect(masked).toContain(`weights stored as ${DEFAULT_WEIGHT_FORMAT}`);
+    const keptModel: SiftModel = { ...model, manifest: { ...model.manifest, tokenizer: { ...model.manifest.tokenizer, maskPii: false } } };
+    const kept = strFromU8(unzipSync(await exportBundle(keptModel))['README.md']);
+    expect(kept).toMatch(/Personal data was NOT masked/);
+    expect(kept).toMatch(/may contain e-mail addresses, phone numbers/);
+  });
+});
+
+describe('a bundle saved by Sift 0.2.0', () => {
+  const old = new Uint8Array(readFileSync(new URL('../../../tests/fixtures/sift-0.2.0-sms.sift.zip', import.meta.url)));
+
+  it('opens, and says it was tokenized without masking', async () => {
+    const saved = JSON.parse(strFromU8(unzipSync(old)['sift.json'])) as Record<string, Record<string, unknown>>;
+    expect(saved.siftVersion).toBe('0.2.0');
+    expect('maskPii' in saved.tokenizer || 'maskPii' in saved.settings).toBe(false);
+    const opened = await importBundle(old);
+    expect(opened.manifest.tokenizer.maskPii).toBe(false);
+    expect(opened.manifest.settings.maskPii).toBe(false);
+  });
+
+  it('predicts exactly what Sift 0.2.0 predicted, phone numbers included', async () => {
+    // From `npm run sift -- predict` of Sift 0.2.0 on this file.
+    const expected: [string, number][] = [
+      ['Call 08000930705 now to claim your prize', 0.5761143565177917],
+      ['ok see you later', 0.12095334380865097],
+      ['URGENT! call 09061701461 from a landline', 0.6540308594703674],
+    ];
+    const predictor = Predictor.create(await importBundle(old));
+    for (const [text, spam] of expected) {
+      const p = predictor.predict(text).probabilities.find((c) => c.label === 'spam')?.probability;
+      expect(p).toBeCloseTo(spam, 6);
+    }
+  });
+});
+
 describe('importBundle rejects damaged or foreign files', () => {
   const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
   const random = Uint8Array.from({ length: 4096 }, (_, i) => (Math.imul(i + 1, 2654435761) >>> 13) & 255);
+  let uint8: Uint8Array;
+  beforeAll(async () => {
+    uint8 = await exportBundle(model, { weights: 'uint8' });
+  });
+  /** The uint8 bundle with its first weight's quantization changed. */
+  const quantized = (change: (q: Record<string, unknown>) => void): Uint8Array =>
+    edited(uint8, (f) => editJson(f, 'model.json', (j) => change((j as unknown as tf.io.ModelJSON).weightsManifest[0].weights[0].quantization as Record<string, unknown>)));
 
   it.each<[string, () => Uint8Array, SiftErrorCode, RegExp]>([
     ['random bytes', () => random, 'BAD_BUNDLE', /not a Sift model/],
@@ -166,6 +305,9 @@ describe('importBundle rejects damaged or foreign files', () => {
     ],
     ['duplicate labels', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.labels = ['ABBR', 'ABBR', 'DESC', 'ENTY', 'HUM', 'LOC']))), 'BAD_BUNDLE', /"ABBR" twice/],
     ['a vocabulary without <pad> and <unk>', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.vocabulary = (j.vocabulary as string[]).slice(2)))), 'BAD_BUNDLE', /<pad>/],
+    ['a calibration with a temperature of 0', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.calibration = { temperature: 0, fit: 'fitted', examples: 5, eceBefore: 0.1, eceAfter: 0.05, eceBins: 15 }))), 'BAD_BUNDLE', /calibration\.temperature must be a positive number/],
+    ['top words that do not follow the labels', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.topWords = [{ label: 'spam', words: [] }]))), 'BAD_BUNDLE', /topWords must list the labels/],
+    ['top words without scores', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.topWords = (j.labels as string[]).map((label) => ({ label, words: [{ word: 'x' }] }))))), 'BAD_BUNDLE', /topWords must be a list/],
     ['settings out of range', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => ((j.settings as Record<string, unknown>).dropout = 3))), 'BAD_BUNDLE', /dropout/],
     ['one token more in the vocabulary than the embedding has rows', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.vocabulary as string[]).push('extra'))), 'BUNDLE_MISMATCH', /3000 rows.*3001 tokens/],
     ['one label fewer than the output layer has classes', () => edited(bundle, (f) => editJson(f, 'sift.json', (j) => (j.labels as string[]).pop())), 'BUNDLE_MISMATCH', /6 classes.*5 labels/],
@@ -179,9 +321,13 @@ describe('importBundle rejects damaged or foreign files', () => {
         new Float32Array(weights.buffer)[5] = Number.NaN;
         f['weights.bin'] = weights;
       }),
-      'BAD_BUNDLE',
+      'BUNDLE_BAD_WEIGHTS',
       /NaN/,
     ],
+    ['a uint8 weight without its scale', () => quantized((q) => delete q.scale), 'BAD_BUNDLE', /without a numeric min and scale/],
+    ['a uint8 scale that is not a number', () => quantized((q) => (q.scale = 'big')), 'BAD_BUNDLE', /without a numeric min and scale/],
+    ['a quantization TensorFlow.js does not know', () => quantized((q) => (q.dtype = 'int4')), 'BAD_BUNDLE', /stored as int4/],
+    ['a uint8 weights.bin one byte short', () => edited(uint8, (f) => (f['weights.bin'] = f['weights.bin'].subarray(1))), 'BAD_BUNDLE', /truncated/],
   ])('%s', async (_name, make, code, message) => {
     await expectCode(importBundle(make()), code, message);
   });

@@ -1,7 +1,19 @@
 import { formatPercent } from '../format';
 import type { Metrics } from '../model/types';
 import { BUNDLE_EXTENSION, BUNDLE_FILES } from './files';
-import type { SiftManifest } from './types';
+import type { ClassTopWords, ModelCalibration, SiftManifest } from './types';
+import type { WeightFormat } from './weightFormat';
+
+export interface CardOptions {
+  /** How weights.bin stores the weights. */
+  weights: WeightFormat;
+}
+
+const WEIGHT_FORMAT_WORDS: Record<WeightFormat, string> = {
+  float32: 'float32 (4 bytes a weight, exact)',
+  float16: 'float16 (2 bytes a weight, half precision)',
+  uint8: 'uint8 (1 byte a weight: 256 evenly spaced values per tensor, from its `min` in steps of its `scale`)',
+};
 
 function metricsLines(title: string, metrics: Metrics | null): string[] {
   if (metrics === null) return [];
@@ -12,25 +24,77 @@ function metricsLines(title: string, metrics: Metrics | null): string[] {
   return lines;
 }
 
-/** Escapes what would break a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+/** Control characters (C0, DEL, C1) and the bidi overrides that reorder displayed text. */
+const CONTROLS = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+
+/**
+ * A label, name or column name as plain text in Markdown, whatever it holds: one line (line
+ * breaks and controls become spaces), and every character Markdown or HTML would act on inside a
+ * line — emphasis, links and images (their "[" ), code, table cells, tags, entities —
+ * backslash-escaped (CommonMark escapes any ASCII punctuation). "a|b" stays one table cell;
+ * "<img src=x onerror=…>" stays text.
+ */
+export function markdownText(text: string): string {
+  return text.replace(CONTROLS, ' ').replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, '\\$&');
+}
+
+/** Table cells and headings take the same escaping. */
+const cell = markdownText;
+
+/** A word as inline code, whatever characters it holds. */
+function code(word: string): string {
+  const fence = word.includes('`') ? '``' : '`';
+  return `${fence}${fence.length > 1 ? ' ' : ''}${word.replace(CONTROLS, ' ').replace(/\s+/g, ' ')}${fence.length > 1 ? ' ' : ''}${fence}`;
+}
+
+function calibrationLines(calibration: ModelCalibration | undefined): string[] {
+  if (calibration === undefined) return [];
+  const lines = ['## How sure it is', ''];
+  const { temperature, fit, examples, eceBefore, eceAfter, eceBins } = calibration;
+  if (fit === 'no-validation') {
+    lines.push('The probabilities are not calibrated: no validation texts were held out to fit a temperature on (T = 1).');
+  } else if (fit === 'separable') {
+    lines.push(
+      `The probabilities are not calibrated: the model classified every one of the ${examples} validation texts right by a margin, so they cannot tell how sure it should be (T = 1 kept).`,
+    );
+  } else {
+    lines.push(
+      `The probabilities are calibrated by temperature scaling: the output layer's kernel and bias were divided by T = ${temperature.toFixed(3)}, fitted on the ${examples} validation texts, so that a stated confidence of 90% means right about 90% of the time on texts like those. Any runtime loading model.json gets the calibrated probabilities.`,
+    );
+  }
+  if (eceBefore !== null && eceAfter !== null) {
+    lines.push('', `Expected calibration error on the validation texts (${eceBins} bins; 0 = confidence matches accuracy): ${eceBefore.toFixed(3)} before, ${eceAfter.toFixed(3)} after.`);
+  }
+  lines.push('');
+  return lines;
+}
+
+function topWordLines(topWords: ClassTopWords[] | undefined): string[] {
+  if (topWords === undefined) return [];
+  return [
+    '## What it learned',
+    '',
+    'For each class, the words that most push toward it on their own (how much the word typed alone raises the log-odds of the class above an empty text\'s), strongest first:',
+    '',
+    ...topWords.map(({ label, words }) => `- **${cell(label)}**: ${words.length > 0 ? words.map((w) => code(w.word)).join(', ') : '(no word pushes toward it on its own)'}`),
+    '',
+  ];
 }
 
 /**
  * README.md inside the bundle: a short model card for people (what the model does, how well, on
  * what data, with which settings) and the code to use it with plain TensorFlow.js.
  */
-export function modelCard(manifest: SiftManifest): string {
+export function modelCard(manifest: SiftManifest, options: CardOptions = { weights: 'float32' }): string {
   const m = manifest;
   const t = m.tokenizer;
   const s = m.settings;
   const lines: string[] = [
-    `# ${m.name}`,
+    `# ${markdownText(m.name)}`,
     '',
-    `A text classifier trained with Sift ${m.siftVersion} on ${m.createdAt}.`,
+    `A text classifier trained with Sift ${markdownText(m.siftVersion)} on ${markdownText(m.createdAt)}.`,
     '',
-    `**Labels (${m.labels.length}):** ${m.labels.map((l) => `\`${l}\``).join(', ')}`,
+    `**Labels (${m.labels.length}):** ${m.labels.map(markdownText).join(', ')}`,
     '',
     '## How well it does',
     '',
@@ -39,22 +103,26 @@ export function modelCard(manifest: SiftManifest): string {
     ...(m.metrics.validation === null && m.metrics.test === null ? ['Not measured: no validation or test texts were held out.', ''] : []),
     'These figures hold for texts like the training data; check it on your own texts before relying on it.',
     '',
+    ...calibrationLines(m.calibration),
+    ...topWordLines(m.topWords),
     '## Data',
     '',
-    `- File: ${m.dataset.fileName ?? '(not recorded)'}, ${m.dataset.rows} rows; text column \`${m.dataset.textColumn}\`, label column \`${m.dataset.labelColumn}\``,
+    `- File: ${m.dataset.fileName === null ? '(not recorded)' : markdownText(m.dataset.fileName)}, ${m.dataset.rows} rows; text column "${markdownText(m.dataset.textColumn)}", label column "${markdownText(m.dataset.labelColumn)}"`,
     `- ${m.training.trainExamples} texts for training, ${m.training.validationExamples} for validation`,
+    ...privacyLines(t.maskPii),
     '',
     '## Training',
     '',
     `- Model: Embedding(${m.vocabulary.length} × ${s.embeddingDim}) → masked mean → Dense(${s.hiddenUnits}, relu) → Dense(${m.labels.length}, softmax)`,
     `- Tokens: ${t.normalization === 'NFKC' ? 'NFKC-normalised' : 'not normalised'}, ${t.lowercase ? 'lower-cased' : 'case kept'}, words (Intl.Segmenter, locale \`${t.locale}\`)` +
       `${t.wordBigrams ? ' + word bigrams' : ''}${t.cjkCharNgrams > 0 ? ` + CJK character n-grams up to ${t.cjkCharNgrams}` : ''}; at most ${m.sequenceLength} tokens per text`,
-    `- Settings: ${s.epochs} epochs max (kept epoch ${m.training.bestEpoch}, stopped: ${m.training.stopReason}), batch ${s.batchSize}, learning rate ${s.learningRate}, dropout ${s.dropout}, vocabulary ≤ ${s.vocabularySize} (min count ${s.minCount}), class weighting ${s.classWeighting}`,
+    `- Settings: ${s.epochs} epochs max (kept epoch ${m.training.bestEpoch}, stopped: ${markdownText(m.training.stopReason)}), batch ${s.batchSize}, learning rate ${s.learningRate}, dropout ${s.dropout}, vocabulary ≤ ${s.vocabularySize} (min count ${s.minCount}), class weighting ${s.classWeighting}`,
     `- Seed ${m.seed}; backend ${m.training.backend}; ${m.training.seconds.toFixed(1)} s`,
     '',
     '## Files',
     '',
-    `- \`${BUNDLE_FILES.model}\` + \`${BUNDLE_FILES.weights}\`: a TensorFlow.js Layers model`,
+    `- \`${BUNDLE_FILES.model}\` + \`${BUNDLE_FILES.weights}\`: a TensorFlow.js Layers model; weights stored as ${WEIGHT_FORMAT_WORDS[options.weights]}` +
+      `${options.weights === 'float32' ? '' : ', which `tf.loadLayersModel` decodes (the `quantization` field of its weights manifest)'}`,
     `- \`${BUNDLE_FILES.manifest}\`: labels, vocabulary (index = token id; 0 = \`<pad>\`, 1 = \`<unk>\`), tokenizer settings, metrics`,
     '',
     '## Using it',
@@ -77,7 +145,7 @@ export function modelCard(manifest: SiftManifest): string {
     'so padded batches give different probabilities, while an unpadded text gives exactly Sift\'s.',
     '',
     'Token ids: normalise the text (NFKC, soft hyphens and other invisible marks removed, then',
-    'lower-case if set); split it into words with',
+    `lower-case if set);${t.maskPii ? ' replace personal data by its placeholder token (`<email>`, `<phone>`, `<card>`, `<iban>`, `<ip>`, `<id>`, `<number>`; src/core/text/pii.ts says which spans);' : ''} split it into words with`,
     `\`new Intl.Segmenter('${t.locale}', { granularity: 'word' })\`, keeping every segment that is not`,
     'whitespace; add word bigrams ("new york") if set, and for runs of Chinese, Japanese or Korean',
     'characters the characters and character n-grams that are not words themselves; look each token',
@@ -87,4 +155,18 @@ export function modelCard(manifest: SiftManifest): string {
     '',
   ];
   return lines.join('\n');
+}
+
+function privacyLines(maskPii: boolean): string[] {
+  if (maskPii) {
+    return [
+      '- Personal data was masked before the texts became tokens: e-mail addresses, phone numbers, payment card numbers, IBANs, ' +
+        'IP addresses, Chinese ID card numbers and other numbers of 7 or more digits are each one placeholder token (`<email>`, `<phone>`, …), ' +
+        'so the vocabulary does not hold them. Web addresses (URLs) were kept as words. Names and street addresses are not detected.',
+    ];
+  }
+  return [
+    '- **Personal data was NOT masked** (masking was turned off): the vocabulary in `sift.json` holds every word of the training texts ' +
+      'and may contain e-mail addresses, phone numbers and other personal data. Check it before sharing this model.',
+  ];
 }

@@ -1,66 +1,101 @@
 import * as tf from '@tensorflow/tfjs';
-import { strFromU8, unzipSync, type Unzipped } from 'fflate';
-import { SiftError, errorMessage } from '../errors';
-import type { ModelWeights } from '../model/types';
+import { strFromU8 } from 'fflate';
+import { errorMessage, SiftError } from '../errors';
+import type { ModelShape, ModelWeights } from '../model/types';
 import { BUNDLE_FILES } from './files';
-import { readLayersModel } from './layersModel';
+import { BUNDLE_LIMITS, checkJsonStringLengths, checkShapeLimits, tooLarge, weightValueCounts } from './limits';
 import { validateManifest } from './manifest';
-import type { SiftManifest, SiftModel } from './types';
+import { checkTopology, manifestShape } from './topology';
+import type { SiftModel } from './types';
+import { checkWeights } from './weightsCheck';
+import { readZipDirectory, readZipEntry, type ZipEntry } from './zip';
 
-/** Bytes per value of each weight dtype tfjs can store, and of each quantization it can apply. */
-const BYTES_PER_VALUE: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
-/** No file of a real bundle is near this; a larger declared size means a damaged or hostile zip. */
-const MAX_FILE_BYTES = 2 ** 31 - 1;
+/** Bytes per stored value of each dtype a Sift bundle may hold, quantized ones included. */
+const BYTES_PER_VALUE: Record<string, number> = { float32: 4, float16: 2, uint16: 2, uint8: 1 };
+const QUANTIZED_DTYPES = ['float16', 'uint16', 'uint8'];
 
 const bad = (message: string): SiftError => new SiftError('BAD_BUNDLE', message);
+const count = (n: number): string => n.toLocaleString('en-US');
 
 /**
- * Reads NAME.sift.zip bytes back into a model, checking everything on the way: that it is a zip
- * (BAD_BUNDLE "not a Sift model"), that sift.json, model.json and weights.bin are there, that
- * sift.json is a manifest this Sift can read (BUNDLE_VERSION if newer), that model.json loads with
- * tf.loadLayersModel and is Sift's architecture, that its shapes match the vocabulary, labels and
- * settings (BUNDLE_MISMATCH), and that all weights are finite. Returns plain arrays; every tensor
- * made on the way is disposed.
+ * Reads NAME.sift.zip bytes back into a model, trusting nothing in them, in an order that spends
+ * memory only on what has been checked:
+ * 1. the zip's central directory: entry count, names (no "../", absolute paths or duplicates:
+ *    BUNDLE_ENTRY_NAME), and the declared sizes of sift.json and model.json (BUNDLE_TOO_LARGE);
+ * 2. sift.json, inflated under a cap at its declared size: no text longer than any allowed one
+ *    (scanned before decoding), texts and lists within BUNDLE_LIMITS, then a manifest this Sift
+ *    can read (BAD_BUNDLE, BUNDLE_VERSION if newer);
+ * 3. model.json: Sift's architecture (BUNDLE_MISMATCH), with the shapes sift.json implies, and
+ *    weight specs that describe exactly those shapes; hence the exact size weights.bin must have
+ *    (per dtype, quantized ones included), checked against its declared size before inflating it;
+ * 4. weights.bin, inflated under a cap at that size; every weight finite and small enough that
+ *    no text gives an infinite or NaN probability, and a few test texts predicted
+ *    (BUNDLE_BAD_WEIGHTS).
+ * Only sift.json, model.json and weights.bin are ever inflated. Returns plain arrays; the
+ * tensors made to decode the weights are disposed.
  */
 export async function importBundle(bytes: Uint8Array): Promise<SiftModel> {
-  const files = unzipBundle(bytes);
-  const manifest = validateManifest(parseJson(files, BUNDLE_FILES.manifest));
-  const modelJson = parseJson(files, BUNDLE_FILES.model);
-  const weightData = files.get(BUNDLE_FILES.weights);
-  if (weightData === undefined) throw bad(`The model file has no ${BUNDLE_FILES.weights}.`);
-  const weights = await loadWeights(modelJson, weightData);
-  checkAgainstManifest(weights, manifest);
-  checkFinite(weights);
+  if (bytes.byteLength > BUNDLE_LIMITS.bundleBytes) {
+    throw tooLarge(`The file has ${count(bytes.byteLength)} bytes; the largest Sift model has ${count(BUNDLE_LIMITS.bundleBytes)}.`);
+  }
+  const entries = bundleEntries(readZipDirectory(bytes));
+  const manifestEntry = capped(entries.manifest, BUNDLE_LIMITS.manifestBytes);
+  const modelEntry = capped(entries.model, BUNDLE_LIMITS.modelJsonBytes);
+  capped(entries.weights, BUNDLE_LIMITS.weightsBytes);
+
+  const manifestData = readZipEntry(bytes, manifestEntry);
+  checkJsonStringLengths(manifestData, BUNDLE_FILES.manifest);
+  const manifest = validateManifest(parseJson(manifestData, BUNDLE_FILES.manifest));
+  const shape = manifestShape(manifest);
+  checkShapeLimits(shape);
+  const modelJson = parseJson(readZipEntry(bytes, modelEntry), BUNDLE_FILES.model);
+  const specs = checkedWeightSpecs(modelJson, shape);
+  const expectedBytes = specs.reduce((sum, spec) => sum + valuesOf(spec) * BYTES_PER_VALUE[storedDtype(spec)], 0);
+  if (entries.weights.size !== expectedBytes) {
+    throw bad(
+      `${BUNDLE_FILES.weights} has ${count(entries.weights.size)} bytes but ${BUNDLE_FILES.model} describes ${count(expectedBytes)}: ` +
+        'the file is truncated or the two files come from different models.',
+    );
+  }
+  const weights = await decodeWeights(readZipEntry(bytes, entries.weights), specs, shape);
+  checkWeights(weights, manifest.sequenceLength);
   return { manifest, weights };
 }
 
-/** The bundle's files by name (also when they were zipped inside a folder). */
-function unzipBundle(bytes: Uint8Array): Map<string, Uint8Array> {
-  const wanted = new Set<string>([BUNDLE_FILES.manifest, BUNDLE_FILES.model, BUNDLE_FILES.weights]);
-  const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-  let unzipped: Unzipped;
-  try {
-    unzipped = unzipSync(bytes, {
-      filter: (file) => wanted.has(baseName(file.name)) && !file.name.includes('__MACOSX') && file.originalSize <= MAX_FILE_BYTES,
-    });
-  } catch (e) {
-    throw bad(`not a Sift model: the file is not a readable zip archive (${errorMessage(e)}). Choose a .sift.zip file saved by Sift.`);
-  }
-  const files = new Map<string, Uint8Array>();
-  for (const [path, data] of Object.entries(unzipped)) {
-    const name = baseName(path);
-    if (files.has(name)) throw bad(`The model file holds more than one ${name}; it should hold one model.`);
-    files.set(name, data);
-  }
-  if (files.size === 0) throw bad('not a Sift model: the zip archive holds no sift.json, model.json or weights.bin.');
-  const missing = [...wanted].filter((name) => !files.has(name));
-  if (missing.length > 0) throw bad(`The model file is incomplete: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`);
-  return files;
+interface BundleEntries {
+  manifest: ZipEntry;
+  model: ZipEntry;
+  weights: ZipEntry;
 }
 
-function parseJson(files: Map<string, Uint8Array>, name: string): unknown {
-  const data = files.get(name);
-  if (data === undefined) throw bad(`The model file has no ${name}.`);
+/** The three entries Sift reads, by base name (a bundle zipped inside a folder works too). */
+function bundleEntries(entries: ZipEntry[]): BundleEntries {
+  const wanted = [BUNDLE_FILES.manifest, BUNDLE_FILES.model, BUNDLE_FILES.weights] as const;
+  const found = new Map<string, ZipEntry>();
+  for (const entry of entries) {
+    if (entry.name.includes('__MACOSX')) continue; // macOS's resource-fork copies ("._sift.json")
+    const name = entry.name.slice(entry.name.lastIndexOf('/') + 1);
+    if (!(wanted as readonly string[]).includes(name)) continue;
+    if (found.has(name)) {
+      throw new SiftError('BUNDLE_ENTRY_NAME', `The model file holds two ${name} files (${found.get(name)?.name} and ${entry.name}); it should hold one model.`);
+    }
+    found.set(name, entry);
+  }
+  if (found.size === 0) throw bad('not a Sift model: the zip archive holds no sift.json, model.json or weights.bin.');
+  const missing = wanted.filter((name) => !found.has(name));
+  if (missing.length > 0) throw bad(`The model file is incomplete: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`);
+  return { manifest: found.get(BUNDLE_FILES.manifest)!, model: found.get(BUNDLE_FILES.model)!, weights: found.get(BUNDLE_FILES.weights)! };
+}
+
+/** Refuses an entry whose declared size is beyond what a real bundle's file of that name needs. */
+function capped(entry: ZipEntry, limit: number): ZipEntry {
+  if (entry.size > limit) {
+    throw tooLarge(`${entry.name} declares ${count(entry.size)} bytes; in a Sift model it has at most ${count(limit)}. It was not opened.`);
+  }
+  return entry;
+}
+
+function parseJson(data: Uint8Array, name: string): unknown {
   try {
     return JSON.parse(strFromU8(data));
   } catch (e) {
@@ -72,77 +107,84 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Loads model.json + weights.bin with plain tf.loadLayersModel and reads the weights out. */
-async function loadWeights(modelJson: unknown, weightData: Uint8Array): Promise<ModelWeights> {
-  // tfjs needs an initialised backend to build the layers; the caller may not have chosen one yet.
-  await tf.ready();
+const valuesOf = (spec: tf.io.WeightsManifestEntry): number => spec.shape.reduce((product, size) => product * size, 1);
+const storedDtype = (spec: tf.io.WeightsManifestEntry): string => spec.quantization?.dtype ?? spec.dtype;
+
+/**
+ * model.json's topology must be Sift's architecture at the shape sift.json implies, and its
+ * weight specs exactly Sift's five arrays at that shape (float32, or quantized to float16, uint16
+ * or uint8), in one weights.bin. Returns the specs in weights.bin's order.
+ */
+function checkedWeightSpecs(modelJson: unknown, shape: ModelShape): tf.io.WeightsManifestEntry[] {
   if (!isRecord(modelJson) || !isRecord(modelJson.modelTopology) || !Array.isArray(modelJson.weightsManifest)) {
     throw bad(`${BUNDLE_FILES.model} is damaged: it is not a TensorFlow.js model (no modelTopology or weightsManifest).`);
   }
-  const json = modelJson as unknown as tf.io.ModelJSON;
-  let specs: tf.io.WeightsManifestEntry[];
-  try {
-    specs = tf.io.getWeightSpecs(json.weightsManifest);
-  } catch {
-    throw bad(`${BUNDLE_FILES.model} is damaged: its weightsManifest cannot be read.`);
+  const names = checkTopology(modelJson.modelTopology, shape);
+  const groups = modelJson.weightsManifest as unknown[];
+  const group = groups[0];
+  if (
+    groups.length !== 1 ||
+    !isRecord(group) ||
+    !Array.isArray(group.paths) ||
+    group.paths.length !== 1 ||
+    group.paths[0] !== BUNDLE_FILES.weights ||
+    !Array.isArray(group.weights)
+  ) {
+    throw bad(`${BUNDLE_FILES.model} is damaged: its weightsManifest must name one file, ${BUNDLE_FILES.weights}.`);
   }
-  const expectedBytes = specs.reduce((sum, spec) => sum + weightBytes(spec), 0);
-  if (expectedBytes !== weightData.byteLength) {
-    throw bad(
-      `${BUNDLE_FILES.weights} has ${weightData.byteLength} bytes but ${BUNDLE_FILES.model} describes ${expectedBytes}: ` +
-        'the file is truncated or the two files come from different models.',
-    );
+  const expected = weightValueCounts(shape);
+  const expectedShapes: [string, number[]][] = [
+    [names.embedding, [shape.vocabSize, shape.embeddingDim]],
+    [names.hiddenKernel, [shape.embeddingDim, shape.hiddenUnits]],
+    [names.hiddenBias, [shape.hiddenUnits]],
+    [names.outputKernel, [shape.hiddenUnits, shape.numClasses]],
+    [names.outputBias, [shape.numClasses]],
+  ];
+  const specs = group.weights as unknown[];
+  if (specs.length !== expectedShapes.length) {
+    throw new SiftError('BUNDLE_MISMATCH', `${BUNDLE_FILES.model} lists ${specs.length} weight arrays; a Sift classifier has ${expectedShapes.length}.`);
   }
-  // A copy that starts at offset 0 of its own buffer: tfjs reads weightData as a whole ArrayBuffer.
-  const buffer = weightData.slice().buffer;
-  let model: tf.LayersModel;
-  try {
-    model = await tf.loadLayersModel(tf.io.fromMemory(tf.io.getModelArtifactsForJSONSync(json, specs, buffer)));
-  } catch (e) {
-    throw bad(`${BUNDLE_FILES.model} could not be loaded by TensorFlow.js: ${errorMessage(e)}`);
-  }
-  try {
-    return await readLayersModel(model);
-  } finally {
-    model.dispose();
-  }
-}
-
-function weightBytes(spec: tf.io.WeightsManifestEntry): number {
-  const values = spec.shape.reduce((product, size) => product * size, 1);
-  const dtype = spec.quantization?.dtype ?? spec.dtype;
-  const bytes = BYTES_PER_VALUE[dtype];
-  if (bytes === undefined || !Number.isInteger(values) || values < 0) {
-    throw bad(`${BUNDLE_FILES.model} is damaged: weight ${spec.name} has an unsupported type or shape.`);
-  }
-  return values * bytes;
-}
-
-/** The weights must fit the vocabulary, labels and settings that sift.json describes. */
-function checkAgainstManifest(weights: ModelWeights, manifest: SiftManifest): void {
-  const { shape } = weights;
-  const differences = [
-    shape.vocabSize !== manifest.vocabulary.length &&
-      `the embedding has ${shape.vocabSize} rows but sift.json's vocabulary has ${manifest.vocabulary.length} tokens`,
-    shape.numClasses !== manifest.labels.length &&
-      `the output layer has ${shape.numClasses} classes but sift.json lists ${manifest.labels.length} labels`,
-    shape.embeddingDim !== manifest.settings.embeddingDim &&
-      `the embedding dimension is ${shape.embeddingDim} but sift.json's settings say ${manifest.settings.embeddingDim}`,
-    shape.hiddenUnits !== manifest.settings.hiddenUnits &&
-      `the hidden layer has ${shape.hiddenUnits} units but sift.json's settings say ${manifest.settings.hiddenUnits}`,
-  ].filter((d): d is string => typeof d === 'string');
-  if (differences.length > 0) {
-    throw new SiftError('BUNDLE_MISMATCH', `The model's weights do not match its description: ${differences.join('; ')}.`);
-  }
-}
-
-function checkFinite(weights: ModelWeights): void {
-  for (const name of ['embedding', 'hiddenKernel', 'hiddenBias', 'outputKernel', 'outputBias'] as const) {
-    const values = weights[name];
-    for (let i = 0; i < values.length; i++) {
-      if (!Number.isFinite(values[i])) {
-        throw bad(`${BUNDLE_FILES.weights} is damaged: the ${name} weights contain ${values[i]} (at index ${i}), which no trained model has.`);
-      }
+  return specs.map((spec, i) => {
+    const [name, dims] = expectedShapes[i];
+    if (!isRecord(spec) || spec.name !== name || !Array.isArray(spec.shape) || spec.shape.length !== dims.length || spec.shape.some((s, j) => s !== dims[j])) {
+      throw new SiftError(
+        'BUNDLE_MISMATCH',
+        `${BUNDLE_FILES.model}'s weight ${i + 1} should be ${name} of shape [${dims.join(', ')}] (${count(expected[i])} values), as sift.json implies.`,
+      );
     }
+    const quantization = spec.quantization;
+    const quantized = isRecord(quantization) ? quantization.dtype : undefined;
+    if (spec.dtype !== 'float32' || (quantization !== undefined && !QUANTIZED_DTYPES.includes(String(quantized)))) {
+      throw bad(`${BUNDLE_FILES.model} is damaged: weight ${name} is stored as ${String(quantized ?? spec.dtype)}, not float32, float16, uint16 or uint8.`);
+    }
+    // uint8/uint16 store (value − min) / scale: without finite numbers for both, tfjs would decode NaN.
+    if (isRecord(quantization) && quantized !== 'float16' && !(Number.isFinite(quantization.min) && Number.isFinite(quantization.scale))) {
+      throw bad(`${BUNDLE_FILES.model} is damaged: weight ${name} is stored as ${String(quantized)} without a numeric min and scale.`);
+    }
+    return spec as unknown as tf.io.WeightsManifestEntry;
+  });
+}
+
+/**
+ * weights.bin → plain float32 arrays, dequantized by tfjs's own decoder (so a quantized bundle
+ * reads exactly as tf.loadLayersModel would read it). Every tensor made is disposed.
+ */
+async function decodeWeights(data: Uint8Array, specs: tf.io.WeightsManifestEntry[], shape: ModelShape): Promise<ModelWeights> {
+  await tf.ready(); // decoding makes tensors: the caller may not have chosen a backend yet
+  // A buffer of its own starting at offset 0: tfjs reads weightData as a whole ArrayBuffer.
+  const buffer = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? (data.buffer as ArrayBuffer) : (data.slice().buffer as ArrayBuffer);
+  const tensors = tf.io.decodeWeights(buffer, specs);
+  try {
+    const read = async (name: string): Promise<Float32Array> => new Float32Array(await tensors[name].data<'float32'>());
+    return {
+      shape,
+      embedding: await read(specs[0].name),
+      hiddenKernel: await read(specs[1].name),
+      hiddenBias: await read(specs[2].name),
+      outputKernel: await read(specs[3].name),
+      outputBias: await read(specs[4].name),
+    };
+  } finally {
+    tf.dispose(Object.values(tensors));
   }
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { SiftError } from '../errors';
-import type { ModelShape, ModelWeights } from '../model/types';
+import type { ModelWeights } from '../model/types';
 
 /**
  * Sift's classifier as a standard tfjs Layers model, so that model.json + weights.bin load with a
@@ -56,42 +56,4 @@ export function checkWeightSizes(weights: ModelWeights): void {
       throw new SiftError('BUNDLE_MISMATCH', `The ${name} weights have ${weights[name].length} values but the model's shape needs ${size}.`);
     }
   }
-}
-
-/**
- * Reads the weights back from a Layers model of Sift's architecture, as plain arrays (copies).
- * Throws BUNDLE_MISMATCH when the model is not that architecture.
- */
-export async function readLayersModel(model: tf.LayersModel): Promise<ModelWeights> {
-  const layers = model.layers.map((layer) => layer.getClassName());
-  const expected = ['Embedding', 'GlobalAveragePooling1D', 'Dense', 'Dense'];
-  if (layers.length !== expected.length || layers.some((name, i) => name !== expected[i])) {
-    throw new SiftError(
-      'BUNDLE_MISMATCH',
-      `model.json is not a Sift classifier: its layers are ${layers.join(' → ')}, not ${expected.join(' → ')}.`,
-    );
-  }
-  const activations = [2, 3].map((i) => (model.layers[i].getConfig() as { activation?: unknown }).activation);
-  if (activations[0] !== 'relu' || activations[1] !== 'softmax') {
-    throw new SiftError('BUNDLE_MISMATCH', `model.json's dense layers use ${activations.join(' and ')} activations, not relu and softmax.`);
-  }
-  const [embedding] = model.layers[0].getWeights();
-  const [hiddenKernel, hiddenBias] = model.layers[2].getWeights();
-  const [outputKernel, outputBias] = model.layers[3].getWeights();
-  const dims = (t: tf.Tensor): number[] => t.shape.map((size) => size ?? 0);
-  const shape: ModelShape = {
-    vocabSize: dims(embedding)[0],
-    embeddingDim: dims(embedding)[1],
-    hiddenUnits: dims(hiddenKernel)[1],
-    numClasses: dims(outputKernel)[1],
-  };
-  const read = async (t: tf.Tensor): Promise<Float32Array> => Float32Array.from(await t.data<'float32'>());
-  return {
-    shape,
-    embedding: await read(embedding),
-    hiddenKernel: await read(hiddenKernel),
-    hiddenBias: await read(hiddenBias),
-    outputKernel: await read(outputKernel),
-    outputBias: await read(outputBias),
-  };
 }

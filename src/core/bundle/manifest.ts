@@ -1,6 +1,7 @@
 import { SiftError, errorMessage } from '../errors';
 import { resolveSettings, type TrainSettings } from '../settings';
 import { OOV_TOKEN, PAD_TOKEN } from '../text/vocabulary';
+import { checkManifestLimits } from './limits';
 import { BUNDLE_FORMAT_VERSION, type SiftManifest } from './types';
 
 /** At most this many problems are listed in one error message. */
@@ -12,9 +13,12 @@ function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A short picture of a value for a message; never serialises more than a few dozen characters of it. */
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
+  if (Array.isArray(value)) return `a list of ${value.length} entries`;
+  if (isRecord(value)) return 'an object';
+  const text = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
@@ -77,8 +81,8 @@ class Checker {
 
 /**
  * Checks that `value` (parsed sift.json) is a manifest this version of Sift can use, and returns
- * it typed. Throws BAD_BUNDLE listing every problem found, or BUNDLE_VERSION for a manifest made
- * by a newer Sift.
+ * it typed. Throws BUNDLE_TOO_LARGE for texts or lists beyond BUNDLE_LIMITS, BAD_BUNDLE listing
+ * every other problem found, or BUNDLE_VERSION for a manifest made by a newer Sift.
  */
 export function validateManifest(value: unknown): SiftManifest {
   if (!isRecord(value) || value.format !== 'sift-model') {
@@ -95,6 +99,8 @@ export function validateManifest(value: unknown): SiftManifest {
     );
   }
 
+  // Lengths and counts first: a 50 MB name or a million labels is refused before anything reads it.
+  checkManifestLimits(value);
   const check = new Checker();
   check.string(value, 'name', '');
   check.string(value, 'siftVersion', '');
@@ -114,12 +120,17 @@ export function validateManifest(value: unknown): SiftManifest {
     check.boolean(tokenizer, 'wordBigrams', 'tokenizer.');
     check.oneOf(tokenizer, 'cjkCharNgrams', 'tokenizer.', [0, 2, 3]);
     if (!isLanguageTag(tokenizer.locale)) check.fail('tokenizer.locale', 'a language tag such as "zh"', tokenizer.locale);
+    // Bundles from before masking existed (Sift 0.2.0) tokenized without it.
+    if (tokenizer.maskPii === undefined) tokenizer.maskPii = false;
+    check.boolean(tokenizer, 'maskPii', 'tokenizer.');
   }
 
   const settings = check.record(value, 'settings', '');
   if (settings !== null) {
     check.boolean(settings, 'lowercase', 'settings.');
     check.boolean(settings, 'wordBigrams', 'settings.');
+    // Left out by Sift 0.2.0: the settings then say what the tokenizer did, not today's default.
+    if (settings.maskPii === undefined) settings.maskPii = tokenizer?.maskPii ?? false;
     try {
       value.settings = resolveSettings(settings as Partial<TrainSettings>);
     } catch (e) {
@@ -154,6 +165,35 @@ export function validateManifest(value: unknown): SiftManifest {
     check.string(dataset, 'textColumn', 'dataset.');
     check.string(dataset, 'labelColumn', 'dataset.');
     check.integer(dataset, 'rows', 'dataset.', 0);
+  }
+
+  // Optional: bundles saved before Sift recorded them open as they always did.
+  if (value.calibration !== undefined) {
+    const calibration = check.record(value, 'calibration', '');
+    if (calibration !== null) {
+      const temperature = calibration.temperature;
+      if (typeof temperature !== 'number' || !Number.isFinite(temperature) || temperature <= 0) check.fail('calibration.temperature', 'a positive number', temperature);
+      check.oneOf(calibration, 'fit', 'calibration.', ['fitted', 'no-validation', 'separable']);
+      check.integer(calibration, 'examples', 'calibration.', 0);
+      check.integer(calibration, 'eceBins', 'calibration.', 1);
+      for (const key of ['eceBefore', 'eceAfter']) if (calibration[key] !== null) check.number(calibration, key, 'calibration.', 0);
+    }
+  }
+  if (value.topWords !== undefined) {
+    const listed = value.topWords;
+    const wellFormed =
+      Array.isArray(listed) &&
+      listed.every(
+        (entry) =>
+          isRecord(entry) &&
+          typeof entry.label === 'string' &&
+          Array.isArray(entry.words) &&
+          entry.words.every((w) => isRecord(w) && typeof w.word === 'string' && typeof w.score === 'number' && Number.isFinite(w.score)),
+      );
+    if (!wellFormed) check.fail('topWords', 'a list of { label, words: [{ word, score }] }', listed);
+    else if (Array.isArray(value.labels) && (listed.length !== value.labels.length || listed.some((entry, c) => (entry as Json).label !== (value.labels as unknown[])[c]))) {
+      check.problems.push('topWords must list the labels in the order of labels');
+    }
   }
 
   if (check.problems.length > 0) {

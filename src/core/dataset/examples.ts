@@ -11,7 +11,8 @@ export interface ExtractedExamples {
 /**
  * Table rows → labelled examples. Texts and labels are trimmed; rows without a text or a label
  * are skipped and reported. A row with too many fields most often has an unquoted delimiter in
- * its text ("Hello, world,ham"), so the extra fields are joined back into the text.
+ * its text ("Hello, world,ham"), so the extra fields are joined back into the text (see
+ * `repairRaggedRow` for when they are left out instead). Every repair is reported as it was made.
  */
 export function extractExamples(table: ParsedTable, choice: ColumnChoice): ExtractedExamples {
   const width = table.columns.length;
@@ -19,25 +20,19 @@ export function extractExamples(table: ParsedTable, choice: ColumnChoice): Extra
   const examples: Example[] = [];
   const emptyText: number[] = [];
   const emptyLabel: number[] = [];
-  const tooMany: number[] = [];
+  const joined: number[] = [];
+  const leftOut: number[] = [];
   const tooFew: number[] = [];
   let skippedRows = 0;
+  const knownLabels = labelsOfWellFormedRows(table, choice);
 
   for (let i = 0; i < table.rows.length; i++) {
     const rowNumber = i + 1;
-    let fields = table.rows[i];
+    let fields = withoutTrailingEmpties(table.rows[i], width);
     if (fields.length > width) {
-      // A trailing delimiter ("text,label,") adds only empty fields: harmless, drop them.
-      let end = fields.length;
-      while (end > width && fields[end - 1].trim() === '') end--;
-      fields = fields.slice(0, end);
-    }
-    if (fields.length > width) {
-      tooMany.push(rowNumber);
-      const extra = fields.length - width;
-      const t = choice.text;
-      // After the join every column index is where the header says it is again.
-      fields = [...fields.slice(0, t), fields.slice(t, t + extra + 1).join(table.delimiter), ...fields.slice(t + extra + 1)];
+      const repaired = repairRaggedRow(fields, width, choice, table.delimiter, knownLabels);
+      (repaired.repair === 'joined' ? joined : leftOut).push(rowNumber);
+      fields = repaired.fields;
     }
     if (fields.length <= Math.max(choice.text, choice.label)) {
       tooFew.push(rowNumber);
@@ -68,14 +63,26 @@ export function extractExamples(table: ParsedTable, choice: ColumnChoice): Extra
       problem('EMPTY_LABEL', 'warning', emptyLabel, `The label (column ${labelName}) is empty in ${describeRows(emptyLabel, lineOf)}; ${skippedPhrase(emptyLabel.length)}. Add the label or delete the row.`),
     );
   }
-  if (tooMany.length) {
+  if (joined.length) {
     problems.push(
       problem(
         'RAGGED_ROW',
         'warning',
-        tooMany,
-        `${capitalise(describeRows(tooMany, lineOf))} ${tooMany.length === 1 ? 'has' : 'have'} more than ${plural(width, 'field')}; ` +
+        joined,
+        `${capitalise(describeRows(joined, lineOf))} ${joined.length === 1 ? 'has' : 'have'} more than ${plural(width, 'field')}; ` +
           'Sift joined the extra fields into the text (probably an unquoted delimiter in the text). Check them, or quote such texts.',
+      ),
+    );
+  }
+  if (leftOut.length) {
+    problems.push(
+      problem(
+        'RAGGED_ROW',
+        'warning',
+        leftOut,
+        `${capitalise(describeRows(leftOut, lineOf))} ${leftOut.length === 1 ? 'has' : 'have'} more than ${plural(width, 'field')}, ` +
+          `with a known label in the label column ${labelName}: Sift kept that label and left out the extra fields after it. ` +
+          'Check them, or quote fields that hold the delimiter.',
       ),
     );
   }
@@ -95,4 +102,62 @@ export function extractExamples(table: ParsedTable, choice: ColumnChoice): Extra
 
 function skippedPhrase(n: number): string {
   return n === 1 ? 'that row was skipped' : 'those rows were skipped';
+}
+
+/** A trailing delimiter ("text,label,") adds only empty fields: harmless, so they are dropped. */
+function withoutTrailingEmpties(fields: string[], width: number): string[] {
+  let end = fields.length;
+  while (end > width && fields[end - 1].trim() === '') end--;
+  return end === fields.length ? fields : fields.slice(0, end);
+}
+
+/** The labels of the rows that have exactly the header's number of fields: no guess involved. */
+function labelsOfWellFormedRows(table: ParsedTable, choice: ColumnChoice): Set<string> {
+  const width = table.columns.length;
+  const labels = new Set<string>();
+  for (const row of table.rows) {
+    const fields = withoutTrailingEmpties(row, width);
+    if (fields.length === width) labels.add(fields[choice.label].trim());
+  }
+  return labels;
+}
+
+interface RepairedRow {
+  /** The row with exactly one field per column again. */
+  fields: string[];
+  /** joined: the extra fields went into the text; leftOut: they came after the label and were dropped. */
+  repair: 'joined' | 'leftOut';
+}
+
+/**
+ * A row with `extra` more fields than the header has columns. Either the text holds unquoted
+ * delimiters ("Hello, world,ham": every column after the text moves `extra` places right), or
+ * the row has fields after its last column ("text,ham,extra,fields": every column is where the
+ * header says). The label must be read from where it really is:
+ * - label before the text ("ham,Hello, world"): the label is where the header says either way;
+ *   the extra fields are joined into the text.
+ * - text before the label: the field `extra` places right of the label column is the label when
+ *   the text held the delimiters, the field in the label column itself when fields were added
+ *   after it. The one that is a label of some well-formed row wins; when both or neither are,
+ *   the text is taken to hold the delimiters, by far the commonest cause.
+ */
+export function repairRaggedRow(
+  fields: readonly string[],
+  width: number,
+  choice: ColumnChoice,
+  delimiter: string,
+  knownLabels: ReadonlySet<string>,
+): RepairedRow {
+  const extra = fields.length - width;
+  const t = choice.text;
+  if (choice.label > t) {
+    const inPlace = knownLabels.has(fields[choice.label].trim());
+    const shifted = knownLabels.has(fields[choice.label + extra].trim());
+    if (inPlace && !shifted) return { fields: fields.slice(0, width), repair: 'leftOut' };
+  }
+  // After the join every column index is where the header says it is again.
+  return {
+    fields: [...fields.slice(0, t), fields.slice(t, t + extra + 1).join(delimiter), ...fields.slice(t + extra + 1)],
+    repair: 'joined',
+  };
 }

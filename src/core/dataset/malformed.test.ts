@@ -70,6 +70,36 @@ describe('files with problems that are reported, not thrown', () => {
     );
   });
 
+  it('ragged rows, text column first: the label column holds the label, and the warnings say what was done', () => {
+    const loaded = loadDataset(readFixture('malformed/ragged_text_first.csv'));
+    const source = referenceExamples('datasets/sms_spam/sms_spam.csv').slice(200, 230);
+    const trailing = [3, 6, 9, 12, 15, 18, 21, 24, 27, 30];
+    const ragged = loaded.report.problems.filter((p) => p.code === 'RAGGED_ROW');
+    expect(ragged.map((p) => p.rows)).toEqual([[4, 17], trailing]);
+    expect(loaded.examples).toHaveLength(30);
+    // Every row keeps its real label: none becomes "web" or a date.
+    expect(loaded.examples.map((e) => e.label)).toEqual(source.map((e) => e.label));
+    const byRow = new Map(loaded.examples.map((e) => [e.row, e]));
+    expect(byRow.get(3)?.text).toBe(source[2].text.replace(/"/g, "'"));
+    expect(byRow.get(4)?.text).toMatch(/ - sent from my phone, ok$/);
+    const [joined, leftOut] = ragged.map((p) => p.message);
+    expect(joined).toMatch(/^Rows 4 \(line 5\) and 17 \(line 18\) have more than 2 fields; Sift joined the extra fields into the text/);
+    expect(leftOut).toMatch(/^Rows 3 \(line 4\), 6 \(line 7\).* and 5 more have more than 2 fields, with a known label in the label column "label": Sift kept that label and left out the extra fields after it/);
+  });
+
+  it('ragged rows, label column first: the label stays in place and every extra field joins the text', () => {
+    const loaded = loadDataset(readFixture('malformed/ragged_label_first.csv'));
+    const source = referenceExamples('datasets/sms_spam/sms_spam.csv').slice(200, 230);
+    expect(loaded.columns[loaded.textColumn]).toBe('text');
+    const ragged = loaded.report.problems.filter((p) => p.code === 'RAGGED_ROW');
+    expect(ragged.map((p) => p.rows)).toEqual([[3, 4, 6, 9, 12, 15, 17, 18, 21, 24, 27, 30]]);
+    expect(ragged[0].message).toMatch(/Sift joined the extra fields into the text/);
+    expect(loaded.examples.map((e) => e.label)).toEqual(source.map((e) => e.label));
+    const byRow = new Map(loaded.examples.map((e) => [e.row, e]));
+    expect(byRow.get(3)?.text).toBe(`${source[2].text.replace(/"/g, "'").replace(/,/g, '')}, really, truly`);
+    expect(byRow.get(17)?.text).toMatch(/ - sent from my phone, ok$/);
+  });
+
   it('a single class: reported as an error, not trainable', () => {
     const loaded = loadDataset(readFixture('malformed/single_class.csv'));
     const single = loaded.report.problems.find((p) => p.code === 'SINGLE_CLASS');
@@ -150,6 +180,17 @@ describe('generated edge cases', () => {
     const body = sms.slice(0, 40).map((e, i) => csvRow(e.text, `user${i}`)).join('');
     const loaded = loadDataset(encode(`text,label\n${body}`));
     expect(loaded.report.problems.map((p) => p.code)).toContain('MANY_CLASSES');
+  });
+
+  it('more labels than a model file holds, or a label longer than one: an error before training, not after', () => {
+    const many = loadDataset(encode(`text,label\n${sms.slice(0, 2100).map((e, i) => csvRow(e.text, `user${i}`)).join('')}`));
+    expect(many.report.problems[0]).toMatchObject({ code: 'MANY_CLASSES', severity: 'error', count: 2100 });
+    expect(many.report.problems[0].message).toMatch(/2,100 different values; a Sift model holds at most 2,000 labels/);
+    expect(many.report.trainable).toBe(false);
+    const long = loadDataset(encode(`text,label\n${sms.slice(0, 30).map((e, i) => csvRow(e.text, i === 3 ? e.text.padEnd(1001, '!') : e.label)).join('')}`));
+    expect(long.report.problems[0]).toMatchObject({ code: 'LONG_LABEL', severity: 'error' });
+    expect(long.report.problems[0].message).toMatch(/^1 label of the column "label" is longer than 1,000 characters \(up to 1,001\)/);
+    expect(long.report.trainable).toBe(false);
   });
 });
 

@@ -1,4 +1,6 @@
+import { BUNDLE_LIMITS } from '../bundle/limits';
 import { measureLengths, suggestSequenceLength, suggestVocabularySize } from './lengths';
+import { findPiiInExamples } from './pii';
 import { capitalise, describeRows, joinAnd, plural, problem, type LineOf } from './problems';
 import type { ClassCount, DatasetReport, Example, Problem } from './types';
 
@@ -60,6 +62,8 @@ export function buildReport(input: ReportInput): DatasetReport {
   problems.push(...classBalanceProblems(classes, examples.length, input.labelColumn));
   problems.push(...hugeFieldProblems(examples, lineOf));
 
+  const pii = findPiiInExamples(examples);
+
   input.onProgress?.(0.05);
   const { lengths, distinctWords } = measureLengths(
     examples.map((e) => e.text),
@@ -78,6 +82,7 @@ export function buildReport(input: ReportInput): DatasetReport {
     suggestedSequenceLength: suggestSequenceLength(lengths.p95),
     suggestedVocabularySize: suggestVocabularySize(distinctWords),
     problems: problems.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
+    pii,
     trainable,
   };
 }
@@ -204,6 +209,35 @@ function duplicateProblems(examples: Example[], lineOf: LineOf): DuplicateResult
 
 function classBalanceProblems(classes: ClassCount[], usable: number, labelColumn: string): Problem[] {
   const problems: Problem[] = [];
+  // Beyond what a model file holds (bundle/limits.ts), training would end in a model that cannot
+  // be saved or reopened: say so before training, not after.
+  if (classes.length > BUNDLE_LIMITS.classes) {
+    problems.push(
+      problem(
+        'MANY_CLASSES',
+        'error',
+        [],
+        `The label column "${labelColumn}" has ${plural(classes.length, 'different value')}; a Sift model holds at most ` +
+          `${BUNDLE_LIMITS.classes.toLocaleString('en-US')} labels. Choose the label column, or merge labels.`,
+        classes.length,
+      ),
+    );
+    return problems;
+  }
+  const long = classes.filter((c) => c.label.length > BUNDLE_LIMITS.labelChars);
+  if (long.length > 0) {
+    problems.push(
+      problem(
+        'LONG_LABEL',
+        'error',
+        [],
+        `${plural(long.length, 'label')} of the column "${labelColumn}" ${long.length === 1 ? 'is' : 'are'} longer than ` +
+          `${BUNDLE_LIMITS.labelChars.toLocaleString('en-US')} characters (up to ${Math.max(...long.map((c) => c.label.length)).toLocaleString('en-US')}), ` +
+          'more than a Sift model holds. Is it really the label column?',
+        long.length,
+      ),
+    );
+  }
   if (classes.length > 200 || (classes.length > 10 && classes.length > usable / 2)) {
     problems.push(
       problem(

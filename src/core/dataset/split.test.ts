@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '@/core/dataset/load';
-import { splitDataset } from '@/core/dataset/split';
+import { describeValidationSplit, splitDataset } from '@/core/dataset/split';
 import type { Example } from '@/core/dataset/types';
 import { readFixture } from '../../../tests/helpers/datasets';
 
@@ -27,7 +27,7 @@ describe('splitDataset', () => {
     const total = countBy(examples);
     const held = countBy(validation);
     for (const [label, n] of Object.entries(total)) {
-      expect(held[label] ?? 0).toBe(Math.min(n - 1, Math.round(n * share)));
+      expect(held[label] ?? 0).toBe(Math.min(n - 1, Math.max(1, Math.round(n * share))));
     }
     const isSorted = (list: Example[]) => list.every((e, i) => i === 0 || list[i - 1].row < e.row);
     expect(isSorted(train) && isSorted(validation)).toBe(true);
@@ -61,6 +61,35 @@ describe('splitDataset', () => {
       expect(trainCounts.pair).toBe(1);
       expect(countBy(validation).pair).toBe(1);
     }
+  });
+
+  it('gives every class with two or more examples one validation example at 10%, and says so', () => {
+    // TREC's six classes cut to 2, 3, 4, 5, 1 and 40 examples: at 10% the first three would round to none.
+    const sizes: Record<string, number> = { ABBR: 2, DESC: 3, ENTY: 4, HUM: 5, LOC: 1, NUM: 40 };
+    const seen: Record<string, number> = {};
+    const small = trec.filter((e) => (seen[e.label] = (seen[e.label] ?? 0) + 1) <= sizes[e.label]);
+    expect(countBy(small)).toEqual(sizes);
+    const { train, validation } = splitDataset(small, { validationShare: 0.1, seed: 42 });
+    expect(countBy(validation)).toEqual({ ABBR: 1, DESC: 1, ENTY: 1, HUM: 1, NUM: 4 });
+    expect(countBy(train)).toEqual({ ABBR: 1, DESC: 2, ENTY: 3, HUM: 4, LOC: 1, NUM: 36 });
+    expect(describeValidationSplit({ validationShare: 0.1, trainExamples: train.length, validationExamples: validation.length })).toBe(
+      'Validation: 8 of 55 examples (15%; 10% asked for, but each class with two or more examples gives at least one).',
+    );
+  });
+
+  it.each([
+    [{ validationShare: 0.1, trainExamples: 900, validationExamples: 100 }, 'Validation: 100 of 1,000 examples (10%).'],
+    [{ validationShare: 0, trainExamples: 1000, validationExamples: 0 }, 'No validation examples: the validation share was set to 0%.'],
+    [
+      { validationShare: 0.1, trainExamples: 3, validationExamples: 0 },
+      'No validation examples: the validation share was 10%, but every class has a single example, which training needs.',
+    ],
+    [
+      { validationShare: 0.5, trainExamples: 7, validationExamples: 3 },
+      'Validation: 3 of 10 examples (30%; 50% asked for, but each class keeps at least one for training and classes are rounded one by one).',
+    ],
+  ])('describes %j', (sizes, sentence) => {
+    expect(describeValidationSplit(sizes)).toBe(sentence);
   });
 
   it.each([-0.1, 1, Number.NaN])('rejects validationShare %f', (share) => {

@@ -1,4 +1,5 @@
 /** Contracts of the dataset module: file bytes → decoded text → table → labelled examples + report. */
+import type { PiiKind } from '../text/pii';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -64,6 +65,7 @@ export type ProblemCode =
   | 'CONFLICTING_LABELS'
   | 'IMBALANCED_CLASSES'
   | 'MANY_CLASSES'
+  | 'LONG_LABEL'
   | 'HUGE_FIELD'
   | 'LOW_CONFIDENCE_ENCODING';
 
@@ -95,6 +97,18 @@ export interface LengthStats {
   histogram: { upTo: number; count: number }[];
 }
 
+/** Personal data found in the texts, which the tokenizer masks unless told to keep it (text/pii.ts). */
+export interface PiiFound {
+  /** Spans found, per kind. */
+  counts: Record<PiiKind, number>;
+  /** Spans found in all. */
+  total: number;
+  /** Rows with at least one span. */
+  rows: number;
+  /** A few of those texts (an excerpt each), already masked: they never show the personal data itself. */
+  examples: { row: number; text: string }[];
+}
+
 export interface DatasetReport {
   totalRows: number;
   usableExamples: number;
@@ -108,6 +122,8 @@ export interface DatasetReport {
   /** Distinct words rounded up to a thousand (1,000–100,000); settingsFor scales the vocabulary from it. */
   suggestedVocabularySize: number;
   problems: Problem[];
+  /** Personal data in the texts ("312 phone numbers … in 290 rows will be masked"). */
+  pii: PiiFound;
   /** False when a problem of severity 'error' prevents training (e.g. a single class). */
   trainable: boolean;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TOKENIZER } from '../text/tokenize';
-import { wordCoverage } from './coverage';
+import { coverageSentence, guessSentence, wordCoverage, wordKnowledge } from './coverage';
 import { seenTokens } from './seenTokens';
 import { tokenizeWithWords } from './textWords';
 
@@ -28,5 +28,24 @@ describe('wordCoverage', () => {
 
   it('counts the words cut by the sequence length', () => {
     expect(coverageOf('call now free call now', 3)).toMatchObject({ words: 5, known: 5, wordsCut: 2 });
+  });
+
+  it('says per word what the model knows of it: the word, a piece of it, or nothing', () => {
+    expect(wordKnowledge(tokenizeWithWords('Call 模特, asdf!', DEFAULT_TOKENIZER), index)).toEqual(['known', 'part', 'unknown', 'unknown', 'known']); // ',' is not in this vocabulary, '!' is
+  });
+});
+
+describe('coverageSentence and guessSentence', () => {
+  const base = { words: 7, known: 3, partlyKnown: 0, wordsCut: 0, defaultAnswer: false, guess: false };
+  it.each([
+    [base, '3 of 7 words are known to the model', null],
+    [{ ...base, words: 1, known: 1 }, '1 of 1 word is known to the model', null],
+    [{ ...base, partlyKnown: 2, wordsCut: 1 }, '3 of 7 words are known to the model; 2 more in part; the last 1 word was not read (the text is longer than the model reads)', null],
+    [{ ...base, known: 1, guess: true }, '1 of 7 words are known to the model', 'Few of these words are known to the model: treat the prediction as a guess.'],
+    [{ ...base, words: 0, known: 0, guess: true }, 'There are no words here, only punctuation or symbols', 'Treat the prediction as a guess.'],
+    [{ ...base, known: 0, defaultAnswer: true, guess: true }, '0 of 7 words are known to the model', "None of these words appear in the training data: this is the model's default answer."],
+  ])('%j', (coverage, sentence, guess) => {
+    expect(coverageSentence(coverage)).toBe(sentence);
+    expect(guessSentence(coverage)).toBe(guess);
   });
 });

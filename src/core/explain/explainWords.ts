@@ -4,7 +4,7 @@
  */
 import type { TokenizerConfig } from '../text/types';
 import { argmax, coalitionScorer, logOddsFromLogits, pooledMean, type BagOfEmbeddings } from './coalitionScorer';
-import { wordCoverage, type Coverage } from './coverage';
+import { wordCoverage, wordKnowledge, type Coverage, type WordKnowledge } from './coverage';
 import { seenTokens } from './seenTokens';
 import { wordAttributions, type AttributionOptions, type WordAttributions } from './shapley';
 import { tokenizeWithWords, type TextWord } from './textWords';
@@ -46,6 +46,8 @@ export interface WordExplanation {
   /** Coalitions scored (each one row through the head). */
   evaluations: number;
   coverage: Coverage;
+  /** What the model knows of each word (see wordKnowledge), in the order of `words`. */
+  knowledge: WordKnowledge[];
 }
 
 /** Tokenizes `text` as the model does and explains the prediction for it word by word. */
@@ -61,7 +63,8 @@ export function explainWords(text: string, model: BagOfEmbeddings, encoding: Tex
   const emptyLogits = both.slice(k, 2 * k);
   const target = options.target ?? argmax(logits, 0, k);
 
-  const coverage = wordCoverage(tokenized, seen, encoding.index);
+  const knowledge = wordKnowledge(tokenized, encoding.index);
+  const coverage = wordCoverage(tokenized, seen, encoding.index, knowledge);
   // Only <unk> (or the placeholder <unk> of a text without tokens): every coalition's mean is the
   // <unk> row, the empty text's, so every value is exactly 0; not left to float rounding.
   const result = coverage.defaultAnswer
@@ -78,6 +81,7 @@ export function explainWords(text: string, model: BagOfEmbeddings, encoding: Tex
     method: result.method,
     evaluations: result.evaluations,
     coverage,
+    knowledge,
   };
 }
 

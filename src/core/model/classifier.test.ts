@@ -43,23 +43,6 @@ describe('Classifier (plain JavaScript)', () => {
     Array.from(alone).forEach((p, j) => expect(p).toBeCloseTo(probs[3 * k + j], 5));
   });
 
-  it('occlusion probabilities equal predicting each variant text from scratch (real TREC texts)', () => {
-    const classifier = Classifier.fromWeights(weights);
-    const k = data.shape.numClasses;
-    for (const i of [0, 5, 17, 40]) {
-      const ids = Array.from(single(data.validation, i).ids);
-      // Each position alone, the first half, and every position (an empty variant).
-      const groups = [...ids.map((_, p) => [p]), ids.map((_, p) => p).slice(0, Math.ceil(ids.length / 2)), ids.map((_, p) => p)];
-      const variants = [ids, ...groups.map((g) => ids.filter((_, p) => !g.includes(p)))];
-      const offsets = [0];
-      for (const v of variants) offsets.push(offsets[offsets.length - 1] + v.length);
-      const expected = classifier.predictProbabilities({ ids: Int32Array.from(variants.flat()), offsets: Int32Array.from(offsets), labels: new Int32Array(0) });
-      const actual = classifier.occlusionProbabilities(ids, groups);
-      expect(actual).toHaveLength(variants.length * k);
-      actual.forEach((p, j) => expect(p).toBeCloseTo(expected[j], 5));
-    }
-  });
-
   it('makes no tensors: 1,000 predictions leave tfjs untouched', () => {
     const before = tf.memory().numTensors;
     const classifier = Classifier.fromWeights(weights);

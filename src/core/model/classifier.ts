@@ -71,7 +71,7 @@ export class Classifier {
 
   /**
    * Dense(relu) → Dense for `rows` pooled vectors: the head alone, for callers that pool
-   * themselves (explanations, per-word scores).
+   * themselves (explanations, top words).
    * @param pooled [rows × embeddingDim] row-major
    * @returns logits [rows × numClasses] row-major
    */
@@ -95,45 +95,6 @@ export class Classifier {
       }
     }
     return logits;
-  }
-
-  /**
-   * Probabilities for one text, then for the text with each group of its positions removed:
-   * row 0 is the text's own, row g + 1 is without the positions in groups[g]. An empty variant
-   * pools to zeros, as a text without ids does.
-   *
-   * Each variant's masked mean comes from the text's sum of rows, (Σ − Σ_removed) / (n − removed),
-   * so removing any group costs O(group × d) instead of pooling the whole text again.
-   *
-   * @param ids the text's token ids, as the model sees them (n = ids.length)
-   * @returns [(groups.length + 1) × numClasses] row-major probabilities
-   */
-  occlusionProbabilities(ids: ArrayLike<number>, groups: readonly (readonly number[])[]): Float32Array {
-    const { embeddingDim: d } = this.weights.shape;
-    const table = this.weights.embedding;
-    const n = ids.length;
-    this.checkIds(ids, 0, n);
-    // Sums in float64: a variant is the difference of two sums, which float32 would blur.
-    const sum = new Float64Array(d);
-    for (let i = 0; i < n; i++) {
-      const at = ids[i] * d;
-      for (let j = 0; j < d; j++) sum[j] += table[at + j];
-    }
-    const pooled = new Float32Array((groups.length + 1) * d);
-    const removed = new Float64Array(d);
-    for (let g = -1; g < groups.length; g++) {
-      removed.fill(0);
-      const positions = g < 0 ? [] : groups[g];
-      for (const i of positions) {
-        const at = ids[i] * d;
-        for (let j = 0; j < d; j++) removed[j] += table[at + j];
-      }
-      const left = n - positions.length;
-      if (left <= 0) continue;
-      const out = (g + 1) * d;
-      for (let j = 0; j < d; j++) pooled[out + j] = (sum[j] - removed[j]) / left;
-    }
-    return softmaxRows(this.headLogits(pooled, groups.length + 1), this.weights.shape.numClasses);
   }
 
   /** The masked mean of ids[from..to) into out[at..at+d), summed in float64. */

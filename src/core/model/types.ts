@@ -1,4 +1,5 @@
 /** Contracts of the model module: the classifier's shape, weights, training logs, metrics. */
+import type { Coverage, WordKnowledge } from '../explain/coverage';
 import type { EncodedCorpus } from '../text/types';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -165,20 +166,42 @@ export interface Prediction {
   probabilities: ClassProbability[];
 }
 
-/** Why: each distinct token's effect on the predicted class's probability when it is removed. */
-export interface TokenContribution {
-  token: string;
+/** One word of an explained text, with how much it pushed the prediction. */
+export interface ExplainedWord {
+  /** The word as the model sees it (normalised: NFKC, lower case). */
+  text: string;
+  /** Where it is in the text as typed: [start, end) in UTF-16 units (see explain/textWords.ts). */
+  start: number;
+  end: number;
+  /** Made only of punctuation and symbols ("!", "。"): a token to the model, not a word to a person. */
+  punctuation: boolean;
   /**
-   * Log-odds of the predicted class, ln(p / (1 − p)), minus the same without every occurrence of
-   * this token: > 0 the token pushed toward the prediction, < 0 away from it. 1 ≈ odds ×2.7,
-   * 2.3 ≈ odds ×10, whatever the confidence (a probability difference would be ~0 at 99.99%).
-   * Computed from probabilities floored at 1e-12, so it stays finite (|value| ≤ ~55).
+   * 'known': in the vocabulary; 'part': only a character or character n-gram of it is (Chinese);
+   * 'unknown': the model sees it as <unk>, which still moves the average: such a word can push too.
    */
-  contribution: number;
-  known: boolean;
+  known: WordKnowledge;
+  /** False for the words after the model's sequence length: the model never read them (value 0). */
+  read: boolean;
+  /**
+   * How much the word pushed the log-odds of the predicted class, ln(p / (1 − p)), computed from
+   * the logits (explain/shapley.ts): > 0 toward, < 0 away; 1 ≈ odds ×2.7. The words' values add up
+   * to score − emptyScore. 0 for a word the model does not know (or did not see: text cut).
+   */
+  value: number;
 }
 
+/** Why the model predicted what it did, word by word (explain/explainWords.ts). */
 export interface Explanation {
+  /** The text explained, as typed: the words' ranges index into it. */
+  text: string;
   prediction: Prediction;
-  tokens: TokenContribution[];
+  /** Every word of the text in order, punctuation included. */
+  words: ExplainedWord[];
+  /** Log-odds of the predicted class for the text, and for the empty text (the model's default answer). */
+  score: number;
+  emptyScore: number;
+  /** 'exact': every coalition of words scored; 'sampled': long texts, values estimated from random orders. */
+  method: 'exact' | 'sampled';
+  /** How many of the words the model knows, and whether its answer is a guess. */
+  coverage: Coverage;
 }

@@ -22,7 +22,7 @@ function checkSequenceLength(sequenceLength: number): void {
 }
 
 /**
- * Calls `emit(id, token)` for the ids of one text, at most `sequenceLength` of them: unknown words
+ * Calls `emit(id)` for the ids of one text, at most `sequenceLength` of them: unknown words
  * become <unk> (id 1); unknown bigrams and character n-grams are dropped, as fastText drops them,
  * or <unk> would dominate the mean of every text. A text with no ids gets one <unk>, so its mean
  * is defined. Returns the number of ids emitted (≥ 1).
@@ -32,18 +32,18 @@ function encodeInto(
   index: Map<string, number>,
   config: TokenizerConfig,
   sequenceLength: number,
-  emit: (id: number, token: string) => void,
+  emit: (id: number) => void,
 ): number {
   let count = 0;
   forEachToken(text, config, (token, kind) => {
     const id = index.get(token);
-    if (id !== undefined) emit(id, token);
-    else if (kind === 'word') emit(OOV_ID, token);
+    if (id !== undefined) emit(id);
+    else if (kind === 'word') emit(OOV_ID);
     else return true;
     return ++count < sequenceLength;
   });
   if (count === 0) {
-    emit(OOV_ID, '');
+    emit(OOV_ID);
     count = 1;
   }
   return count;
@@ -88,25 +88,8 @@ export function encodeTexts(
 
 /** Ids of one text (1..sequenceLength of them), as `encodeTexts` gives them: for single predictions. */
 export function encodeText(text: string, index: Map<string, number>, config: TokenizerConfig, sequenceLength: number): Int32Array {
-  return encodeTextWithTokens(text, index, config, sequenceLength).ids;
-}
-
-/**
- * Like `encodeText`, with the token behind each id (tokens[i] ↔ ids[i]; '' for the <unk> given to
- * a text without tokens), so explanations can name the words the model actually saw.
- */
-export function encodeTextWithTokens(
-  text: string,
-  index: Map<string, number>,
-  config: TokenizerConfig,
-  sequenceLength: number,
-): { ids: Int32Array; tokens: string[] } {
   checkSequenceLength(sequenceLength);
   const ids: number[] = [];
-  const tokens: string[] = [];
-  encodeInto(text, index, config, sequenceLength, (id, token) => {
-    ids.push(id);
-    tokens.push(token);
-  });
-  return { ids: Int32Array.from(ids), tokens };
+  encodeInto(text, index, config, sequenceLength, (id) => ids.push(id));
+  return Int32Array.from(ids);
 }

@@ -14,7 +14,7 @@ const tokens = (text: string, config: Partial<TokenizerConfig> = {}): string[] =
 describe('DEFAULT_TOKENIZER', () => {
   it('is the tokenizer of the default settings', () => {
     expect(DEFAULT_TOKENIZER).toEqual(tokenizerConfigOf(DEFAULT_SETTINGS));
-    expect(DEFAULT_TOKENIZER).toEqual({ normalization: 'NFKC', lowercase: true, wordBigrams: true, cjkCharNgrams: 2, locale: 'zh' });
+    expect(DEFAULT_TOKENIZER).toEqual({ normalization: 'NFKC', lowercase: true, wordBigrams: true, cjkCharNgrams: 2, locale: 'zh', maskPii: true });
   });
 });
 

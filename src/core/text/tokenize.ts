@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, tokenizerConfigOf } from '../settings';
 import { normalizeText } from './normalize';
+import { findPii, PII_PLACEHOLDERS } from './pii';
 import { forEachWord } from './segment';
 import type { TokenizerConfig } from './types';
 
@@ -30,14 +31,48 @@ export const BIGRAM_SEPARATOR = ' ';
 /** Han, Hiragana, Katakana (with the prolonged sound mark ー) and Hangul. */
 const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30FC]/u;
 
-/** Words and punctuation of `text` in order, after normalisation; no bigrams or n-grams. */
+/** Words and punctuation of `text` in order, after normalisation (and masking); no bigrams or n-grams. */
 export function wordTokens(text: string, config: TokenizerConfig): string[] {
   const words: string[] = [];
-  forEachWord(normalizeText(text, config), config.locale, (word) => {
+  forEachMaskedWord(normalizeText(text, config), config, (word) => {
     words.push(word);
     return true;
   });
   return words;
+}
+
+/**
+ * `forEachWord` over a normalised text, with each span of personal data (when `config.maskPii`)
+ * given as ONE word, its placeholder (`<phone>`…), in place of the words or parts of words it
+ * covers ("ref12345678" → "ref", "<number>"). `end` is where the word or span ends in `text` (a
+ * placeholder is not as long as what it replaces). The text is segmented once, whole: cutting it
+ * into pieces around the spans cost 20 Newsgroups' e-mail-laden posts twice the time.
+ */
+function forEachMaskedWord(text: string, config: TokenizerConfig, visit: (word: string, start: number, end: number) => boolean): void {
+  const spans = config.maskPii ? findPii(text) : [];
+  if (spans.length === 0) {
+    forEachWord(text, config.locale, (word, start) => visit(word, start, start + word.length));
+    return;
+  }
+  let next = 0; // the first span not yet given
+  let covered = 0; // text before this offset was given (as words or spans)
+  let going = true;
+  forEachWord(text, config.locale, (word, wordStart) => {
+    const wordEnd = wordStart + word.length;
+    let from = Math.max(wordStart, covered);
+    for (; next < spans.length && spans[next].start < wordEnd; next++) {
+      const span = spans[next];
+      if (span.start > from && !visit(text.slice(from, span.start), from, span.start)) return (going = false);
+      if (!visit(PII_PLACEHOLDERS[span.kind], span.start, span.end)) return (going = false);
+      covered = span.end;
+      from = Math.max(from, span.end);
+    }
+    if (from >= wordEnd) return true;
+    going = from === wordStart ? visit(word, wordStart, wordEnd) : visit(text.slice(from, wordEnd), from, wordEnd);
+    return going;
+  });
+  // Spans hold digits or letters, so the segmenter always reaches them; this is only a safeguard.
+  for (; going && next < spans.length; next++) going = visit(PII_PLACEHOLDERS[spans[next].kind], spans[next].start, spans[next].end);
 }
 
 /**
@@ -67,8 +102,7 @@ export function forEachTokenWithSpan(normalized: string, config: TokenizerConfig
   const charNgrams = config.cjkCharNgrams > 0 && CJK_CHAR.test(normalized) ? new CjkCharNgrams(normalized, config.cjkCharNgrams) : null;
   let previous: string | null = null;
   let previousStart = 0;
-  forEachWord(normalized, config.locale, (word, start) => {
-    const end = start + word.length;
+  forEachMaskedWord(normalized, config, (word, start, end) => {
     if (charNgrams !== null && !charNgrams.emitUpTo(start, end, visit)) return false;
     if (!visit(word, 'word', start, end)) return false;
     if (config.wordBigrams && previous !== null && !visit(previous + BIGRAM_SEPARATOR + word, 'bigram', previousStart, end)) return false;

@@ -10,6 +10,12 @@ export interface TokenizerConfig {
   cjkCharNgrams: 0 | 2 | 3;
   /** Locale passed to Intl.Segmenter (word granularity). */
   locale: string;
+  /**
+   * Replace personal data (e-mail addresses, phone, card, IBAN and ID numbers, IP addresses, other
+   * 7+-digit numbers) by one placeholder token each (`<email>`, `<phone>`…; see pii.ts), after
+   * normalisation. Bundles saved before Sift had it (0.2.0) have no such field: false.
+   */
+  maskPii: boolean;
 }
 
 /** Ids 0 and 1 are reserved; tokens[0] === '<pad>', tokens[1] === '<unk>'. */

@@ -3,7 +3,7 @@ import { SiftError } from '../errors';
 import { readDataset } from '../../../tests/helpers/textFixtures';
 import { DEFAULT_TOKENIZER, forEachToken, tokenize } from './tokenize';
 import { OOV_ID, PAD_ID } from './types';
-import { buildVocabulary, compareCodePoints, NGRAM_MIN_COUNT, OOV_TOKEN, PAD_TOKEN, selectSmallest, vocabularyFromTexts, vocabularyIndex } from './vocabulary';
+import { buildVocabulary, compareCodePoints, MAX_TOKEN_CHARS, NGRAM_MIN_COUNT, OOV_TOKEN, PAD_TOKEN, selectSmallest, vocabularyFromTexts, vocabularyIndex } from './vocabulary';
 
 const trecTokens = readDataset('trec/trec_train.csv').texts.map((text) => tokenize(text, DEFAULT_TOKENIZER));
 
@@ -41,6 +41,13 @@ describe('buildVocabulary', () => {
     expect(buildVocabulary(lists, { maxSize: 10, minCount: 2 }).tokens).toEqual(['<pad>', '<unk>', 'a', 'b']);
     expect(buildVocabulary(lists, { maxSize: 3, minCount: 1 }).tokens).toEqual(['<pad>', '<unk>', 'a']);
     expect(buildVocabulary(lists, { maxSize: 2, minCount: 1 }).tokens).toEqual(['<pad>', '<unk>']);
+  });
+
+  it('leaves out tokens longer than MAX_TOKEN_CHARS, however often seen', () => {
+    const blob = 'A'.repeat(MAX_TOKEN_CHARS + 1);
+    const longest = 'b'.repeat(MAX_TOKEN_CHARS);
+    const vocab = buildVocabulary([[blob, blob, longest, 'x']], { maxSize: 10, minCount: 1 });
+    expect(vocab.tokens).toEqual(['<pad>', '<unk>', longest, 'x']);
   });
 
   it('never lists the reserved tokens twice', () => {

@@ -15,6 +15,13 @@ export const OOV_TOKEN = '<unk>';
  */
 export const NGRAM_MIN_COUNT = 2;
 
+/**
+ * Tokens longer than this (UTF-16 code units) never enter the vocabulary: such a "word" is a
+ * pasted blob (base64, a run of one letter), which no other text shares, and a bundle reader
+ * must be able to bound every string it accepts (bundle/limits.ts). They encode as <unk>.
+ */
+export const MAX_TOKEN_CHARS = 1000;
+
 /** How often a token was seen, and whether at least once as a word (not only as an n-gram). */
 export interface TokenCount {
   n: number;
@@ -59,7 +66,7 @@ export function vocabularyFromCounts(counts: Map<string, TokenCount>, options: V
   // would take longer than reading the corpus.
   const buckets = new Map<number, string[]>();
   for (const [token, { n: count, word }] of counts) {
-    if (count < (word ? minCount : ngramMinCount) || token === PAD_TOKEN || token === OOV_TOKEN) continue;
+    if (count < (word ? minCount : ngramMinCount) || token === PAD_TOKEN || token === OOV_TOKEN || token.length > MAX_TOKEN_CHARS) continue;
     const bucket = buckets.get(count);
     if (bucket === undefined) buckets.set(count, [token]);
     else bucket.push(token);

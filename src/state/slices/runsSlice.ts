@@ -48,7 +48,7 @@ export function currentRunId(s: Pick<SiftState, 'runs' | 'model'>): string | nul
 }
 
 export const createRunsSlice =
-  (deps: StoreDeps, openBundle: OpenBundle): StateCreator<SiftState, [], [], RunsActions & { runsInternals: RunsInternals }> =>
+  (deps: StoreDeps, openBundle: OpenBundle, afterModelCleared: () => void = () => undefined): StateCreator<SiftState, [], [], RunsActions & { runsInternals: RunsInternals }> =>
   (set, get) => {
     const storage = () => deps.persistence.runs;
     // Writes of one run go in order: a late checkpoint must never overwrite the finished record.
@@ -192,6 +192,8 @@ export const createRunsSlice =
           run: emptyRun(),
           tryIt: { ...st.tryIt, result: null, workerMs: null, pending: false, error: null },
         }));
+        // Views that other slices keep of the old model (the texts behind its confusion matrix).
+        afterModelCleared();
         if (model) void guard(set, () => deps.persistence.saveModel(null));
       },
     };

@@ -1,30 +1,40 @@
 import { useDeferredValue } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useSift } from '@/state/appStore';
 import { readyModel, selectIsTraining } from '@/state/selectors';
 import type { ReadyModel } from '@/state/types';
+import { describeValidationSplit } from '@/core/dataset/split';
 import type { Metrics } from '@/core/model/types';
 import { Section } from '../common/Section';
 import { formatPercent } from '@/core/format';
 import { formatCount } from '../common/format';
+import { CalibrationNote } from './CalibrationNote';
 import { ClassMetricsTable } from './ClassMetricsTable';
-import { ConfusionMatrix } from './ConfusionMatrix';
+import { ConfusionMatrix, type CellRef } from './ConfusionMatrix';
+import { TextListView } from './TextListView';
+import { TopWords } from './TopWords';
 
-/** Step 4: how good is it on texts it never trained on? */
+const LIST_ID = 'validation-texts';
+
+/** Step 4: how good is it on texts it never trained on, where does it go wrong, and what did it learn? */
 export function EvaluatePanel() {
   // Deferred: the tables and the matrix render in an interruptible pass, not in the task that
   // receives the trained model.
   const model = useDeferredValue(useSift((s) => readyModel(s.model)));
   const training = useSift(selectIsTraining);
-  const metrics = model?.summary.metrics;
+  const summary = model?.summary;
+  const metrics = summary?.metrics;
   const waiting = training ? 'Results appear when training ends.' : !model ? 'Train a model (or open one) to see how well it does.' : null;
   return (
     <Section id="evaluate" step={4} title="Evaluate" intro="Measured on the validation examples, which the model never trained on." waitingFor={waiting}>
       {model?.summary.training.stopReason === 'interrupted' && <InterruptedModelNote model={model} />}
-      {metrics && !metrics.validation && !metrics.test && model?.summary.training.stopReason !== 'interrupted' && (
-        <p className="muted">This model has no validation results (it was trained with a validation share of 0%).</p>
+      {model && metrics && !metrics.validation && !metrics.test && model.summary.training.stopReason !== 'interrupted' && (
+        <p className="muted">This model has no validation results. {describeValidationSplit({ validationShare: model.summary.settings.validationShare, ...model.summary.training })}</p>
       )}
-      {metrics?.validation && <MetricsView metrics={metrics.validation} title="Validation" />}
-      {metrics?.test && <MetricsView metrics={metrics.test} title="Test file" />}
+      {metrics?.validation && <MetricsView metrics={metrics.validation} title="Validation" listsTexts />}
+      {metrics?.test && <MetricsView metrics={metrics.test} title="Test file" listsTexts={false} />}
+      {summary && <CalibrationNote calibration={summary.calibration} />}
+      {summary && <TopWords topWords={summary.topWords} />}
     </Section>
   );
 }
@@ -41,7 +51,7 @@ function InterruptedModelNote({ model }: { model: ReadyModel }) {
   );
 }
 
-function MetricsView({ metrics, title }: { metrics: Metrics; title: string }) {
+function MetricsView({ metrics, title, listsTexts }: { metrics: Metrics; title: string; listsTexts: boolean }) {
   return (
     <div className="metrics">
       <dl className="stats stats--big" aria-label={`${title} results`}>
@@ -64,8 +74,33 @@ function MetricsView({ metrics, title }: { metrics: Metrics; title: string }) {
       </p>
       <div className="metrics__tables">
         <ClassMetricsTable metrics={metrics} title={title} />
-        <ConfusionMatrix metrics={metrics} title={title} />
+        {listsTexts ? <OpenableMatrix metrics={metrics} title={title} /> : <ConfusionMatrix metrics={metrics} title={title} />}
       </div>
+      {listsTexts && <TextListView id={LIST_ID} />}
+    </div>
+  );
+}
+
+/** The validation matrix, whose cells open their texts, and the way to every mistake at once. */
+function OpenableMatrix({ metrics, title }: { metrics: Metrics; title: string }) {
+  const list = useSift(useShallow((s) => s.textList));
+  const query = list.status === 'closed' ? null : list.status === 'ready' ? list.page.query : list.query;
+  const openCell: CellRef | null = query?.kind === 'cell' ? query : null;
+  const mistakes = metrics.examples - metrics.confusion.reduce((sum, row, t) => sum + (row[t] ?? 0), 0);
+  const open = (cell: CellRef) => void useSift.getState().openTextList({ kind: 'cell', ...cell });
+  return (
+    <div className="matrix-with-lists">
+      <ConfusionMatrix metrics={metrics} title={title} onOpenCell={open} openCell={openCell} listId={LIST_ID} />
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-expanded={query?.kind === 'mistakes'}
+        aria-controls={LIST_ID}
+        disabled={mistakes === 0}
+        onClick={() => void useSift.getState().openTextList({ kind: 'mistakes' })}
+      >
+        Most confident mistakes ({formatCount(mistakes)})
+      </button>
     </div>
   );
 }

@@ -1,14 +1,13 @@
 import { useDeferredValue } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Explanation, TokenContribution } from '@/core/model/types';
+import type { Explanation, Prediction } from '@/core/model/types';
 import { useSift } from '@/state/appStore';
 import { readyModel } from '@/state/selectors';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { Section } from '../common/Section';
 import { formatPercent } from '@/core/format';
 import { formatMilliseconds } from '../common/format';
-
-const MAX_TOKENS = 8;
+import { WordExplanation } from '../explain/WordExplanation';
 
 /** Step 5: type anything, see what the model says and why, as you type. */
 export function TryPanel() {
@@ -40,7 +39,11 @@ export function TryPanel() {
         </div>
         {tryIt.error && <ErrorMessage title="Could not predict" error={tryIt.error} />}
         <div className={`try__result ${tryIt.pending ? 'is-pending' : ''}`} aria-busy={tryIt.pending}>
-          {result && tryIt.text.trim() !== '' ? <Result explanation={result} workerMs={tryIt.workerMs} /> : <p className="muted">The prediction appears here.</p>}
+          {result && tryIt.text.trim() !== '' ? (
+            <Result explanation={result} workerMs={tryIt.workerMs} />
+          ) : (
+            <p className="muted">The prediction appears here.</p>
+          )}
         </div>
       </div>
     </Section>
@@ -48,13 +51,8 @@ export function TryPanel() {
 }
 
 function Result({ explanation, workerMs }: { explanation: Explanation; workerMs: number | null }) {
-  const { prediction, tokens } = explanation;
+  const { prediction, coverage } = explanation;
   const top = prediction.probabilities.find((p) => p.label === prediction.label);
-  // Contributions are changes in log-odds, so even at 99.99% confidence the decisive words stand
-  // out. Each list is sorted by strength; bars are scaled to the strongest word shown.
-  const toward = tokens.filter((t) => t.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, MAX_TOKENS);
-  const away = tokens.filter((t) => t.contribution < 0).sort((a, b) => a.contribution - b.contribution).slice(0, MAX_TOKENS);
-  const strongest = Math.max(1e-9, ...[...toward, ...away].map((t) => Math.abs(t.contribution)));
   return (
     <>
       <p className="prediction">
@@ -62,70 +60,34 @@ function Result({ explanation, workerMs }: { explanation: Explanation; workerMs:
         <output htmlFor="try-text" aria-label="Predicted class" className="prediction__label">
           {prediction.label}
         </output>{' '}
-        {top && <span className="muted">({formatPercent(top.probability)} sure)</span>}
+        {coverage.guess ? <span className="guess-tag">a guess</span> : top && <span className="muted">({formatPercent(top.probability)} sure)</span>}
         {workerMs !== null && <span className="muted"> · answered in {formatMilliseconds(workerMs)} on this device</span>}
       </p>
-      <ul className="prob-bars" aria-label="Probability of each class">
-        {prediction.probabilities.map((p) => (
-          <li key={p.label} className={`prob-bars__row ${p.label === prediction.label ? 'is-top' : ''}`}>
-            <span className="prob-bars__label">{p.label}</span>
-            <span className="prob-bars__track" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(p.probability * 100)} aria-label={p.label}>
-              <span className="prob-bars__bar" style={{ width: `${p.probability * 100}%` }} />
-            </span>
-            <span className="prob-bars__value">{formatPercent(p.probability)}</span>
-          </li>
-        ))}
-      </ul>
+      <ProbabilityBars prediction={prediction} />
       <div className="why">
         <h3 className="subheading subheading--small">Why</h3>
         <p className="muted explain">
-          How much each word changes the model’s odds for “{prediction.label}”: taking out a word with a strong push makes the model at least 10 times less
-          sure (in odds), even when it stays very sure.
+          Each word is coloured by how much it changed the model’s odds for “{prediction.label}” compared with an empty text (its default answer). The
+          pushes add up to the whole difference, so even a 100%-sure answer shows its reasons, and two words that each decide it share the credit.
         </p>
-        <div className="why__columns">
-          <TokenList title={`Pushed toward ${prediction.label}`} tokens={toward} kind="toward" strongest={strongest} />
-          <TokenList title={`Pushed away from ${prediction.label}`} tokens={away} kind="away" strongest={strongest} />
-        </div>
+        <WordExplanation explanation={explanation} />
       </div>
     </>
   );
 }
 
-function TokenList({ title, tokens, kind, strongest }: { title: string; tokens: TokenContribution[]; kind: 'toward' | 'away'; strongest: number }) {
+function ProbabilityBars({ prediction }: { prediction: Prediction }) {
   return (
-    <div className={`tokens tokens--${kind}`}>
-      <h4>{title}</h4>
-      {tokens.length === 0 ? (
-        <p className="muted">none</p>
-      ) : (
-        <ul aria-label={title}>
-          {tokens.map((t) => (
-            <li key={t.token} className="token" title={t.known ? describeOdds(t.contribution) : 'Not in the vocabulary: the model has not seen this word'}>
-              <span className="token__text">{t.token}</span>
-              <span className="token__bar" aria-hidden="true">
-                <span style={{ width: `${Math.max(4, (Math.abs(t.contribution) / strongest) * 100)}%` }} />
-              </span>
-              <span className="token__value">{describePush(t.contribution)}</span>
-              {!t.known && <span className="visually-hidden"> (unknown word)</span>}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <ul className="prob-bars" aria-label="Probability of each class">
+      {prediction.probabilities.map((p) => (
+        <li key={p.label} className={`prob-bars__row ${p.label === prediction.label ? 'is-top' : ''}`}>
+          <span className="prob-bars__label">{p.label}</span>
+          <span className="prob-bars__track" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(p.probability * 100)} aria-label={p.label}>
+            <span className="prob-bars__bar" style={{ width: `${p.probability * 100}%` }} />
+          </span>
+          <span className="prob-bars__value">{formatPercent(p.probability)}</span>
+        </li>
+      ))}
+    </ul>
   );
-}
-
-/** A log-odds change in words: strong ≥ odds ×10 (ln 10 ≈ 2.3), clear ≥ odds ×2 (ln 2 ≈ 0.69). */
-export function describePush(contribution: number): string {
-  const size = Math.abs(contribution);
-  return size >= Math.LN10 ? 'strong' : size >= Math.LN2 ? 'clear' : 'slight';
-}
-
-const FACTOR = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
-
-/** The exact effect, for the tooltip: by what factor the odds change without the word. */
-export function describeOdds(contribution: number): string {
-  const factor = Math.exp(Math.min(Math.abs(contribution), 700));
-  const shown = factor >= 1e6 ? 'over a million' : FACTOR.format(factor);
-  return `Without this word the odds fall ${shown} times`.replace('fall', contribution >= 0 ? 'fall' : 'rise');
 }
