@@ -4,8 +4,10 @@
  * settings. Prints, per dataset: epochs, seconds per epoch, each checkpoint's export time in the
  * worker (training waits that long) and its size, i.e. what IndexedDB has to store.
  *
- *   npx tsx bench/checkpoint-cost.ts [--backend wasm|cpu] [--epochs N] [FILE.csv ...]
+ *   npx tsx bench/checkpoint-cost.ts [--backend wasm|cpu] [--epochs N] [--learning-rate R] [FILE.csv ...]
  *
+ * The default learning rate here is a sixth of the page's, so that validation loss improves over
+ * several epochs and each run writes several checkpoints (an export's cost does not depend on it).
  * Without files: the two bundled samples, and 20 Newsgroups' training file when ../shared has it.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ const option = (name: string): string | undefined => {
 };
 const backend = (option('backend') ?? 'wasm') as BackendName;
 const epochs = Number(option('epochs') ?? 6);
+const learningRate = Number(option('learning-rate') ?? 0.0005);
 const files = args.length > 0 ? args : ['public/samples/sms_spam.csv', 'public/samples/thucnews_titles.csv', '../shared/datasets/20newsgroups/20ng_train.csv'].filter(existsSync);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -30,7 +33,7 @@ for (const file of files) {
   const checkpoints: { epoch: number; exportMs: number; bytes: number }[] = [];
   const epochSeconds: number[] = [];
   // earlyStoppingPatience 0: every epoch runs, so there are improvements to checkpoint.
-  const trained = await session.train({ backend, epochs, earlyStoppingPatience: 0 }, basename(file, '.csv'), {
+  const trained = await session.train({ backend, epochs, learningRate, earlyStoppingPatience: 0 }, basename(file, '.csv'), {
     onEpoch: (log) => epochSeconds.push(log.seconds),
     onCheckpoint: ({ epoch, exportMs, bundle }) => checkpoints.push({ epoch, exportMs: Math.round(exportMs), bytes: bundle.byteLength }),
   });
@@ -40,6 +43,7 @@ for (const file of files) {
     JSON.stringify({
       file: basename(file),
       backend,
+      learningRate,
       epochs: epochSeconds.length,
       medianEpochSeconds: Number(perEpoch.toFixed(2)),
       checkpoints,

@@ -2,7 +2,7 @@
  * Saving the best epoch so far while a run trains, so that a page closed or reloaded mid-run keeps
  * a model: a checkpoint is a whole bundle (NAME.sift.zip bytes, stop reason 'interrupted').
  *
- * A bundle costs an export (building the tfjs layers model, zipping ~5 MB for the SMS sample) in
+ * A bundle costs an export (building the tfjs layers model, quantizing and zipping the weights) in
  * the worker, during which training waits, and a write to IndexedDB on the page. So checkpoints
  * are throttled: at most one per `intervalMs`, and never more often than `costFactor` times the
  * last export took (so they cost training at most ~5% of its time however big the model), always
@@ -32,7 +32,7 @@ export interface CheckpointThrottle {
   costFactor: number;
 }
 
-/** 5 s, and 20× the export: the SMS sample's 0.2 s export then costs training under 5% of its time. */
+/** 5 s, and 20× the export: an export (0.2–0.7 s for the SMS sample) then costs training under 5% of its time. */
 export const CHECKPOINT_THROTTLE: CheckpointThrottle = { intervalMs: 5000, costFactor: 20 };
 
 export interface CheckpointOptions extends CheckpointThrottle {
