@@ -128,7 +128,7 @@ describe('pipeline: train → export → import → predict', () => {
   });
 
   it('gives stock tf.loadLayersModel the calibrated probabilities Sift computes', async () => {
-    const files = unzipSync(await exportBundle(outcome.model));
+    const files = unzipSync(await exportBundle(outcome.model, { weights: 'float32' }));
     const modelJson = JSON.parse(strFromU8(files['model.json'])) as tf.io.ModelJSON;
     const plain = await tf.loadLayersModel(
       tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData: files['weights.bin'].slice().buffer }),

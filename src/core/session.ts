@@ -20,6 +20,9 @@ import { measureBackends, prepareTraining, type PreparedInfo, type PreparedTrain
 import { Predictor } from './predictor';
 import { settingsFor, type TrainSettings } from './settings';
 import { trainWithBackendRules, type BackendMemory, type RuleCallbacks } from './backendRules';
+import { findLabelIssues, type LabelIssue } from './quality/findLabelIssues';
+import { applyLabelDecisions, type LabelDecision } from './quality/labelDecisions';
+import type { OutOfFoldProgress } from './quality/outOfFold';
 
 /** What a caller learns about a parsed file: everything but the examples, which stay in the session. */
 export interface DatasetSummary extends Omit<LoadedDataset, 'examples'> {
@@ -62,6 +65,22 @@ export interface TrainedModel {
   bundle: Uint8Array;
 }
 
+/** What "Find label problems" answers: the rows it flags, most suspicious first, and how it went. */
+export interface LabelIssuesFound {
+  /** Rows checked: every usable example of the file as read. */
+  rows: number;
+  folds: number;
+  seconds: number;
+  labels: string[];
+  /** The flagged rows, most suspicious (lowest probability of the given label) first. */
+  issues: LabelIssue[];
+}
+
+export interface LabelIssuesCallbacks {
+  onBackend?(report: BackendReport): void;
+  onProgress?(progress: OutOfFoldProgress): void;
+}
+
 function summarizeModel(model: SiftModel): ModelSummary {
   const { vocabulary, ...rest } = model.manifest;
   return { ...rest, vocabularySize: vocabulary.length, bundleFileName: bundleFileName(rest.name) };
@@ -72,6 +91,9 @@ export class EngineSession {
   private predictor: Predictor | null = null;
   private training = false;
   private stopRequested = false;
+  /** "Find label problems" is running; it and training never run at once (both drive the backend). */
+  private finding = false;
+  private findCancelled = false;
   private readonly memory: BackendMemory = { known: null };
   /** A measurement ahead of Train in progress; anything that switches backends waits for it. */
   private probing: Promise<void> | null = null;
@@ -82,6 +104,8 @@ export class EngineSession {
    * the confusion matrix; null for a model opened from a file (a bundle carries no texts).
    */
   private evaluated: EvaluatedTexts | null = null;
+  /** The label decisions `prepared` was made with (JSON). */
+  private preparedDecisions = '[]';
 
   /** Told how preparing goes: the run waiting for it (also for a measurement's preparing). */
   private preparingListener: ((progress: PrepareProgress) => void) | null = null;
@@ -112,7 +136,7 @@ export class EngineSession {
    * measure (no dataset, a run going, a named backend, too few labels).
    */
   async measureAhead(overrides: Partial<TrainSettings>): Promise<MeasuredBackend | null> {
-    if (!this.memory.known && !this.probing && !this.training && this.dataset) {
+    if (!this.memory.known && !this.probing && !this.training && !this.finding && this.dataset) {
       const settings = this.settings(overrides);
       if (settings.backend === 'auto') {
         const fileName = this.dataset.fileName;
@@ -147,14 +171,16 @@ export class EngineSession {
     while (this.probing) await this.probing;
   }
 
-  private prepare(settings: TrainSettings, name: string | null): PreparedTraining {
+  private prepare(settings: TrainSettings, name: string | null, decisions: readonly LabelDecision[] = []): PreparedTraining {
     const dataset = this.dataset;
     if (!dataset) throw new SiftError('NO_EXAMPLES', 'Load a dataset before training.');
     // Measuring ahead prepared this data already: preparing THUCNews again would cost seconds.
-    const reusable = this.prepared && preparesTheSame(this.prepared.settings, settings) ? this.prepared : null;
+    const decisionsKey = JSON.stringify(decisions);
+    const reusable = this.prepared && this.preparedDecisions === decisionsKey && preparesTheSame(this.prepared.settings, settings) ? this.prepared : null;
     const { loaded, fileName } = dataset;
     const input = {
-      examples: loaded.examples,
+      // The person's label decisions (relabel, drop) apply to what is trained on, not to the file.
+      examples: decisions.length > 0 ? applyLabelDecisions(loaded.examples, decisions).examples : loaded.examples,
       fileName,
       textColumn: loaded.columns[loaded.textColumn] ?? 'text',
       labelColumn: loaded.columns[loaded.labelColumn] ?? 'label',
@@ -163,17 +189,22 @@ export class EngineSession {
     this.prepared = reusable
       ? { ...reusable, input, settings, shape: { ...reusable.shape, embeddingDim: settings.embeddingDim, hiddenUnits: settings.hiddenUnits }, startedAt: performance.now() }
       : prepareTraining(input, settings, (progress) => this.preparingListener?.(progress));
+    this.preparedDecisions = decisionsKey;
     return this.prepared;
   }
 
   /**
    * Trains on the current dataset with settingsFor(report, overrides), under the backend rules
-   * (backendRules.ts), makes the result the current model and exports its bundle.
-   * @throws SiftError NO_EXAMPLES without a dataset, TRAINING_FAILED while another run goes on
+   * (backendRules.ts), makes the result the current model and exports its bundle. `decisions`
+   * (from "Find label problems") relabel or drop examples first; the settings still come from the
+   * report of the file as read, the one the page shows, so the form and the run agree.
+   * @throws SiftError NO_EXAMPLES without a dataset, TRAINING_FAILED while another run (or a
+   *   search for label problems) goes on
    */
-  async train(overrides: Partial<TrainSettings>, name: string, callbacks: SessionTrainCallbacks = {}): Promise<TrainedModel> {
+  async train(overrides: Partial<TrainSettings>, name: string, callbacks: SessionTrainCallbacks = {}, decisions: readonly LabelDecision[] = []): Promise<TrainedModel> {
     if (!this.dataset) throw new SiftError('NO_EXAMPLES', 'Load a dataset before training.');
     if (this.training) throw new SiftError('TRAINING_FAILED', 'A training run is already in progress.');
+    if (this.finding) throw new SiftError('TRAINING_FAILED', 'Label problems are being looked for: train when that has finished or been cancelled.');
     this.training = true;
     this.stopRequested = false;
     this.preparingListener = callbacks.onPreparing ?? null;
@@ -181,7 +212,7 @@ export class EngineSession {
       const settings = this.settings(overrides);
       if (this.probing && settings.backend === 'auto') callbacks.onMeasuring?.();
       await this.afterProbe();
-      const prepared = this.prepare(settings, name);
+      const prepared = this.prepare(settings, name, decisions);
       this.preparingListener = null;
       callbacks.onPrepared?.(prepared.info);
       const checkpoints = callbacks.onCheckpoint
@@ -220,6 +251,38 @@ export class EngineSession {
   /** Asks the run in progress to stop after its current batch; the best weights so far are kept. */
   stop(): void {
     this.stopRequested = true;
+  }
+
+  /**
+   * "Find label problems" on the current dataset as read (every usable row, the labels the file
+   * gives; decisions are not applied, so the findings always name the file's rows and labels):
+   * k-fold out-of-fold probabilities with the settings a Train would use now, then confident
+   * learning (src/core/quality/). Reuses the backend measured this session, as Train does.
+   * @throws SiftError NO_EXAMPLES without a dataset, TRAINING_FAILED while training runs or
+   *   another search goes on, CANCELLED after cancelLabelIssues, and what the search throws
+   */
+  async findLabelIssues(overrides: Partial<TrainSettings>, folds: number | undefined, callbacks: LabelIssuesCallbacks = {}): Promise<LabelIssuesFound> {
+    const dataset = this.dataset;
+    if (!dataset) throw new SiftError('NO_EXAMPLES', 'Load a dataset before looking for label problems.');
+    if (this.training) throw new SiftError('TRAINING_FAILED', 'A training run is in progress: look for label problems when it has finished.');
+    if (this.finding) throw new SiftError('TRAINING_FAILED', 'Label problems are already being looked for.');
+    this.finding = true;
+    this.findCancelled = false;
+    try {
+      await this.afterProbe();
+      const settings = this.settings(overrides);
+      const known = this.memory.known;
+      const run = settings.backend === 'auto' && known ? { ...settings, backend: known.report.name } : settings;
+      const report = await findLabelIssues(dataset.loaded.examples, run, { folds, seed: settings.seed }, { ...callbacks, shouldStop: () => this.findCancelled });
+      return { rows: report.ranked.length, folds: report.folds.length, seconds: report.seconds, labels: report.labels, issues: report.flagged };
+    } finally {
+      this.finding = false;
+    }
+  }
+
+  /** Ends a search for label problems after its current batch (it then fails with CANCELLED). */
+  cancelLabelIssues(): void {
+    this.findCancelled = true;
   }
 
   /** The current model's prediction for `text` and why, with the time it took in ms. */

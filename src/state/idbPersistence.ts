@@ -1,8 +1,8 @@
 import { createStore, delMany, get, set, type UseStore } from 'idb-keyval';
-import type { Persistence, SavedDataset, SavedModel, SavedSettings } from './persistence';
+import type { Persistence, SavedDataset, SavedLabelReview, SavedModel, SavedSettings } from './persistence';
 import { idbRunStorage } from './runs/idbRunStorage';
 
-const KEYS = { dataset: 'dataset', settings: 'settings', model: 'model' } as const;
+const KEYS = { dataset: 'dataset', settings: 'settings', model: 'model', labelReview: 'labelReview' } as const;
 
 /** What is stored: bytes as Blobs, which IndexedDB writes without cloning them on the main thread. */
 type Stored<T extends { bytes: Uint8Array }> = Omit<T, 'bytes'> & { bytes: Blob };
@@ -44,16 +44,20 @@ export function idbPersistence(): Persistence {
   const store: UseStore = createStore('sift', 'workspace');
   return {
     async load() {
-      const [dataset, settings, model] = await Promise.all([
+      const [dataset, settings, model, labelReview] = await Promise.all([
         get<Stored<SavedDataset>>(KEYS.dataset, store),
         get<SavedSettings>(KEYS.settings, store),
         get<Stored<SavedModel>>(KEYS.model, store),
+        get<SavedLabelReview>(KEYS.labelReview, store),
       ]);
-      return { dataset: await fromStored(dataset), settings, model: await fromStored(model) };
+      return { dataset: await fromStored(dataset), settings, model: await fromStored(model), labelReview };
     },
     saveDataset: async (dataset) => set(KEYS.dataset, await toStored(dataset), store),
     saveSettings: (settings) => set(KEYS.settings, settings, store),
     saveModel: async (model) => (model ? set(KEYS.model, await toStored(model), store) : delMany([KEYS.model], store)),
+    // Plain data (rows, labels, texts of the flagged rows): small, cloned as it is.
+    saveLabelReview: (review) => set(KEYS.labelReview, review, store),
+    loadLabelReview: () => get<SavedLabelReview>(KEYS.labelReview, store),
     clear: () => delMany(Object.values(KEYS), store),
     runs: idbRunStorage(store),
   };

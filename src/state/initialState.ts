@@ -1,5 +1,5 @@
 import type { RunsState } from './runs/types';
-import type { RunState, SiftData } from './types';
+import type { LabelReviewState, RunState, SiftData } from './types';
 
 export function emptyRun(): RunState {
   return { preparing: null, prepared: null, backend: null, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [], fallbacks: [], announcement: '' };
@@ -8,6 +8,10 @@ export function emptyRun(): RunState {
 /** No runs yet. */
 export function emptyRuns(): RunsState {
   return { list: [], compare: [], interrupted: null, opening: null };
+}
+
+export function emptyLabelReview(datasetKey: string | null = null): LabelReviewState {
+  return { datasetKey, search: { status: 'idle' }, found: null, decisions: [] };
 }
 
 /** The empty workspace. reset(), "New" and the tests all start from here. */
@@ -24,6 +28,7 @@ export function initialState(): SiftData {
     listedExplanation: null,
     workspace: { status: 'ready', notice: null },
     backendChoice: { status: 'unknown' },
+    labelReview: emptyLabelReview(),
     runs: emptyRuns(),
   };
 }

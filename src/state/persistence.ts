@@ -1,5 +1,7 @@
 import type { ReadOptions } from '@/core/dataset/types';
 import type { TrainSettings } from '@/core/settings';
+import type { LabelDecision } from '@/core/quality/labelDecisions';
+import type { LabelIssuesFound } from '@/core/session';
 import type { SettingKey } from './types';
 import { memoryRunStorage, type RunStorage } from './runs/runStorage';
 
@@ -32,10 +34,18 @@ export interface SavedModel {
   fileName: string;
 }
 
+/** The label problems found in a dataset and the person's decisions, for the dataset `datasetKey` names. */
+export interface SavedLabelReview {
+  datasetKey: string;
+  found: LabelIssuesFound | null;
+  decisions: LabelDecision[];
+}
+
 export interface SavedWorkspace {
   dataset?: SavedDataset;
   settings?: SavedSettings | LegacySavedSettings;
   model?: SavedModel;
+  labelReview?: SavedLabelReview;
 }
 
 /** Where the workspace survives a reload. IndexedDB in the app; memory where that is missing. */
@@ -44,6 +54,9 @@ export interface Persistence {
   saveDataset(dataset: SavedDataset): Promise<void>;
   saveSettings(settings: SavedSettings): Promise<void>;
   saveModel(model: SavedModel | null): Promise<void>;
+  /** One review is kept: the latest dataset's. */
+  saveLabelReview(review: SavedLabelReview): Promise<void>;
+  loadLabelReview(): Promise<SavedLabelReview | undefined>;
   /** Forgets the dataset, settings and model (not the runs: `runs.clear()` does that). */
   clear(): Promise<void>;
   /** Every training run of the workspace (src/state/runs). */
@@ -61,6 +74,8 @@ export function memoryPersistence(): Persistence {
       const { model: _old, ...rest } = saved;
       saved = model ? { ...rest, model } : rest;
     },
+    saveLabelReview: async (labelReview) => void (saved = { ...saved, labelReview }),
+    loadLabelReview: async () => saved.labelReview,
     clear: async () => void (saved = {}),
     runs: memoryRunStorage(),
   };

@@ -43,6 +43,7 @@ export const selectCanTrain = (s: SiftState) =>
   currentData(s.data) !== null &&
   s.data.status !== 'parsing' &&
   s.training.status !== 'training' &&
+  s.labelReview.search.status !== 'finding' &&
   Object.keys(s.settings.errors).length === 0 &&
   (currentData(s.data)?.summary.report.trainable ?? false);
 

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { EngineTracker, StoreDeps } from './deps';
 import { initialState } from './initialState';
 import { createDataSlice } from './slices/dataSlice';
+import { createLabelReviewSlice } from './slices/labelReviewSlice';
 import { createModelSlice } from './slices/modelSlice';
 import { createRunsSlice } from './slices/runsSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
@@ -42,6 +43,7 @@ export function createSiftStore(deps: StoreDeps) {
       ...modelActions,
       ...tryActions,
       ...textListActions,
+      ...createLabelReviewSlice(deps, tracker)(set, get, api),
       ...createWorkspaceSlice(deps, tracker, { parseSource, openBundle, restoreRuns: runsInternals.restoreRuns })(set, get, api),
       ...runsActions,
     };

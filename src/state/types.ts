@@ -10,7 +10,10 @@ import type { PreparedInfo, PrepareProgress } from '@/core/pipeline';
 import type { RunsActions, RunsState, WaitedTime } from './runs/types';
 import type { TrainSettings } from '@/core/settings';
 import type { AppError } from '@/core/errors';
-import type { DatasetSummary, ModelSummary } from '@/core/session';
+import type { DatasetSummary, LabelIssuesFound, ModelSummary } from '@/core/session';
+import type { LabelAction, LabelDecision } from '@/core/quality/labelDecisions';
+import type { OutOfFoldProgress } from '@/core/quality/outOfFold';
+import type { CorrectedFile } from '@/worker/protocol';
 import type { BackendFallback } from '@/core/backendRules';
 import type { BatchProgress } from '@/worker/protocol';
 
@@ -141,6 +144,26 @@ export interface WorkspaceState {
   notice: string | null;
 }
 
+/** The search for label problems (k-fold training in the worker), if one runs or failed. */
+export type LabelSearchState =
+  | { status: 'idle' }
+  | { status: 'finding'; startedAt: number; progress: OutOfFoldProgress | null; cancelling: boolean }
+  | { status: 'failed'; error: AppError };
+
+/**
+ * "Find label problems" and the person's decisions about what it found. Both belong to one
+ * dataset (its bytes and reading options: `datasetKey`); another file, or the same one read with
+ * other options, starts with none, and the saved ones come back with their dataset.
+ */
+export interface LabelReviewState {
+  datasetKey: string | null;
+  search: LabelSearchState;
+  /** The last search's result for this dataset (kept while a new one runs, and after a Cancel). */
+  found: LabelIssuesFound | null;
+  /** At most one per row, in row order. */
+  decisions: LabelDecision[];
+}
+
 export interface SiftData {
   data: DataState;
   settings: SettingsState;
@@ -153,6 +176,7 @@ export interface SiftData {
   listedExplanation: ListedExplanation | null;
   workspace: WorkspaceState;
   backendChoice: BackendChoiceState;
+  labelReview: LabelReviewState;
   /** Every training run of the workspace (src/state/runs). */
   runs: RunsState;
 }
@@ -198,6 +222,23 @@ export interface TextListActions {
   toggleListedExplanation(item: ListedText): Promise<void>;
 }
 
+/** A corrected copy of the dataset, named for download. */
+export interface CorrectedDownload extends Omit<CorrectedFile, 'bytes'> {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface LabelReviewActions {
+  /** Runs the search on the current dataset with the settings Train would use; not while training. */
+  findLabelProblems(): Promise<void>;
+  cancelLabelProblems(): void;
+  /** Decides for these found rows: relabel (as suggested), drop, or keep. Replaces earlier decisions about them. */
+  decideLabels(rows: readonly number[], action: LabelAction): void;
+  undoLabelDecisions(rows: readonly number[]): void;
+  /** The dataset's file with the decisions applied, or null without a dataset. */
+  correctedCsv(): Promise<CorrectedDownload | null>;
+}
+
 export interface WorkspaceActions {
   restore(): Promise<void>;
   /** Forgets everything: dataset, settings, model, and what was saved. */
@@ -213,6 +254,7 @@ export type SiftState = SiftData &
   ModelActions &
   TryActions &
   TextListActions &
+  LabelReviewActions &
   WorkspaceActions &
   RunsActions;
 

@@ -7,9 +7,11 @@ import type { ReadOptions } from '@/core/dataset/types';
 import type { AppError } from '@/core/errors';
 import type { TextListPage, TextListQuery } from '@/core/model/evaluatedTexts';
 import type { Explanation } from '@/core/model/types';
-import type { DatasetSummary, MeasuredBackend, ModelSummary } from '@/core/session';
+import type { DatasetSummary, LabelIssuesFound, MeasuredBackend, ModelSummary } from '@/core/session';
+import type { LabelDecision } from '@/core/quality/labelDecisions';
 import {
   isFinalEvent,
+  type CorrectedFile,
   type FinalEvent,
   type ProgressEvent,
   type SettingOverrides,
@@ -37,7 +39,8 @@ export interface EngineClient {
   parse(bytes: Uint8Array, options: ReadOptions, fileName: string, onProgress?: (event: ProgressEvent) => void): Promise<DatasetSummary>;
   /** Cancels a running parse by restarting the engine; its promise rejects with CANCELLED. */
   cancelParse(): void;
-  train(overrides: SettingOverrides, name: string, onProgress: (event: ProgressEvent) => void): Promise<TrainedResult>;
+  /** `decisions`: label decisions applied to the examples before training (none by default). */
+  train(overrides: SettingOverrides, name: string, onProgress: (event: ProgressEvent) => void, decisions?: LabelDecision[]): Promise<TrainedResult>;
   /** Asks training to stop after the current batch, keeping the best model so far. */
   stop(): void;
   /** The prediction and its explanation, with the worker's time for them in ms. */
@@ -47,6 +50,12 @@ export interface EngineClient {
   cellTexts(query: TextListQuery, offset: number, limit: number): Promise<TextListPage | null>;
   /** Asks the engine to measure the backends for 'auto' now, in idle time; null: not measured. */
   measureBackends(overrides: SettingOverrides): Promise<MeasuredBackend | null>;
+  /** Finds label problems in the dataset the engine holds; `onProgress` hears labelIssuesProgress and backend events. */
+  findLabelIssues(overrides: SettingOverrides, folds: number | undefined, onProgress: (event: ProgressEvent) => void): Promise<LabelIssuesFound>;
+  /** Asks the search for label problems to end; its promise then rejects with CANCELLED. */
+  cancelLabelIssues(): void;
+  /** The file (bytes as the page keeps them) written back with the decisions applied. */
+  writeCorrectedCsv(bytes: Uint8Array, options: ReadOptions, decisions: LabelDecision[]): Promise<CorrectedFile>;
   dispose(): void;
 }
 
@@ -125,8 +134,8 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
       started?.restart();
       rejectAll({ code: 'CANCELLED', message: 'Cancelled.' });
     },
-    async train(overrides, name, onProgress) {
-      const event = await request({ type: 'train', overrides, name }, 'trained', [], onProgress);
+    async train(overrides, name, onProgress, decisions) {
+      const event = await request({ type: 'train', overrides, name, ...(decisions && decisions.length > 0 ? { decisions } : {}) }, 'trained', [], onProgress);
       return { model: event.model, bundle: event.bundle };
     },
     stop() {
@@ -145,6 +154,16 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
     },
     async measureBackends(overrides) {
       return (await request({ type: 'measureBackends', overrides }, 'measured')).known;
+    },
+    async findLabelIssues(overrides, folds, onProgress) {
+      return (await request({ type: 'findLabelIssues', overrides, ...(folds !== undefined && { folds }) }, 'labelIssuesFound', [], onProgress)).found;
+    },
+    cancelLabelIssues() {
+      transport().send({ type: 'cancelLabelIssues', id: nextId++ }, []);
+    },
+    async writeCorrectedCsv(bytes, options, decisions) {
+      const buffer = bytes.slice().buffer as ArrayBuffer;
+      return (await request({ type: 'writeCorrectedCsv', bytes: buffer, options, decisions }, 'correctedCsvWritten', [buffer])).file;
     },
     dispose() {
       rejectAll({ code: 'CANCELLED', message: 'The engine was closed.' });

@@ -4,6 +4,7 @@
  * back as WorkerEvents through `post`. The rules (settings, backends, fallbacks) live in core.
  */
 import type { CheckpointThrottle } from '@/core/checkpoints';
+import { writeCorrectedCsv } from '@/core/dataset/correctedCsv';
 import { toAppError } from '@/core/errors';
 import { EngineSession } from '@/core/session';
 import { BatchThrottle } from './batchThrottle';
@@ -50,9 +51,25 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
       },
       onEpoch: (log) => post({ type: 'epoch', id, log }),
       onFallback: (fallback) => post({ type: 'fallback', id, fallback }),
-    });
+    }, command.decisions);
     const bundle = ownBuffer(trained.bundle);
     post({ type: 'trained', id, model: trained.model, bundle }, [bundle]);
+  }
+
+  async function findLabelIssues(id: number, command: Extract<WorkerCommand, { type: 'findLabelIssues' }>): Promise<void> {
+    const interval = options.batchIntervalMs ?? 100;
+    let lastSent = -Infinity;
+    const found = await session.findLabelIssues(command.overrides, command.folds, {
+      onBackend: (report) => post({ type: 'backend', id, report }),
+      onProgress: (progress) => {
+        // Throttled like batches, but the end of each fold always goes through.
+        const t = now();
+        if (progress.epoch !== 0 && t - lastSent < interval) return;
+        lastSent = t;
+        post({ type: 'labelIssuesProgress', id, progress });
+      },
+    });
+    post({ type: 'labelIssuesFound', id, found });
   }
 
   async function handle(command: WorkerCommand): Promise<void> {
@@ -80,6 +97,18 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
         case 'cellTexts':
           post({ type: 'cellTexts', id, page: session.cellTexts(command.query, command.offset, command.limit) });
           return;
+        case 'findLabelIssues':
+          await findLabelIssues(id, command);
+          return;
+        case 'cancelLabelIssues':
+          session.cancelLabelIssues();
+          return;
+        case 'writeCorrectedCsv': {
+          const { bytes, ...file } = writeCorrectedCsv(new Uint8Array(command.bytes), command.options, command.decisions);
+          const buffer = ownBuffer(bytes);
+          post({ type: 'correctedCsvWritten', id, file: { ...file, bytes: buffer } }, [buffer]);
+          return;
+        }
         case 'importModel':
           post({ type: 'modelLoaded', id, model: await session.importModel(new Uint8Array(command.bytes)) });
           return;

@@ -17,8 +17,11 @@ import type { AppError } from '@/core/errors';
 import type { TextListPage, TextListQuery } from '@/core/model/evaluatedTexts';
 import type { BackendReport, BatchLog, EpochLog, Explanation } from '@/core/model/types';
 import type { PreparedInfo, PrepareProgress } from '@/core/pipeline';
-import type { DatasetSummary, MeasuredBackend, ModelSummary } from '@/core/session';
+import type { DatasetSummary, LabelIssuesFound, MeasuredBackend, ModelSummary } from '@/core/session';
 import type { TrainSettings } from '@/core/settings';
+import type { CorrectedCsv } from '@/core/dataset/correctedCsv';
+import type { LabelDecision } from '@/core/quality/labelDecisions';
+import type { OutOfFoldProgress } from '@/core/quality/outOfFold';
 
 /**
  * A run's settings travel as the fields the person set; the worker turns them into settings with
@@ -28,7 +31,8 @@ export type SettingOverrides = Partial<TrainSettings>;
 
 export type WorkerCommand =
   | { type: 'parse'; id: number; bytes: ArrayBuffer; options: ReadOptions; fileName: string }
-  | { type: 'train'; id: number; overrides: SettingOverrides; name: string }
+  /** `decisions`: the person's label decisions, applied to the examples before training. */
+  | { type: 'train'; id: number; overrides: SettingOverrides; name: string; decisions?: LabelDecision[] }
   | { type: 'stop'; id: number }
   | { type: 'explain'; id: number; text: string }
   | { type: 'importModel'; id: number; bytes: ArrayBuffer }
@@ -42,7 +46,16 @@ export type WorkerCommand =
    * Answered with `measured`: the choice known this session (measured now or earlier), or null
    * when nothing was measured (a run is going, a named backend, too few labels).
    */
-  | { type: 'measureBackends'; id: number; overrides: SettingOverrides };
+  | { type: 'measureBackends'; id: number; overrides: SettingOverrides }
+  /** Find label problems in the dataset held, with the settings a Train would use (k folds, default 5). */
+  | { type: 'findLabelIssues'; id: number; overrides: SettingOverrides; folds?: number }
+  /** Ends the search for label problems after its current batch; it then fails with CANCELLED. */
+  | { type: 'cancelLabelIssues'; id: number }
+  /** The file with the label decisions applied (correctedCsv.ts); the page sends the bytes it keeps. */
+  | { type: 'writeCorrectedCsv'; id: number; bytes: ArrayBuffer; options: ReadOptions; decisions: LabelDecision[] };
+
+/** A corrected copy of the file, its bytes transferable. */
+export type CorrectedFile = Omit<CorrectedCsv, 'bytes'> & { bytes: ArrayBuffer };
 
 /** A per-batch progress message, already throttled and smoothed by the worker. */
 export interface BatchProgress {
@@ -83,10 +96,17 @@ export type WorkerEvent =
   /** page: null when the worker holds no texts for the current model (opened from a file, or no validation split). */
   | { type: 'cellTexts'; id: number; page: TextListPage | null }
   | { type: 'measured'; id: number; known: MeasuredBackend | null }
+  /** How far the search for label problems is: fold, overall fraction, ETA (throttled). */
+  | { type: 'labelIssuesProgress'; id: number; progress: OutOfFoldProgress }
+  | { type: 'labelIssuesFound'; id: number; found: LabelIssuesFound }
+  | { type: 'correctedCsvWritten'; id: number; file: CorrectedFile }
   | { type: 'failed'; id: number; error: AppError };
 
 /** Events that end a request (resolve or reject its promise); the rest are progress. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'parsed' | 'trained' | 'explained' | 'modelLoaded' | 'cellTexts' | 'measured' | 'failed' }>;
+export type FinalEvent = Extract<
+  WorkerEvent,
+  { type: 'parsed' | 'trained' | 'explained' | 'modelLoaded' | 'cellTexts' | 'measured' | 'labelIssuesFound' | 'correctedCsvWritten' | 'failed' }
+>;
 export type ProgressEvent = Exclude<WorkerEvent, FinalEvent>;
 
 export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
@@ -97,6 +117,8 @@ export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
     case 'modelLoaded':
     case 'cellTexts':
     case 'measured':
+    case 'labelIssuesFound':
+    case 'correctedCsvWritten':
     case 'failed':
       return true;
     case 'parseProgress':
@@ -108,6 +130,7 @@ export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
     case 'batch':
     case 'epoch':
     case 'fallback':
+    case 'labelIssuesProgress':
       return false;
     default:
       return assertNever(event);

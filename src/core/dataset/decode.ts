@@ -246,6 +246,20 @@ function repairWindows1252(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
 }
 
+/**
+ * A decoder fed a piece at a time (`stream` true while more follows), decoding as decodeBytes
+ * does (the windows-1252 repair included): what the corrected-CSV writer and the encoder use to
+ * find which bytes made which characters. Throws INVALID_OPTION for an unknown label.
+ */
+export function streamingDecoder(name: string): (bytes: Uint8Array, stream: boolean) => string {
+  const decoder = new TextDecoder(canonicalEncoding(name));
+  const repair = decoder.encoding === 'windows-1252';
+  return (bytes, stream) => {
+    const text = decoder.decode(bytes, { stream });
+    return repair ? repairWindows1252(text) : text;
+  };
+}
+
 /** TextDecoder strips one BOM; a second one (files re-saved by some editors) would become text. */
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -20,6 +20,8 @@ export const createTrainingSlice =
         const state = get();
         const current = currentData(state.data);
         if (!current || state.data.status === 'parsing' || state.training.status === 'training') return;
+        // One run at a time in the engine: the search for label problems trains too.
+        if (state.labelReview.search.status === 'finding') return;
         // A field the person is still fixing: training on the last valid value would surprise them.
         if (Object.keys(state.settings.errors).length > 0) return;
         // What the worker will compute from the same report and overrides (the one rule).
@@ -39,6 +41,8 @@ export const createTrainingSlice =
         try {
           await sync.ensureDataset();
           const name = current.source.fileName.replace(/\.[^.]+$/, '') || 'model';
+          // The person's label decisions (relabel, drop) apply to what this run trains on.
+          const decisions = state.labelReview.decisions;
           const result = await deps.engine.train(state.settings.overrides, name, (event) => {
             if (event.type === 'backend' && !backendMarked) {
               backendMarked = true;
@@ -50,7 +54,7 @@ export const createTrainingSlice =
             recorder?.event(event);
             // A checkpoint is for the run list only: megabytes the charts have no use for.
             if (event.type !== 'checkpoint') buffer.push(event);
-          });
+          }, decisions);
           buffer.flush();
           const bundle = new Uint8Array(result.bundle);
           tracker.model = { bundle, generation: deps.engine.generation };

@@ -1,6 +1,7 @@
 import type { ClassCount, DatasetReport, LengthStats, Problem } from '@/core/dataset/types';
 import { formatPercent } from '@/core/format';
 import { formatCount, formatRows } from '../common/format';
+import { LabelCorrections } from './LabelCorrections';
 
 const MAX_CLASS_BARS = 40;
 
@@ -16,6 +17,7 @@ export function DataCheck({ report }: { report: DatasetReport }) {
         <Stat term="Duplicate texts" value={formatCount(report.duplicateTexts)} />
         <Stat term="Median length" value={`${formatCount(report.lengths.p50)} words`} />
       </dl>
+      <LabelCorrections />
       <div className="data-check__charts">
         <ClassBars classes={report.classes} total={report.usableExamples} />
         <LengthHistogram lengths={report.lengths} />

@@ -11,6 +11,7 @@ import { formatCount } from '../common/format';
 import { CalibrationNote } from './CalibrationNote';
 import { ClassMetricsTable } from './ClassMetricsTable';
 import { ConfusionMatrix, type CellRef } from './ConfusionMatrix';
+import { LabelProblems } from './LabelProblems';
 import { TextListView } from './TextListView';
 import { TopWords } from './TopWords';
 
@@ -35,6 +36,7 @@ export function EvaluatePanel() {
       {metrics?.test && <MetricsView metrics={metrics.test} title="Test file" listsTexts={false} />}
       {summary && <CalibrationNote calibration={summary.calibration} />}
       {summary && <TopWords topWords={summary.topWords} />}
+      <LabelProblems />
     </Section>
   );
 }

@@ -23,6 +23,7 @@ function whyNotTrain(s: SiftState): string | null {
   if (s.data.status === 'parsing') return 'Wait until the file has been read.';
   if (!data.summary.report.trainable) return 'The data check found a problem that prevents training (see above).';
   if (Object.keys(s.settings.errors).length > 0) return 'Fix the settings marked in red first.';
+  if (s.labelReview.search.status === 'finding') return 'Label problems are being looked for (step 4): Train waits until that has finished or is cancelled.';
   return null;
 }
 
@@ -112,7 +113,8 @@ export function TrainPanel() {
             </>
           ) : (
             <>Took {formatSeconds(history.seconds)}.</>
-          )}
+          )}{' '}
+          Trained and validated on {formatCount(history.trainExamples + history.validationExamples)} examples.
         </p>
       )}
       {training.status !== 'training' && <RunFacts />}
