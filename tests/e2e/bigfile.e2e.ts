@@ -1,5 +1,5 @@
 /**
- * Journey 5 (issue 11): a big file. On 20 Newsgroups (20 MB, from ../shared/datasets; skipped
+ * Journey 11-big-file (issue 11): a big file. On 20 Newsgroups (20 MB, from ../shared/datasets; skipped
  * where that folder is missing) preparing the texts takes seconds: the page shows a real bar
  * that moves, with what it is doing, not an indeterminate one.
  */
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSession, RESULTS, type Session } from './session';
 
-const JOURNEY = '5-big-file';
+const JOURNEY = '11-big-file';
 const FILE = '../shared/datasets/20newsgroups/20ng_train.csv';
 
 describe.skipIf(!existsSync(FILE))('journey: preparing 20 Newsgroups shows how far it is', () => {

@@ -1,5 +1,5 @@
 /**
- * Journey 4 (issue 11): a person goes through the steps by keyboard alone, trains twice with
+ * Journey 11-runs (issue 11): a person goes through the steps by keyboard alone, trains twice with
  * different settings and compares the runs, goes back to the first, loads another file (the old
  * model's views go, its runs stay), and reloads mid-training to find the best model so far kept.
  */
@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSession, RESULTS, type Session } from './session';
 
-const JOURNEY = '4-runs';
+const JOURNEY = '11-runs';
 
 /** The focused element, as a person using a screen reader would hear it (tag, id, its text or label). */
 function focused(page: Page) {

@@ -11,15 +11,18 @@ const PREPARE_WORDS: Record<PrepareStage, string> = {
   encoding: 'turning the validation texts into numbers',
 };
 
+/** "about 12 s", or "under a second" (never "about under a second"). */
+const about = (seconds: number) => (seconds < 1 ? formatSeconds(seconds) : `about ${formatSeconds(seconds)}`);
+
 /** The time left in words; says so when it cannot be known yet. */
 export function etaWords(eta: Eta): string {
   switch (eta.kind) {
     case 'unknown':
       return 'time left: known after the first batches';
     case 'about':
-      return `about ${formatSeconds(eta.seconds)} left`;
+      return `${about(eta.seconds)} left`;
     case 'early-stopping':
-      return `about ${formatSeconds(eta.likely)} left if validation loss stops improving, at most ${formatSeconds(eta.atMost)}`;
+      return `${about(eta.likely)} left if validation loss stops improving, at most ${formatSeconds(eta.atMost)}`;
   }
 }
 
