@@ -66,6 +66,8 @@ export class EngineSession {
   private probing: Promise<void> | null = null;
   /** The last run's preparation, reused when the next run has the same data and settings. */
   private prepared: PreparedTraining | null = null;
+  /** Why WebGL failed, as the worker heard it (webglLost) during the run in progress; else null. */
+  private webglFailure: string | null = null;
 
   /** @param now the clock for "measured N s before this run" */
   constructor(private readonly now: () => number = () => performance.now()) {}
@@ -154,13 +156,19 @@ export class EngineSession {
     if (this.training) throw new SiftError('TRAINING_FAILED', 'A training run is already in progress.');
     this.training = true;
     this.stopRequested = false;
+    this.webglFailure = null;
     try {
       const settings = this.settings(overrides);
       if (this.probing && settings.backend === 'auto') callbacks.onMeasuring?.();
       await this.afterProbe();
       const prepared = this.prepare(settings, name);
       callbacks.onPrepared?.(prepared.info);
-      const outcome = await trainWithBackendRules(prepared, this.memory, { ...callbacks, shouldStop: () => this.stopRequested }, this.now);
+      const outcome = await trainWithBackendRules(
+        prepared,
+        this.memory,
+        { ...callbacks, shouldStop: () => this.stopRequested, backendFault: () => this.webglFailure },
+        this.now,
+      );
       const model = this.use(outcome.model);
       return { model, bundle: await exportBundle(outcome.model) };
     } finally {
@@ -171,6 +179,15 @@ export class EngineSession {
   /** Asks the run in progress to stop after its current batch; the best weights so far are kept. */
   stop(): void {
     this.stopRequested = true;
+  }
+
+  /**
+   * The WebGL context was lost (the worker hears the canvas's event): a run on webgl moves to
+   * wasm from its last good epoch (backendRules.ts), and no later run reuses a webgl measurement.
+   */
+  webglLost(reason: string): void {
+    if (this.training) this.webglFailure = reason;
+    if (this.memory.known?.report.name === 'webgl') this.memory.known = null;
   }
 
   /** The current model's prediction for `text` and why, with the time it took in ms. */

@@ -7,6 +7,7 @@ import { toAppError } from '@/core/errors';
 import { EngineSession } from '@/core/session';
 import { BatchThrottle } from './batchThrottle';
 import { assertNever, type WorkerCommand, type WorkerEvent } from './protocol';
+import { webglLossWatch } from './webglLossWatch';
 
 export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
 
@@ -24,6 +25,7 @@ export interface Handler {
 export function createHandler(post: Post, options: HandlerOptions = {}): Handler {
   const now = options.now ?? (() => performance.now());
   const session = new EngineSession(now);
+  const watchWebgl = webglLossWatch((reason) => session.webglLost(reason));
 
   async function train(id: number, command: Extract<WorkerCommand, { type: 'train' }>): Promise<void> {
     const newThrottle = () => new BatchThrottle({ intervalMs: options.batchIntervalMs ?? 100, smoothing: 0.9, now });
@@ -32,7 +34,8 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
       onPrepared: (info) => post({ type: 'prepared', id, info }),
       onMeasuring: () => post({ type: 'measuring', id }),
       onBackend: (report) => {
-        // A fallback starts the curves over: so does their smoothing.
+        if (report.name === 'webgl') watchWebgl();
+        // After a fallback the curves go on from the kept epochs: their smoothing starts afresh.
         throttle = newThrottle();
         post({ type: 'backend', id, report });
       },
@@ -65,6 +68,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
           return;
         case 'measureBackends':
           post({ type: 'measured', id, known: await session.measureAhead(command.overrides) });
+          watchWebgl();
           return;
         case 'explain':
           post({ type: 'explained', id, ...session.explain(command.text) });

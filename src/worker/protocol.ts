@@ -61,7 +61,7 @@ export type WorkerEvent =
   | { type: 'backend'; id: number; report: BackendReport }
   | { type: 'batch'; id: number; progress: BatchProgress }
   | { type: 'epoch'; id: number; log: EpochLog }
-  /** The run moved to another backend (WebGL failed mid-run) and starts over there. */
+  /** The run moved to another backend (WebGL failed mid-run): it goes on there after the kept epochs, or starts over. */
   | { type: 'fallback'; id: number; fallback: BackendFallback }
   | ({ type: 'trained'; id: number } & TrainedResult)
   /** workerMs: the worker's time to tokenize, predict and explain the text (the Try box's latency, less messaging). */

@@ -115,6 +115,11 @@ export interface TrainCallbacks {
   onEpoch?(log: EpochLog): void;
   /** Polled between batches; returning true stops training and keeps the best weights so far. */
   shouldStop?(): boolean;
+  /**
+   * Polled between batches of a run on webgl: why its backend is known to have failed (the
+   * worker heard the canvas's `webglcontextlost` event), or null. See faults.ts.
+   */
+  backendFault?(): string | null;
 }
 
 export interface TrainResult {

@@ -87,10 +87,15 @@ export function applyProgress(run: RunState, events: ProgressEvent[], now: numbe
       case 'measuring':
         next.measuring = true;
         break;
-      case 'backend':
-        // A backend report starts a run; after a fallback (WebGL lost) the curves start over.
-        next = { ...next, backend: event.report, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [] };
+      case 'backend': {
+        // A backend report starts a run; after a fallback (WebGL lost) the curves go on after
+        // the epochs the run kept, and start over when it kept none.
+        const kept = next.fallbacks.at(-1)?.keptEpochs ?? 0;
+        const batches = next.batches.filter((p) => p.x <= kept);
+        const epochs = next.epochs.filter((e) => e.epoch <= kept);
+        next = { ...next, backend: event.report, measuring: false, progress: null, firstBatchAt: null, batches, epochs };
         break;
+      }
       case 'fallback':
         next.fallbacks.push(event.fallback);
         next.announcement = describeFallback(event.fallback);
