@@ -8,6 +8,7 @@
 import { exportBundle } from './bundle/export';
 import { bundleFileName } from './bundle/files';
 import { importBundle } from './bundle/import';
+import { deserializeModel, isStoredModel, serializeModel } from './bundle/storedModel';
 import type { SiftManifest, SiftModel } from './bundle/types';
 import { loadDataset } from './dataset/load';
 import type { LoadProgress } from './dataset/progress';
@@ -45,10 +46,18 @@ export interface SessionTrainCallbacks extends Omit<RuleCallbacks, 'shouldStop'>
   onPrepared?(info: PreparedInfo): void;
 }
 
-export interface TrainedModel {
+/**
+ * A model the session now holds. `stored`: the checked, parsed model as one buffer
+ * (bundle/storedModel.ts), what the page keeps between visits so that a reload never inflates a
+ * zip again; null when the model was opened from those very bytes (the caller has them).
+ */
+export interface HeldModel {
   model: ModelSummary;
-  /** The exported bundle (NAME.sift.zip bytes). */
-  bundle: Uint8Array;
+  stored: Uint8Array | null;
+}
+
+export interface TrainedModel extends HeldModel {
+  stored: Uint8Array;
 }
 
 function summarizeModel(model: SiftModel): ModelSummary {
@@ -59,6 +68,8 @@ function summarizeModel(model: SiftModel): ModelSummary {
 export class EngineSession {
   private dataset: { loaded: LoadedDataset; fileName: string } | null = null;
   private predictor: Predictor | null = null;
+  /** The model the predictor runs, kept to export it on request. */
+  private current: SiftModel | null = null;
   private training = false;
   private stopRequested = false;
   private readonly memory: BackendMemory = { known: null };
@@ -170,7 +181,7 @@ export class EngineSession {
         this.now,
       );
       const model = this.use(outcome.model);
-      return { model, bundle: await exportBundle(outcome.model) };
+      return { model, stored: serializeModel(outcome.model) };
     } finally {
       this.training = false;
     }
@@ -199,15 +210,30 @@ export class EngineSession {
     return { explanation, workerMs: performance.now() - started };
   }
 
-  /** Opens a bundle and makes it the current model. */
-  async importModel(bytes: Uint8Array): Promise<ModelSummary> {
+  /**
+   * Opens a model and makes it the current one: a NAME.sift.zip (answered with its stored form,
+   * for the page to keep) or bytes of that stored form (a reload; checked the same way, only
+   * cheaper: nothing to inflate).
+   */
+  async importModel(bytes: Uint8Array): Promise<HeldModel> {
+    if (isStoredModel(bytes)) return { model: this.use(deserializeModel(bytes)), stored: null };
     // tf.loadLayersModel needs a backend that a measurement is not switching under it.
     await this.afterProbe();
-    return this.use(await importBundle(bytes));
+    const model = await importBundle(bytes);
+    return { model: this.use(model), stored: serializeModel(model) };
+  }
+
+  /** The current model as NAME.sift.zip bytes, for the person to take home. */
+  async exportModel(): Promise<{ bundle: Uint8Array; fileName: string }> {
+    if (!this.current) throw new SiftError('NOT_TRAINED', 'Train a model or open one before exporting it.');
+    // Zipping makes tensors to encode the weights: not while a measurement switches backends.
+    await this.afterProbe();
+    return { bundle: await exportBundle(this.current), fileName: bundleFileName(this.current.manifest.name) };
   }
 
   private use(model: SiftModel): ModelSummary {
     this.predictor = Predictor.create(model);
+    this.current = model;
     return summarizeModel(model);
   }
 }

@@ -31,5 +31,5 @@ export interface StoreDeps {
  */
 export interface EngineTracker {
   dataset: { source: DataSource; generation: number } | null;
-  model: { bundle: Uint8Array; generation: number } | null;
+  model: { stored: Uint8Array; generation: number } | null;
 }

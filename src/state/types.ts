@@ -85,8 +85,13 @@ export interface RunState {
 export interface ReadyModel {
   status: 'ready';
   summary: ModelSummary;
-  /** The NAME.sift.zip bytes, for download and for saving the workspace. */
-  bundle: Uint8Array;
+  /**
+   * The checked, parsed model as one buffer (core/bundle/storedModel.ts): what this browser keeps
+   * between visits, and what a restarted engine is sent again.
+   */
+  stored: Uint8Array;
+  /** The NAME.sift.zip the person opened, exported as it came; null: the engine zips the model on export. */
+  bundle: Uint8Array | null;
   origin: 'trained' | 'imported' | 'restored';
 }
 
@@ -150,8 +155,10 @@ export interface TrainingActions {
 
 export interface ModelActions {
   importModel(bytes: Uint8Array, fileName: string): Promise<void>;
-  /** The bundle to download, or null without a model. */
-  exportModel(): { fileName: string; bytes: Uint8Array } | null;
+  /** Opens a model file the person picked, refusing one larger than any Sift model before reading it. */
+  openModelFile(file: Blob, fileName: string): Promise<void>;
+  /** The NAME.sift.zip to download (zipped by the engine when the page has none), or null without a model. */
+  exportModel(): Promise<{ fileName: string; bytes: Uint8Array } | null>;
   dismissModelError(): void;
 }
 

@@ -6,10 +6,11 @@
 import type { ReadOptions } from '@/core/dataset/types';
 import type { AppError } from '@/core/errors';
 import type { Explanation } from '@/core/model/types';
-import type { DatasetSummary, MeasuredBackend, ModelSummary } from '@/core/session';
+import type { DatasetSummary, MeasuredBackend } from '@/core/session';
 import {
   isFinalEvent,
   type FinalEvent,
+  type LoadedModel,
   type ProgressEvent,
   type SettingOverrides,
   type TrainedResult,
@@ -41,7 +42,10 @@ export interface EngineClient {
   stop(): void;
   /** The prediction and its explanation, with the worker's time for them in ms. */
   explain(text: string): Promise<{ explanation: Explanation; workerMs: number }>;
-  importModel(bytes: Uint8Array): Promise<ModelSummary>;
+  /** Opens a .sift.zip or a model's stored form; answers the summary and, for a zip, the stored form. */
+  importModel(bytes: Uint8Array): Promise<LoadedModel>;
+  /** The engine's current model as NAME.sift.zip bytes. */
+  exportModel(): Promise<{ bundle: Uint8Array; fileName: string }>;
   /** Asks the engine to measure the backends for 'auto' now, in idle time; null: not measured. */
   measureBackends(overrides: SettingOverrides): Promise<MeasuredBackend | null>;
   dispose(): void;
@@ -124,7 +128,7 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
     },
     async train(overrides, name, onProgress) {
       const event = await request({ type: 'train', overrides, name }, 'trained', [], onProgress);
-      return { model: event.model, bundle: event.bundle };
+      return { model: event.model, stored: event.stored };
     },
     stop() {
       transport().send({ type: 'stop', id: nextId++ }, []);
@@ -135,7 +139,12 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
     },
     async importModel(bytes) {
       const buffer = bytes.slice().buffer as ArrayBuffer;
-      return (await request({ type: 'importModel', bytes: buffer }, 'modelLoaded', [buffer])).model;
+      const { model, stored } = await request({ type: 'importModel', bytes: buffer }, 'modelLoaded', [buffer]);
+      return { model, stored };
+    },
+    async exportModel() {
+      const { bundle, fileName } = await request({ type: 'exportModel' }, 'exported');
+      return { bundle: new Uint8Array(bundle), fileName };
     },
     async measureBackends(overrides) {
       return (await request({ type: 'measureBackends', overrides }, 'measured')).known;

@@ -46,8 +46,8 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
       onEpoch: (log) => post({ type: 'epoch', id, log }),
       onFallback: (fallback) => post({ type: 'fallback', id, fallback }),
     });
-    const bundle = ownBuffer(trained.bundle);
-    post({ type: 'trained', id, model: trained.model, bundle }, [bundle]);
+    const stored = ownBuffer(trained.stored);
+    post({ type: 'trained', id, model: trained.model, stored }, [stored]);
   }
 
   async function handle(command: WorkerCommand): Promise<void> {
@@ -73,9 +73,18 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
         case 'explain':
           post({ type: 'explained', id, ...session.explain(command.text) });
           return;
-        case 'importModel':
-          post({ type: 'modelLoaded', id, model: await session.importModel(new Uint8Array(command.bytes)) });
+        case 'importModel': {
+          const opened = await session.importModel(new Uint8Array(command.bytes));
+          const stored = opened.stored ? ownBuffer(opened.stored) : null;
+          post({ type: 'modelLoaded', id, model: opened.model, stored }, stored ? [stored] : []);
           return;
+        }
+        case 'exportModel': {
+          const exported = await session.exportModel();
+          const bundle = ownBuffer(exported.bundle);
+          post({ type: 'exported', id, bundle, fileName: exported.fileName }, [bundle]);
+          return;
+        }
         default:
           assertNever(command);
       }

@@ -8,7 +8,8 @@
  * terminates the worker (squoosh's approach), which Comlink would not make simpler.
  *
  * Only plain data crosses: file and bundle bytes travel as transferable ArrayBuffers, the trained
- * model (weights, vocabulary) stays in the worker and the page gets a summary.
+ * model (weights, vocabulary) stays in the worker and the page gets a summary, plus the model's
+ * stored form (core/bundle/storedModel.ts) to keep between visits.
  */
 import type { BackendFallback } from '@/core/backendRules';
 import type { LoadProgress } from '@/core/dataset/progress';
@@ -30,7 +31,10 @@ export type WorkerCommand =
   | { type: 'train'; id: number; overrides: SettingOverrides; name: string }
   | { type: 'stop'; id: number }
   | { type: 'explain'; id: number; text: string }
+  /** A NAME.sift.zip, or a model's stored form (a reload): told apart by their first bytes. */
   | { type: 'importModel'; id: number; bytes: ArrayBuffer }
+  /** The current model as NAME.sift.zip, for download. */
+  | { type: 'exportModel'; id: number }
   /**
    * Measure the backends for 'auto' now, in idle time after a parse, so Train starts at once.
    * Answered with `measured`: the choice known this session (measured now or earlier), or null
@@ -48,8 +52,14 @@ export interface BatchProgress {
 
 export interface TrainedResult {
   model: ModelSummary;
-  /** The exported bundle (NAME.sift.zip bytes) for persistence and download. */
-  bundle: ArrayBuffer;
+  /** The model's stored form (core/bundle/storedModel.ts): what the page saves and sends back to a restarted engine. */
+  stored: ArrayBuffer;
+}
+
+export interface LoadedModel {
+  model: ModelSummary;
+  /** The stored form of a model opened from a .sift.zip; null when it was opened from its stored form. */
+  stored: ArrayBuffer | null;
 }
 
 export type WorkerEvent =
@@ -66,12 +76,13 @@ export type WorkerEvent =
   | ({ type: 'trained'; id: number } & TrainedResult)
   /** workerMs: the worker's time to tokenize, predict and explain the text (the Try box's latency, less messaging). */
   | { type: 'explained'; id: number; explanation: Explanation; workerMs: number }
-  | { type: 'modelLoaded'; id: number; model: ModelSummary }
+  | ({ type: 'modelLoaded'; id: number } & LoadedModel)
+  | { type: 'exported'; id: number; bundle: ArrayBuffer; fileName: string }
   | { type: 'measured'; id: number; known: MeasuredBackend | null }
   | { type: 'failed'; id: number; error: AppError };
 
 /** Events that end a request (resolve or reject its promise); the rest are progress. */
-export type FinalEvent = Extract<WorkerEvent, { type: 'parsed' | 'trained' | 'explained' | 'modelLoaded' | 'measured' | 'failed' }>;
+export type FinalEvent = Extract<WorkerEvent, { type: 'parsed' | 'trained' | 'explained' | 'modelLoaded' | 'exported' | 'measured' | 'failed' }>;
 export type ProgressEvent = Exclude<WorkerEvent, FinalEvent>;
 
 export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
@@ -80,6 +91,7 @@ export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
     case 'trained':
     case 'explained':
     case 'modelLoaded':
+    case 'exported':
     case 'measured':
     case 'failed':
       return true;

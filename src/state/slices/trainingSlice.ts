@@ -48,16 +48,16 @@ export const createTrainingSlice =
             buffer.push(event);
           });
           buffer.flush();
-          const bundle = new Uint8Array(result.bundle);
-          tracker.model = { bundle, generation: deps.engine.generation };
+          const stored = new Uint8Array(result.stored);
+          tracker.model = { stored, generation: deps.engine.generation };
           const t = result.model.training;
           set((s) => ({
             training: { status: 'trained', stopReason: t.stopReason, bestEpoch: t.bestEpoch, seconds: t.seconds },
-            model: { status: 'ready', summary: result.model, bundle, origin: 'trained' },
+            model: { status: 'ready', summary: result.model, stored, bundle: null, origin: 'trained' },
             modelError: null,
             run: { ...s.run, announcement: describeOutcome(result.model) },
           }));
-          await guard(set, () => deps.persistence.saveModel({ bytes: bundle, fileName: result.model.bundleFileName }));
+          await guard(set, () => deps.persistence.saveModel({ bytes: stored, fileName: result.model.bundleFileName }));
           afterModelChange();
         } catch (e) {
           buffer.flush();
