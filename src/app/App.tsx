@@ -6,6 +6,7 @@ import { EvaluatePanel } from '@/ui/evaluate/EvaluatePanel';
 import { ModelHeader } from '@/ui/model/ModelHeader';
 import { TrainPanel } from '@/ui/train/TrainPanel';
 import { TryPanel } from '@/ui/try/TryPanel';
+import { StorageNotice } from '@/ui/workspace/StorageNotice';
 import { PanelBoundary } from './PanelBoundary';
 
 // Once per page load, also under StrictMode's double effects in development.
@@ -16,7 +17,8 @@ export function App() {
   useEffect(() => {
     if (restoreStarted) return;
     restoreStarted = true;
-    void useSift.getState().restore();
+    // Claims the workspace for this tab (another tab may keep it) and restores it.
+    void useSift.getState().open();
   }, []);
 
   return (
@@ -26,6 +28,7 @@ export function App() {
       </a>
       <PanelBoundary name="header">
         <ModelHeader />
+        <StorageNotice />
       </PanelBoundary>
       <main className="journey">
         <PanelBoundary name="Data">

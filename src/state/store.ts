@@ -9,6 +9,7 @@ import { initialState } from './initialState';
 import { createDataSlice } from './slices/dataSlice';
 import { createModelSlice } from './slices/modelSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
+import { createStorageSlice } from './slices/storageSlice';
 import { createTrainingSlice } from './slices/trainingSlice';
 import { createTrySlice } from './slices/trySlice';
 import { createWorkspaceSlice } from './slices/workspaceSlice';
@@ -18,6 +19,10 @@ export function createSiftStore(deps: StoreDeps) {
   const tracker: EngineTracker = { dataset: null, model: null };
 
   return create<SiftState>()((set, get, api) => {
+    // Every slice below saves through the storage slice's guard: only the tab that keeps the
+    // workspace writes, and only once its storage could be read (slices/storageSlice.ts).
+    const { persistence, ...storage } = createStorageSlice(deps, tracker)(set, get, api);
+    deps = { ...deps, persistence };
     const tryIt = createTrySlice(deps, tracker)(set, get, api);
     // A new model (trained, opened, restored) answers the text already in the Try box.
     const afterModelChange = () => void tryIt.predictNow();
@@ -28,6 +33,7 @@ export function createSiftStore(deps: StoreDeps) {
     const { predictNow: _internal, ...tryActions } = tryIt;
     return {
       ...initialState(),
+      ...storage,
       ...dataActions,
       ...createSettingsSlice(deps)(set, get, api),
       ...createTrainingSlice(deps, tracker, afterModelChange)(set, get, api),

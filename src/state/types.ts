@@ -121,6 +121,31 @@ export interface WorkspaceState {
   notice: string | null;
 }
 
+/**
+ * Whether this tab keeps the workspace in the browser's storage (state/workspaceLock.ts), and if
+ * not, why. Only 'saving' writes. Not part of SiftData: "New" does not change it.
+ */
+export type StorageState =
+  | { status: 'saving' }
+  /** Another tab of Sift keeps the workspace: this one neither reads nor writes it. */
+  | { status: 'elsewhere' }
+  | { status: 'taking-over' }
+  /** Another tab took the workspace over: this one stopped saving. */
+  | { status: 'taken-over' }
+  /** No storage here, or it failed or did not answer: nothing is saved, and saved work is not overwritten. */
+  | { status: 'unavailable'; reason: string };
+
+export interface StorageData {
+  storage: StorageState;
+}
+
+export interface StorageActions {
+  /** Claims the workspace for this tab and restores it; in a tab where Sift is open elsewhere, only says so. */
+  open(): Promise<void>;
+  /** Takes the workspace from the other tab (which stops saving) and opens the work it saved. */
+  takeOver(): Promise<void>;
+}
+
 export interface SiftData {
   data: DataState;
   settings: SettingsState;
@@ -175,6 +200,8 @@ export interface WorkspaceActions {
 }
 
 export type SiftState = SiftData &
+  StorageData &
+  StorageActions &
   DataActions &
   SettingsActions &
   TrainingActions &
