@@ -6,6 +6,8 @@
  * run; the full quota is Chromium's own (DevTools protocol: Storage.overrideQuotaForOrigin).
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { exportBundle } from '@/core/bundle/export';
+import { trecModel } from '../helpers/testModel';
 import { openSession, type Session } from './session';
 
 describe('journey: storage that does not work', () => {
@@ -51,6 +53,57 @@ describe('journey: storage that does not work', () => {
     await notice.waitFor({ timeout: 30_000 });
     expect(await notice.textContent()).toBe("Your work could not be saved in this browser (the browser's storage for this site is full); it stays until you close the page.");
     await s.shot('quota-full-said');
+    expect(s.errors).toEqual([]);
+  });
+
+  it('a workspace saved by Sift 0.2.0 (zip bytes) restores, is kept as the parsed model from then on, and exports as it came', async () => {
+    const zip = await exportBundle(trecModel());
+    s = await openSession(baseUrl, '7-storage-old-save');
+    const { page } = s;
+    await page.goto(baseUrl);
+    await page.getByText('No model yet').waitFor();
+    // What Sift 0.2.0 left in IndexedDB: the model as NAME.sift.zip bytes (idb-keyval: database "sift", store "workspace").
+    const kept = await page.evaluate(async (bytes) => {
+      const open = () =>
+        new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('sift');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      const run = <T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>) =>
+        open().then(
+          (db) =>
+            new Promise<T>((resolve, reject) => {
+              const request = action(db.transaction('workspace', mode).objectStore('workspace'));
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            }),
+        );
+      await run('readwrite', (store) => store.put({ bytes: new Blob([new Uint8Array(bytes)]), fileName: 'trec.sift.zip' }, 'model'));
+      const value = await run<{ bytes: Blob }>('readonly', (store) => store.get('model'));
+      return Array.from(new Uint8Array(await value.bytes.arrayBuffer()).subarray(0, 8));
+    }, Array.from(zip));
+    expect(String.fromCharCode(...kept.slice(0, 2))).toBe('PK');
+
+    await page.reload();
+    await page.getByText(/Model TREC questions .* restored from your last visit/).waitFor({ timeout: 30_000 });
+    await s.shot('old-save-restored');
+    const now = await page.evaluate(async () => {
+      const request = indexedDB.open('sift');
+      const db = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)));
+      const get = db.transaction('workspace').objectStore('workspace').get('model');
+      const value = await new Promise<{ bytes: Blob }>((resolve) => (get.onsuccess = () => resolve(get.result as { bytes: Blob })));
+      return Array.from(new Uint8Array(await value.bytes.arrayBuffer()).subarray(0, 8));
+    });
+    // Kept in the stored form (core/bundle/storedModel.ts): a next reload inflates nothing.
+    expect(String.fromCharCode(...now)).toBe('SiftModl');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const exported = await download.createReadStream().then(async (stream) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    });
+    expect(Buffer.from(exported).equals(Buffer.from(zip))).toBe(true);
     expect(s.errors).toEqual([]);
   });
 
