@@ -78,6 +78,14 @@ describe('two tabs over one saved workspace', () => {
     expect((await saved.load()).settings).toEqual({ overrides: { epochs: 4 } });
   });
 
+  it('a browser that refuses the lock leaves this tab keeping the workspace, as before', async () => {
+    const refusing = { claim: () => Promise.reject(new DOMException('', 'SecurityError')), takeOver: async () => {}, write: <T>(save: () => Promise<T>) => save() };
+    const store = makeStore(saved, { workspaceLock: refusing });
+    await store.getState().open();
+    expect(store.getState().storage).toEqual({ status: 'saving' });
+    expect(fileName(store)).toBe('a.csv');
+  });
+
   it('and the first tab can take it back', async () => {
     await a.getState().takeOver();
     expect(a.getState().storage).toEqual({ status: 'saving' });

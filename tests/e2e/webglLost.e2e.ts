@@ -123,6 +123,14 @@ describe('journey: WebGL lost while training', () => {
     expect(manifest.training.backend).toBe('wasm');
     console.log('webgl lost journey:', { noticeText, accuracy, macroF1: manifest.metrics.validation.macroF1 });
 
+    // Training again on WebGL starts it afresh, on a new context (the lost one is dropped).
+    await page.getByRole('button', { name: /Train again/ }).click();
+    await page.getByRole('button', { name: 'Stop' }).waitFor();
+    await page.getByRole('button', { name: /Train again/ }).waitFor({ timeout: 240_000 });
+    expect(await page.locator('.run-facts').first().textContent()).toMatch(/^Backend: webgl/);
+    expect(await page.getByRole('note').filter({ hasText: 'WebGL stopped working' }).count()).toBe(0);
+    await s.shot('trained-again-on-webgl');
+
     expect(s.errors).toEqual([]);
     expect(s.foreignRequests()).toEqual([]);
   });

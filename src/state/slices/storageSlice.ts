@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { errorMessage } from '@/core/errors';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { guardedPersistence } from '../guardedPersistence';
 import { initialState } from '../initialState';
@@ -39,7 +40,8 @@ export const createStorageSlice =
           set({ storage: { status: 'unavailable', reason: deps.storageProblem } });
           return;
         }
-        claiming = lock.claim(takenOver);
+        // A lock the browser refuses (an opaque origin) leaves no way to coordinate: keep the workspace, as before.
+        claiming = lock.claim(takenOver).catch(() => true);
         const keeps = await claiming;
         claiming = null;
         if (!keeps) {
@@ -53,7 +55,13 @@ export const createStorageSlice =
         if (status !== 'elsewhere' && status !== 'taken-over') return;
         set({ storage: { status: 'taking-over' } });
         claiming = lock.takeOver(takenOver);
-        await claiming;
+        try {
+          await claiming;
+        } catch (e) {
+          claiming = null;
+          set((s) => ({ storage: { status }, workspace: { ...s.workspace, notice: `Sift could not take over from the other tab (${errorMessage(e)}).` } }));
+          return;
+        }
         // This tab now opens the work the other tab saved, in place of whatever it held.
         if (get().training.status === 'training') deps.engine.stop();
         deps.engine.cancelParse();
