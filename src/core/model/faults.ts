@@ -2,9 +2,8 @@
  * A backend that stops giving real results without throwing. Losing the WebGL context mid-run
  * (the GPU was reset, the browser reclaimed it, WEBGL_lose_context) makes every WebGL call a
  * no-op: reads give zeros, so each text gets equal logits, the loss sits at exactly ln(k) and
- * every text is "predicted" as class 0. Measured before this guard existed (SMS, headless
- * Chromium): loss 0.6931 for the remaining epochs, validation 86.6% (every text "ham"), and the
- * run "finished" with those figures.
+ * every text is "predicted" as class 0, and the run "finishes" with those figures
+ * (docs/decisions.md, 2026-11-30).
  *
  * The training loop watches a run on WebGL (the backend a run can move away from, see
  * ../backendRules.ts) for:
