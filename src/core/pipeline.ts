@@ -164,7 +164,7 @@ export async function trainPrepared(
   options: TrainOptions = {},
 ): Promise<TrainOutcome> {
   const { input, settings, split, data } = prepared;
-  const result = await trainModel(data, prepared.shape, settings, target.backend, callbacks, { trainingPath: target.path ?? options.trainingPath });
+  const result = await trainModel(data, prepared.shape, settings, target.backend, callbacks, { ...options, trainingPath: target.path ?? options.trainingPath });
   const fitSeconds = (performance.now() - prepared.startedAt) / 1000;
 
   const manifest = manifestOf(prepared, result);

@@ -8,6 +8,7 @@
 import { exportBundle } from './bundle/export';
 import { bundleFileName } from './bundle/files';
 import { importBundle } from './bundle/import';
+import { deserializeModel, isStoredModel, serializeModel } from './bundle/storedModel';
 import type { SiftManifest, SiftModel } from './bundle/types';
 import { loadDataset } from './dataset/load';
 import type { LoadProgress } from './dataset/progress';
@@ -59,10 +60,18 @@ export interface SessionOptions {
   checkpoints?: CheckpointThrottle;
 }
 
-export interface TrainedModel {
+/**
+ * A model the session now holds. `stored`: the checked, parsed model as one buffer
+ * (bundle/storedModel.ts), what the page keeps between visits so that a reload never inflates a
+ * zip again; null when the model was opened from those very bytes (the caller has them).
+ */
+export interface HeldModel {
   model: ModelSummary;
-  /** The exported bundle (NAME.sift.zip bytes). */
-  bundle: Uint8Array;
+  stored: Uint8Array | null;
+}
+
+export interface TrainedModel extends HeldModel {
+  stored: Uint8Array;
 }
 
 /** What "Find label problems" answers: the rows it flags, most suspicious first, and how it went. */
@@ -89,6 +98,8 @@ function summarizeModel(model: SiftModel): ModelSummary {
 export class EngineSession {
   private dataset: { loaded: LoadedDataset; fileName: string } | null = null;
   private predictor: Predictor | null = null;
+  /** The model the predictor runs, kept to export it on request. */
+  private current: SiftModel | null = null;
   private training = false;
   private stopRequested = false;
   /** "Find label problems" is running; it and training never run at once (both drive the backend). */
@@ -106,6 +117,8 @@ export class EngineSession {
   private evaluated: EvaluatedTexts | null = null;
   /** The label decisions `prepared` was made with (JSON). */
   private preparedDecisions = '[]';
+  /** Why WebGL failed, as the worker heard it (webglLost) during the run in progress; else null. */
+  private webglFailure: string | null = null;
 
   /** Told how preparing goes: the run waiting for it (also for a measurement's preparing). */
   private preparingListener: ((progress: PrepareProgress) => void) | null = null;
@@ -208,6 +221,7 @@ export class EngineSession {
     this.training = true;
     this.stopRequested = false;
     this.preparingListener = callbacks.onPreparing ?? null;
+    this.webglFailure = null;
     try {
       const settings = this.settings(overrides);
       if (this.probing && settings.backend === 'auto') callbacks.onMeasuring?.();
@@ -224,6 +238,7 @@ export class EngineSession {
         {
           ...callbacks,
           shouldStop: () => this.stopRequested,
+          backendFault: () => this.webglFailure,
           onBackend: (report) => {
             checkpoints?.started(report);
             callbacks.onBackend?.(report);
@@ -241,7 +256,7 @@ export class EngineSession {
       const model = this.use(outcome.model);
       const probabilities = outcome.validationProbabilities;
       this.evaluated = probabilities ? new EvaluatedTexts(prepared.split.validation, probabilities, outcome.model.manifest.labels) : null;
-      return { model, bundle: await exportBundle(outcome.model) };
+      return { model, stored: serializeModel(outcome.model) };
     } finally {
       this.training = false;
       this.preparingListener = null;
@@ -285,6 +300,15 @@ export class EngineSession {
     this.findCancelled = true;
   }
 
+  /**
+   * The WebGL context was lost (the worker hears the canvas's event): a run on webgl moves to
+   * wasm from its last good epoch (backendRules.ts), and no later run reuses a webgl measurement.
+   */
+  webglLost(reason: string): void {
+    if (this.training) this.webglFailure = reason;
+    if (this.memory.known?.report.name === 'webgl') this.memory.known = null;
+  }
+
   /** The current model's prediction for `text` and why, with the time it took in ms. */
   explain(text: string): { explanation: Explanation; workerMs: number } {
     if (!this.predictor) throw new SiftError('NOT_TRAINED', 'Train a model or open one before trying it.');
@@ -304,17 +328,31 @@ export class EngineSession {
     return this.evaluated?.page(query, offset, limit) ?? null;
   }
 
-  /** Opens a bundle and makes it the current model. */
-  async importModel(bytes: Uint8Array): Promise<ModelSummary> {
+  /**
+   * Opens a model and makes it the current one: a NAME.sift.zip (answered with its stored form,
+   * for the page to keep) or bytes of that stored form (a reload; checked the same way, only
+   * cheaper: nothing to inflate). An opened model has no validation texts to list.
+   */
+  async importModel(bytes: Uint8Array): Promise<HeldModel> {
+    this.evaluated = null;
+    if (isStoredModel(bytes)) return { model: this.use(deserializeModel(bytes)), stored: null };
     // tf.loadLayersModel needs a backend that a measurement is not switching under it.
     await this.afterProbe();
-    const summary = this.use(await importBundle(bytes));
-    this.evaluated = null;
-    return summary;
+    const model = await importBundle(bytes);
+    return { model: this.use(model), stored: serializeModel(model) };
+  }
+
+  /** The current model as NAME.sift.zip bytes, for the person to take home. */
+  async exportModel(): Promise<{ bundle: Uint8Array; fileName: string }> {
+    if (!this.current) throw new SiftError('NOT_TRAINED', 'Train a model or open one before exporting it.');
+    // Zipping makes tensors to encode the weights: not while a measurement switches backends.
+    await this.afterProbe();
+    return { bundle: await exportBundle(this.current), fileName: bundleFileName(this.current.manifest.name) };
   }
 
   private use(model: SiftModel): ModelSummary {
     this.predictor = Predictor.create(model);
+    this.current = model;
     return summarizeModel(model);
   }
 }

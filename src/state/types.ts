@@ -94,8 +94,13 @@ export interface RunState {
 export interface ReadyModel {
   status: 'ready';
   summary: ModelSummary;
-  /** The NAME.sift.zip bytes, for download and for saving the workspace. */
-  bundle: Uint8Array;
+  /**
+   * The checked, parsed model as one buffer (core/bundle/storedModel.ts): what this browser keeps
+   * between visits, and what a restarted engine is sent again.
+   */
+  stored: Uint8Array;
+  /** The NAME.sift.zip the person opened, exported as it came; null: the engine zips the model on export. */
+  bundle: Uint8Array | null;
   origin: 'trained' | 'imported' | 'restored';
 }
 
@@ -164,6 +169,31 @@ export interface LabelReviewState {
   decisions: LabelDecision[];
 }
 
+/**
+ * Whether this tab keeps the workspace in the browser's storage (state/workspaceLock.ts), and if
+ * not, why. Only 'saving' writes. Not part of SiftData: "New" does not change it.
+ */
+export type StorageState =
+  | { status: 'saving' }
+  /** Another tab of Sift keeps the workspace: this one neither reads nor writes it. */
+  | { status: 'elsewhere' }
+  | { status: 'taking-over' }
+  /** Another tab took the workspace over: this one stopped saving. */
+  | { status: 'taken-over' }
+  /** No storage here, or it failed or did not answer: nothing is saved, and saved work is not overwritten. */
+  | { status: 'unavailable'; reason: string };
+
+export interface StorageData {
+  storage: StorageState;
+}
+
+export interface StorageActions {
+  /** Claims the workspace for this tab and restores it; in a tab where Sift is open elsewhere, only says so. */
+  open(): Promise<void>;
+  /** Takes the workspace from the other tab (which stops saving) and opens the work it saved. */
+  takeOver(): Promise<void>;
+}
+
 export interface SiftData {
   data: DataState;
   settings: SettingsState;
@@ -203,8 +233,10 @@ export interface TrainingActions {
 
 export interface ModelActions {
   importModel(bytes: Uint8Array, fileName: string): Promise<void>;
-  /** The bundle to download, or null without a model. */
-  exportModel(): { fileName: string; bytes: Uint8Array } | null;
+  /** Opens a model file the person picked, refusing one larger than any Sift model before reading it. */
+  openModelFile(file: Blob, fileName: string): Promise<void>;
+  /** The NAME.sift.zip to download (zipped by the engine when the page has none), or null without a model. */
+  exportModel(): Promise<{ fileName: string; bytes: Uint8Array } | null>;
   dismissModelError(): void;
 }
 
@@ -248,6 +280,8 @@ export interface WorkspaceActions {
 }
 
 export type SiftState = SiftData &
+  StorageData &
+  StorageActions &
   DataActions &
   SettingsActions &
   TrainingActions &

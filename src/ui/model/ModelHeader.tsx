@@ -17,14 +17,11 @@ export function ModelHeader() {
   const ready = readyModel(model);
   const dialog = useRef<HTMLDialogElement>(null);
 
-  const onExport = () => {
-    const bundle = useSift.getState().exportModel();
+  const onExport = async () => {
+    const bundle = await useSift.getState().exportModel();
     if (bundle) downloadBytes(bundle.bytes, bundle.fileName);
   };
-  const onOpen = async (file: File) => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    await useSift.getState().importModel(bytes, file.name);
-  };
+  const onOpen = (file: File) => useSift.getState().openModelFile(file, file.name);
 
   return (
     <header className="app-header">
@@ -54,7 +51,7 @@ export function ModelHeader() {
         </div>
         <nav className="app-header__actions" aria-label="Model and workspace">
           <FilePickButton label="Open model" accept=".zip,application/zip" onFile={(f) => void onOpen(f)} disabled={training} variant="quiet" />
-          <button type="button" className="button button--quiet" onClick={onExport} disabled={!ready}>
+          <button type="button" className="button button--quiet" onClick={() => void onExport()} disabled={!ready}>
             Export
           </button>
           <button type="button" className="button button--quiet" onClick={() => dialog.current?.showModal()}>
