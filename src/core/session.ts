@@ -9,6 +9,7 @@ import { exportBundle } from './bundle/export';
 import { bundleFileName } from './bundle/files';
 import { compareWeightFormats } from './bundle/formatChoice';
 import { importBundle } from './bundle/import';
+import { deserializeModel, isStoredModel, serializeModel } from './bundle/storedModel';
 import type { SiftManifest, SiftModel } from './bundle/types';
 import type { WeightFormat } from './bundle/weightFormat';
 import { loadDataset } from './dataset/load';
@@ -17,8 +18,9 @@ import type { Example, LoadedDataset, ReadOptions } from './dataset/types';
 import { SiftError } from './errors';
 import { EvaluatedTexts, type TextListPage, type TextListQuery } from './model/evaluatedTexts';
 import type { BackendReport, Explanation, Metrics } from './model/types';
+import { CHECKPOINT_THROTTLE, CheckpointWriter, type CheckpointBundle, type CheckpointThrottle } from './checkpoints';
 import { modelAsStored } from './modelAsStored';
-import { measureBackends, prepareTraining, type PreparedInfo, type PreparedTraining } from './pipeline';
+import { measureBackends, prepareTraining, type PreparedInfo, type PreparedTraining, type PrepareProgress } from './pipeline';
 import { Predictor } from './predictor';
 import { settingsFor, type TrainSettings } from './settings';
 import { trainWithBackendRules, type BackendMemory, type RuleCallbacks } from './backendRules';
@@ -47,15 +49,32 @@ export interface MeasuredBackend {
   msAgo: number;
 }
 
-export interface SessionTrainCallbacks extends Omit<RuleCallbacks, 'shouldStop'> {
+export interface SessionTrainCallbacks extends Omit<RuleCallbacks, 'shouldStop' | 'onBestEpoch'> {
+  /** While the texts are tokenized and encoded (also those of a measurement the run waits for). */
+  onPreparing?(progress: PrepareProgress): void;
   /** After split + vocabulary + encoding, before the first batch. */
   onPrepared?(info: PreparedInfo): void;
+  /** The best epoch so far as a bundle, throttled (see SessionOptions.checkpointIntervalMs). */
+  onCheckpoint?(checkpoint: CheckpointBundle): void;
 }
 
-export interface TrainedModel {
+export interface SessionOptions {
+  /** How often a run may write a checkpoint (default CHECKPOINT_THROTTLE; see checkpoints.ts). */
+  checkpoints?: CheckpointThrottle;
+}
+
+/**
+ * A model the session now holds. `stored`: the checked, parsed model as one buffer
+ * (bundle/storedModel.ts), what the page keeps between visits so that a reload never inflates a
+ * zip again; null when the model was opened from those very bytes (the caller has them).
+ */
+export interface HeldModel {
   model: ModelSummary;
-  /** The exported bundle (NAME.sift.zip bytes). */
-  bundle: Uint8Array;
+  stored: Uint8Array | null;
+}
+
+export interface TrainedModel extends HeldModel {
+  stored: Uint8Array;
 }
 
 /** What "Find label problems" answers: the rows it flags, most suspicious first, and how it went. */
@@ -76,11 +95,11 @@ export interface WeightFormatChoice {
   metrics: Metrics | null;
 }
 
-/** A bundle of the current model in a chosen weight format. */
+/** The current model as NAME.sift.zip bytes, in the weight format it was written in. */
 export interface ExportedBundle {
-  format: WeightFormat;
+  bundle: Uint8Array;
   fileName: string;
-  bytes: Uint8Array;
+  format: WeightFormat;
 }
 
 /**
@@ -109,6 +128,8 @@ function summarizeModel(model: SiftModel): ModelSummary {
 export class EngineSession {
   private dataset: { loaded: LoadedDataset; fileName: string } | null = null;
   private predictor: Predictor | null = null;
+  /** The model the predictor runs, kept to export it on request. */
+  private current: SiftModel | null = null;
   private training = false;
   private stopRequested = false;
   /** "Find label problems" is running; it and training never run at once (both drive the backend). */
@@ -128,9 +149,17 @@ export class EngineSession {
   private preparedDecisions = '[]';
   /** For the current model when trained here: what exporting it in another weight format needs. */
   private formats: TrainedFormats | null = null;
+  /** Why WebGL failed, as the worker heard it (webglLost) during the run in progress; else null. */
+  private webglFailure: string | null = null;
 
-  /** @param now the clock for "measured N s before this run" */
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  /** Told how preparing goes: the run waiting for it (also for a measurement's preparing). */
+  private preparingListener: ((progress: PrepareProgress) => void) | null = null;
+
+  /** @param now the clock for "measured N s before this run" and for throttling checkpoints */
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly options: SessionOptions = {},
+  ) {}
 
   /** Reads a file; the previous dataset stays if this one cannot be read (the error is thrown). */
   load(bytes: Uint8Array, options: ReadOptions, fileName: string, onProgress?: (progress: LoadProgress) => void): DatasetSummary {
@@ -204,7 +233,7 @@ export class EngineSession {
     };
     this.prepared = reusable
       ? { ...reusable, input, settings, shape: { ...reusable.shape, embeddingDim: settings.embeddingDim, hiddenUnits: settings.hiddenUnits }, startedAt: performance.now() }
-      : prepareTraining(input, settings);
+      : prepareTraining(input, settings, (progress) => this.preparingListener?.(progress));
     this.preparedDecisions = decisionsKey;
     return this.prepared;
   }
@@ -223,26 +252,52 @@ export class EngineSession {
     if (this.finding) throw new SiftError('TRAINING_FAILED', 'Label problems are being looked for: train when that has finished or been cancelled.');
     this.training = true;
     this.stopRequested = false;
+    this.preparingListener = callbacks.onPreparing ?? null;
+    this.webglFailure = null;
     try {
       const settings = this.settings(overrides);
       if (this.probing && settings.backend === 'auto') callbacks.onMeasuring?.();
       await this.afterProbe();
       const prepared = this.prepare(settings, name, decisions);
+      this.preparingListener = null;
       callbacks.onPrepared?.(prepared.info);
-      const outcome = await trainWithBackendRules(prepared, this.memory, { ...callbacks, shouldStop: () => this.stopRequested }, this.now);
+      const checkpoints = callbacks.onCheckpoint
+        ? new CheckpointWriter(prepared, { ...(this.options.checkpoints ?? CHECKPOINT_THROTTLE), now: this.now, onCheckpoint: callbacks.onCheckpoint })
+        : null;
+      const outcome = await trainWithBackendRules(
+        prepared,
+        this.memory,
+        {
+          ...callbacks,
+          shouldStop: () => this.stopRequested,
+          backendFault: () => this.webglFailure,
+          onBackend: (report) => {
+            checkpoints?.started(report);
+            callbacks.onBackend?.(report);
+          },
+          onEpoch: (log) => {
+            callbacks.onEpoch?.(log);
+            checkpoints?.epochEnded();
+          },
+          onBestEpoch: (epoch, weights, history) => checkpoints?.best(epoch, weights, history),
+        },
+        this.now,
+      );
+      // No checkpoint may arrive after the run's result.
+      await checkpoints?.settled();
       const model = this.use(outcome.model);
       const probabilities = outcome.validationProbabilities;
       this.evaluated = probabilities ? new EvaluatedTexts(prepared.split.validation, probabilities, outcome.model.manifest.labels) : null;
-      const bundle = await exportBundle(outcome.model, { goldenTexts: outcome.goldenTexts });
       this.formats = {
         float32: { manifest: outcome.model.manifest, weights: outcome.float32Weights },
         validation: prepared.split.validation,
         goldenTexts: outcome.goldenTexts,
-        bundles: new Map([[outcome.model.manifest.settings.weights, bundle]]),
+        bundles: new Map(),
       };
-      return { model, bundle };
+      return { model, stored: serializeModel(outcome.model) };
     } finally {
       this.training = false;
+      this.preparingListener = null;
     }
   }
 
@@ -283,6 +338,15 @@ export class EngineSession {
     this.findCancelled = true;
   }
 
+  /**
+   * The WebGL context was lost (the worker hears the canvas's event): a run on webgl moves to
+   * wasm from its last good epoch (backendRules.ts), and no later run reuses a webgl measurement.
+   */
+  webglLost(reason: string): void {
+    if (this.training) this.webglFailure = reason;
+    if (this.memory.known?.report.name === 'webgl') this.memory.known = null;
+  }
+
   /** The current model's prediction for `text` and why, with the time it took in ms. */
   explain(text: string): { explanation: Explanation; workerMs: number } {
     if (!this.predictor) throw new SiftError('NOT_TRAINED', 'Train a model or open one before trying it.');
@@ -305,52 +369,66 @@ export class EngineSession {
   /**
    * Each weight format the current model can be exported in, with the file's size and the
    * validation metrics of the model as read back from it (compareWeightFormats): asked for by the
-   * page when a person exports, not after every run. Null for a model opened from a file, which
-   * holds only the format it was saved in.
+   * page when a person exports, not after every run. Null for a model opened from a file or kept
+   * from an earlier visit, which holds only the format it was saved in.
    */
   async compareFormats(): Promise<WeightFormatChoice[] | null> {
     const formats = this.formats;
-    if (!this.predictor) throw new SiftError('NOT_TRAINED', 'Train a model or open one before exporting it.');
+    if (!this.current) throw new SiftError('NOT_TRAINED', 'Train a model or open one before exporting it.');
     if (formats === null) return null;
+    // Zipping makes tensors to encode the weights: not while a measurement switches backends.
     await this.afterProbe();
     const outcomes = await compareWeightFormats(formats.float32, { validation: { examples: formats.validation }, test: null }, formats.goldenTexts);
-    // The trained format's bundle stays the one made after training (the same bytes, barring the clock).
     for (const o of outcomes) if (!formats.bundles.has(o.format)) formats.bundles.set(o.format, o.bundle);
     return outcomes.map(({ format, bytes, metrics }) => ({ format, bytes, metrics }));
   }
 
   /**
-   * The current model as a bundle in `format`: for a model trained here, the model as that
-   * format stores it, with that format's metrics and top words in sift.json (modelAsStored).
-   * @throws SiftError NOT_TRAINED without a model, INVALID_OPTION for another format of a model opened from a file
+   * Opens a model and makes it the current one: a NAME.sift.zip (answered with its stored form,
+   * for the page to keep) or bytes of that stored form (a reload; checked the same way, only
+   * cheaper: nothing to inflate). An opened model has no validation texts to list.
    */
-  async exportFormat(format: WeightFormat): Promise<ExportedBundle> {
-    const formats = this.formats;
-    if (!this.predictor) throw new SiftError('NOT_TRAINED', 'Train a model or open one before exporting it.');
-    const fileName = bundleFileName(this.predictor.manifest.name);
-    if (formats === null) throw new SiftError('INVALID_OPTION', 'A model opened from a file is exported as it was saved; its other weight formats are not known.');
-    let bytes = formats.bundles.get(format);
-    if (bytes === undefined) {
-      await this.afterProbe();
-      const stored = modelAsStored(formats.float32, format, { validation: { examples: formats.validation }, test: null });
-      bytes = await exportBundle(stored.model, { goldenTexts: formats.goldenTexts });
-      formats.bundles.set(format, bytes);
-    }
-    return { format, fileName, bytes };
-  }
-
-  /** Opens a bundle and makes it the current model. */
-  async importModel(bytes: Uint8Array): Promise<ModelSummary> {
+  async importModel(bytes: Uint8Array): Promise<HeldModel> {
+    this.evaluated = null;
+    if (isStoredModel(bytes)) return { model: this.use(deserializeModel(bytes)), stored: null };
     // tf.loadLayersModel needs a backend that a measurement is not switching under it.
     await this.afterProbe();
-    const summary = this.use(await importBundle(bytes));
-    this.evaluated = null;
-    this.formats = null;
-    return summary;
+    const model = await importBundle(bytes);
+    return { model: this.use(model), stored: serializeModel(model) };
+  }
+
+  /**
+   * The current model as NAME.sift.zip bytes, for the person to take home: in its own weight
+   * format (the one it was trained to be stored in) by default; in another, for a model trained
+   * here, the model as that format stores it, with that format's metrics and top words in
+   * sift.json (modelAsStored).
+   * @throws SiftError NOT_TRAINED without a model, INVALID_OPTION for another format of a model
+   *   opened from a file or kept from an earlier visit
+   */
+  async exportModel(format?: WeightFormat): Promise<ExportedBundle> {
+    const current = this.current;
+    if (!current) throw new SiftError('NOT_TRAINED', 'Train a model or open one before exporting it.');
+    const fileName = bundleFileName(current.manifest.name);
+    const own = current.manifest.settings.weights;
+    const wanted = format ?? own;
+    const formats = this.formats;
+    const cached = formats?.bundles.get(wanted);
+    if (cached) return { format: wanted, fileName, bundle: cached };
+    if (wanted !== own && formats === null) {
+      throw new SiftError('INVALID_OPTION', `This model's file holds ${own} weights; its other weight formats are known only right after training it.`);
+    }
+    // Zipping makes tensors to encode the weights: not while a measurement switches backends.
+    await this.afterProbe();
+    const model = wanted === own || formats === null ? current : modelAsStored(formats.float32, wanted, { validation: { examples: formats.validation }, test: null }).model;
+    const bundle = await exportBundle(model, { goldenTexts: formats?.goldenTexts });
+    formats?.bundles.set(wanted, bundle);
+    return { format: wanted, fileName, bundle };
   }
 
   private use(model: SiftModel): ModelSummary {
     this.predictor = Predictor.create(model);
+    this.current = model;
+    this.formats = null; // train() sets them again for the model it trained
     return summarizeModel(model);
   }
 }

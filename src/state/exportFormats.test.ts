@@ -42,8 +42,11 @@ describe('exporting a model in a chosen weight format', () => {
     // The trained format's figures are those the page already shows.
     expect(uint8.metrics).toEqual(model.summary.metrics.validation);
 
+    // Its own format: the file export gives, as big as measured.
     const own = await store.getState().exportModelAs('uint8');
-    expect(own?.bytes).toBe(model.bundle);
+    expect(own?.bytes).toEqual((await store.getState().exportModel())?.bytes);
+    expect(own?.bytes.byteLength).toBe(uint8.bytes);
+    expect(manifestOf(own!.bytes).metrics.validation).toEqual(model.summary.metrics.validation);
     const other = await store.getState().exportModelAs('float16');
     expect(other?.fileName).toBe('sms_head.sift.zip');
     expect(other?.bytes.byteLength).toBe(float16.bytes);
@@ -51,8 +54,8 @@ describe('exporting a model in a chosen weight format', () => {
     expect(manifestOf(other!.bytes).metrics.validation).toEqual(float16.metrics);
   });
 
-  it('offers a model opened from a file in its own format only', async () => {
-    const kept = readyModel(store.getState().model)!.bundle;
+  it('offers a model opened from a file in its own format only, as the file came', async () => {
+    const kept = (await store.getState().exportModel())!.bytes;
     await store.getState().importModel(kept, 'sms_head.sift.zip');
     expect(await store.getState().compareWeightFormats()).toBeNull();
     expect((await store.getState().exportModelAs('uint8'))?.bytes).toBe(kept);

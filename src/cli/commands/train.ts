@@ -147,4 +147,5 @@ const STOP_WORDS: Record<StopReason, string> = {
   'early-stopping': 'validation loss stopped improving (early stopping)',
   user: 'stopped on request',
   completed: 'all epochs done',
+  interrupted: 'interrupted (the best epoch so far, saved while training went on)',
 };

@@ -60,6 +60,7 @@ export function encodeTexts(
   vocab: Vocabulary,
   config: TokenizerConfig,
   sequenceLength: number,
+  onProgress?: (fraction: number) => void,
 ): EncodedCorpus {
   checkSequenceLength(sequenceLength);
   if (labels !== null && labels.length !== texts.length) {
@@ -80,6 +81,7 @@ export function encodeTexts(
   texts.forEach((text, i) => {
     encodeInto(text, index, config, sequenceLength, push);
     offsets[i + 1] = size;
+    onProgress?.((i + 1) / texts.length);
   });
   return { ids: ids.slice(0, size), offsets, labels: labels === null ? new Int32Array(0) : labels.slice() };
 }

@@ -32,10 +32,7 @@ export function ModelHeader() {
         (e: unknown) => setFormats({ status: 'failed', error: toAppError(e) }),
       );
   };
-  const onOpen = async (file: File) => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    await useSift.getState().importModel(bytes, file.name);
-  };
+  const onOpen = (file: File) => useSift.getState().openModelFile(file, file.name);
 
   return (
     <header className="app-header">
@@ -65,7 +62,7 @@ export function ModelHeader() {
         </div>
         <nav className="app-header__actions" aria-label="Model and workspace">
           <FilePickButton label="Open model" accept=".zip,application/zip" onFile={(f) => void onOpen(f)} disabled={training} variant="quiet" />
-          <button type="button" className="button button--quiet" onClick={onExport} disabled={!ready}>
+          <button type="button" className="button button--quiet" onClick={() => void onExport()} disabled={!ready}>
             Export
           </button>
           <button type="button" className="button button--quiet" onClick={() => dialog.current?.showModal()}>
