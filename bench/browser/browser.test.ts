@@ -10,6 +10,10 @@ describe('parseProgressLine', () => {
   // Texts as the progress line's textContent reads in Chromium (src/ui/train/TrainProgress.tsx).
   it.each([
     ['Epoch 1 of 2 · batch 79 of 79 · 4,731 examples/s · about 3 s left', { epoch: 1, totalEpochs: 2, batch: 79, batchesPerEpoch: 79, examplesPerSecond: 4731 }],
+    [
+      'Epoch 2 of at most 20 · batch 30 of 79 · 4,731 examples/s · about 3 s left if validation loss stops improving, at most 1 min 4 s · 5 s so far',
+      { epoch: 2, totalEpochs: 20, batch: 30, batchesPerEpoch: 79, examplesPerSecond: 4731 },
+    ],
     ['Epoch 2 of 10 · batch 1,204 of 2,000 · 612 examples/s', { epoch: 2, totalEpochs: 10, batch: 1204, batchesPerEpoch: 2000, examplesPerSecond: 612 }],
     ['Epoch 3 of 3 ·  batch 5 of 9 ·\n 12,476 examples/s · about 1 min 4 s left', { epoch: 3, totalEpochs: 3, batch: 5, batchesPerEpoch: 9, examplesPerSecond: 12476 }],
   ])('reads %j', (text, expected) => {

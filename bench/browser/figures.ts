@@ -4,11 +4,12 @@ import type { EpochThroughput, LongTask, ProgressSample } from './types';
 
 const count = (text: string): number => Number(text.replace(/[,\s\u00a0\u202f]/g, ''));
 
-const PROGRESS = /Epoch\s+(\d+)\s+of\s+(\d+)\s*·\s*batch\s+([\d,]+)\s+of\s+([\d,]+)\s*·\s*([\d,]+)\s+examples\/s/;
+const PROGRESS = /Epoch\s+(\d+)\s+of\s+(?:at\s+most\s+)?(\d+)\s*·\s*batch\s+([\d,]+)\s+of\s+([\d,]+)\s*·\s*([\d,]+)\s+examples\/s/;
 
 /**
  * Reads the training progress line as src/ui/train/TrainProgress.tsx renders it
- * ("Epoch 1 of 2 · batch 12 of 70 · 1,234 examples/s · about 5 s left"); null for any other
+ * ("Epoch 1 of at most 2 · batch 12 of 70 · 1,234 examples/s · about 5 s left"; "of 2" before
+ * issue 11); null for any other
  * text ("Preparing the data…", "Starting the first epoch…").
  */
 export function parseProgressLine(text: string): ProgressSample | null {

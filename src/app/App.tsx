@@ -2,10 +2,12 @@ import { useEffect } from 'react';
 import { useSift } from '@/state/appStore';
 import { ConfigurePanel } from '@/ui/configure/ConfigurePanel';
 import { DataPanel } from '@/ui/data/DataPanel';
+import { StepBar } from '@/ui/guide/StepBar';
 import { EvaluatePanel } from '@/ui/evaluate/EvaluatePanel';
 import { ModelHeader } from '@/ui/model/ModelHeader';
 import { TrainPanel } from '@/ui/train/TrainPanel';
 import { TryPanel } from '@/ui/try/TryPanel';
+import { StorageNotice } from '@/ui/workspace/StorageNotice';
 import { PanelBoundary } from './PanelBoundary';
 
 // Once per page load, also under StrictMode's double effects in development.
@@ -16,7 +18,8 @@ export function App() {
   useEffect(() => {
     if (restoreStarted) return;
     restoreStarted = true;
-    void useSift.getState().restore();
+    // Claims the workspace for this tab (another tab may keep it) and restores it.
+    void useSift.getState().open();
   }, []);
 
   return (
@@ -26,6 +29,10 @@ export function App() {
       </a>
       <PanelBoundary name="header">
         <ModelHeader />
+        <StorageNotice />
+      </PanelBoundary>
+      <PanelBoundary name="steps">
+        <StepBar />
       </PanelBoundary>
       <main className="journey">
         <PanelBoundary name="Data">

@@ -19,6 +19,8 @@ export function describeStop(stopReason: StopReason, bestEpoch: number, epochsRu
       return `Stopped by you after epoch ${epochsRun}. Kept epoch ${bestEpoch}, the best so far.`;
     case 'completed':
       return `Finished all ${epochsRun} epochs. Kept epoch ${bestEpoch}.`;
+    case 'interrupted':
+      return `Interrupted after epoch ${epochsRun}. Kept epoch ${bestEpoch}, the best so far.`;
   }
 }
 
@@ -30,5 +32,12 @@ export function describeOutcome(model: ModelSummary): string {
 }
 
 export function describeFallback(fallback: BackendFallback): string {
-  return `${fallback.from === 'webgl' ? 'WebGL' : fallback.from} failed during training (${fallback.reason}). Training again on ${fallback.to}.`;
+  const from = fallback.from === 'webgl' ? 'WebGL' : fallback.from;
+  const when = fallback.failedInEpoch > 0 ? ` in epoch ${fallback.failedInEpoch}` : '';
+  if (fallback.keptEpochs === 0) return `${from} stopped working${when} (${fallback.reason}). Training again on ${fallback.to} from the start.`;
+  const epochs = fallback.keptEpochs === 1 ? 'epoch 1' : `epochs 1–${fallback.keptEpochs}`;
+  return (
+    `${from} stopped working${when} (${fallback.reason}). Sift went back to the weights after epoch ${fallback.keptEpochs}, the last one ` +
+    `${from} finished well, and continues on ${fallback.to}: ${epochs} ${fallback.keptEpochs === 1 ? 'stays' : 'stay'} in the history; the optimiser starts afresh from there.`
+  );
 }

@@ -1,5 +1,6 @@
 import { createStore, delMany, get, set, type UseStore } from 'idb-keyval';
 import type { Persistence, SavedDataset, SavedLabelReview, SavedModel, SavedSettings } from './persistence';
+import { idbRunStorage } from './runs/idbRunStorage';
 
 const KEYS = { dataset: 'dataset', settings: 'settings', model: 'model', labelReview: 'labelReview' } as const;
 
@@ -14,7 +15,7 @@ const BLOB_CHUNK_BYTES = 256 * 1024;
  * main-thread task right when training ends. Copying a chunk per task and joining the chunk Blobs
  * (which copies nothing) keeps every task short.
  */
-async function blobInChunks(bytes: Uint8Array): Promise<Blob> {
+export async function blobInChunks(bytes: Uint8Array): Promise<Blob> {
   const parts: Blob[] = [];
   for (let at = 0; at < bytes.byteLength; at += BLOB_CHUNK_BYTES) {
     if (at > 0) await new Promise((resolve) => setTimeout(resolve, 0));
@@ -34,7 +35,7 @@ async function fromStored<T extends { bytes: Uint8Array }>(value: Stored<T> | un
 
 /**
  * The workspace in IndexedDB: the dataset's bytes (not the parsed rows: re-reading is fast and
- * keeps one source of truth), the settings, and the model as bundle bytes (the export format).
+ * keeps one source of truth), the settings, and the model in its stored form (persistence.ts).
  * Bytes go in as Blobs built a chunk per task: putting a multi-megabyte Uint8Array would
  * structured-clone it on the main thread, and one `new Blob` copies it in one go (measured: a
  * 57 ms task for the 2.3 MB SMS bundle right when training ends).
@@ -58,5 +59,6 @@ export function idbPersistence(): Persistence {
     saveLabelReview: (review) => set(KEYS.labelReview, review, store),
     loadLabelReview: () => get<SavedLabelReview>(KEYS.labelReview, store),
     clear: () => delMany(Object.values(KEYS), store),
+    runs: idbRunStorage(store),
   };
 }

@@ -1,7 +1,13 @@
+import type { RunsState } from './runs/types';
 import type { LabelReviewState, RunState, SiftData } from './types';
 
 export function emptyRun(): RunState {
-  return { prepared: null, backend: null, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [], fallbacks: [], announcement: '' };
+  return { preparing: null, prepared: null, backend: null, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [], fallbacks: [], announcement: '' };
+}
+
+/** No runs yet. */
+export function emptyRuns(): RunsState {
+  return { list: [], compare: [], interrupted: null, opening: null };
 }
 
 export function emptyLabelReview(datasetKey: string | null = null): LabelReviewState {
@@ -23,5 +29,6 @@ export function initialState(): SiftData {
     workspace: { status: 'ready', notice: null },
     backendChoice: { status: 'unknown' },
     labelReview: emptyLabelReview(),
+    runs: emptyRuns(),
   };
 }

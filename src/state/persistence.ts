@@ -3,6 +3,7 @@ import type { TrainSettings } from '@/core/settings';
 import type { LabelDecision } from '@/core/quality/labelDecisions';
 import type { LabelIssuesFound } from '@/core/session';
 import type { SettingKey } from './types';
+import { memoryRunStorage, type RunStorage } from './runs/runStorage';
 
 export interface SavedDataset {
   bytes: Uint8Array;
@@ -28,7 +29,11 @@ export function savedOverrides(saved: SavedSettings | LegacySavedSettings): Part
 }
 
 export interface SavedModel {
-  /** The NAME.sift.zip bytes: the same format as an export, read back by importBundle. */
+  /**
+   * The checked model's stored form (core/bundle/storedModel.ts), so a reload never inflates a zip;
+   * workspaces saved by Sift 0.2.0 hold NAME.sift.zip bytes. The engine tells them apart by their
+   * first bytes and opens both.
+   */
   bytes: Uint8Array;
   fileName: string;
 }
@@ -57,7 +62,10 @@ export interface Persistence {
   /** One review is kept: the latest dataset's. */
   saveLabelReview(review: SavedLabelReview): Promise<void>;
   loadLabelReview(): Promise<SavedLabelReview | undefined>;
+  /** Forgets the dataset, settings and model (not the runs: `runs.clear()` does that). */
   clear(): Promise<void>;
+  /** Every training run of the workspace (src/state/runs). */
+  runs: RunStorage;
 }
 
 /** Keeps the workspace for this page's lifetime only (no IndexedDB, e.g. some private windows). */
@@ -77,5 +85,6 @@ export function memoryPersistence(): Persistence {
     saveLabelReview: async (labelReview) => void (saved = { ...saved, labelReview }),
     loadLabelReview: async () => saved.labelReview,
     clear: async () => void (saved = {}),
+    runs: memoryRunStorage(),
   };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { BackendReport, EpochLog } from '@/core/model/types';
 import type { ProgressEvent } from '@/worker/protocol';
 import { emptyRun } from './initialState';
-import { trainingEta, trainingFraction } from './selectors';
 import { applyProgress } from './slices/trainingSlice';
 
 const backend: BackendReport = { name: 'wasm', path: 'sparse', choice: 'user', pathChoice: 'only', measurements: [] };
@@ -23,34 +22,32 @@ describe('applyProgress', () => {
     expect(run.announcement).toBe('Epoch 1 of 3 finished: loss 0.500, accuracy 80.0%, validation loss 0.600, validation accuracy 75.0%.');
   });
 
-  it('starts the curves over when a new backend report arrives (fallback after WebGL failed)', () => {
+  it('starts the curves over after a fallback that kept no epoch', () => {
     const before = applyProgress(emptyRun(), [{ type: 'backend', id: 1, report: { ...backend, name: 'webgl' } }, batch(1, 3)], 0, 3);
-    const fallback = { from: 'webgl', to: 'wasm', reason: 'CONTEXT_LOST_WEBGL' } as const;
+    const fallback = { from: 'webgl', to: 'wasm', reason: 'CONTEXT_LOST_WEBGL', failedInEpoch: 1, keptEpochs: 0 } as const;
     const after = applyProgress(before, [{ type: 'fallback', id: 1, fallback }, { type: 'backend', id: 1, report: backend }], 50, 3);
     expect(after.batches).toEqual([]);
     expect(after.fallbacks).toEqual([fallback]);
-    expect(after.announcement).toBe('WebGL failed during training (CONTEXT_LOST_WEBGL). Training again on wasm.');
+    expect(after.announcement).toBe('WebGL stopped working in epoch 1 (CONTEXT_LOST_WEBGL). Training again on wasm from the start.');
     expect(after.backend?.name).toBe('wasm');
+  });
+
+  it('keeps the epochs a fallback kept and drops the rest of the failed epoch', () => {
+    const webgl = { ...backend, name: 'webgl' } as const;
+    const before = applyProgress(emptyRun(), [{ type: 'backend', id: 1, report: webgl }, batch(1, 5), batch(1, 10), { type: 'epoch', id: 1, log: epochLog }, batch(2, 4)], 0, 3);
+    const fallback = { from: 'webgl', to: 'wasm', reason: 'the WebGL context was lost', failedInEpoch: 2, keptEpochs: 1 } as const;
+    const after = applyProgress(before, [{ type: 'fallback', id: 1, fallback }, { type: 'backend', id: 1, report: backend }, batch(2, 1)], 50, 3);
+    expect(after.epochs).toEqual([epochLog]);
+    expect(after.batches.map((p) => p.x)).toEqual([0.5, 1, 1.1]);
+    expect(after.announcement).toBe(
+      'WebGL stopped working in epoch 2 (the WebGL context was lost). Sift went back to the weights after epoch 1, the last one WebGL finished well, ' +
+        'and continues on wasm: epoch 1 stays in the history; the optimiser starts afresh from there.',
+    );
   });
 
   it('does not mutate the run it was given', () => {
     const run = emptyRun();
     applyProgress(run, [batch(1, 1)], 0, 1);
     expect(run.batches).toEqual([]);
-  });
-});
-
-describe('trainingEta and trainingFraction', () => {
-  it('extrapolates the pace so far over the batches left', () => {
-    // 2 epochs of 10 batches; 5 done in 10 s since the first batch → 15 left at 2 s each.
-    const run = applyProgress(emptyRun(), [batch(1, 5)], 0, 2);
-    expect(trainingEta(run, 2, 10_000)).toBeCloseTo(30);
-    expect(trainingFraction(run, 2)).toBeCloseTo(0.25);
-  });
-
-  it('says nothing until there is a pace', () => {
-    expect(trainingEta(emptyRun(), 2, 1000)).toBeNull();
-    const run = applyProgress(emptyRun(), [batch(1, 1)], 0, 2);
-    expect(trainingEta(run, 2, 1000)).toBeNull();
   });
 });

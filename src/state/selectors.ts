@@ -61,23 +61,3 @@ export function chartEpochs(run: RunState, model: ModelState): EpochLog[] {
   if (run.epochs.length > 0 || run.batches.length > 0) return run.epochs;
   return readyModel(model)?.summary.training.history ?? [];
 }
-
-/** Seconds left, from the pace of the batches so far; null until there is a pace to go by. */
-export function trainingEta(run: Pick<RunState, 'progress' | 'firstBatchAt'>, totalEpochs: number, now: number): number | null {
-  const p = run.progress;
-  if (!p || run.firstBatchAt === null) return null;
-  const perEpoch = p.log.batchesPerEpoch;
-  const done = (p.log.epoch - 1) * perEpoch + p.log.batch;
-  const total = totalEpochs * perEpoch;
-  const elapsed = (now - run.firstBatchAt) / 1000;
-  if (done < 2 || elapsed <= 0) return null;
-  return Math.max(0, ((total - done) * elapsed) / done);
-}
-
-/** Share of all batches done, 0..1. */
-export function trainingFraction(run: Pick<RunState, 'progress'>, totalEpochs: number): number {
-  const p = run.progress;
-  if (!p) return 0;
-  const done = (p.log.epoch - 1) * p.log.batchesPerEpoch + p.log.batch;
-  return Math.min(1, done / (totalEpochs * p.log.batchesPerEpoch));
-}

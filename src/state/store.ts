@@ -9,7 +9,9 @@ import { initialState } from './initialState';
 import { createDataSlice } from './slices/dataSlice';
 import { createLabelReviewSlice } from './slices/labelReviewSlice';
 import { createModelSlice } from './slices/modelSlice';
+import { createRunsSlice } from './slices/runsSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
+import { createStorageSlice } from './slices/storageSlice';
 import { createTrainingSlice } from './slices/trainingSlice';
 import { createTextListSlice } from './slices/textListSlice';
 import { createTrySlice } from './slices/trySlice';
@@ -20,6 +22,10 @@ export function createSiftStore(deps: StoreDeps) {
   const tracker: EngineTracker = { dataset: null, model: null };
 
   return create<SiftState>()((set, get, api) => {
+    // Every slice below saves through the storage slice's guard: only the tab that keeps the
+    // workspace writes, and only once its storage could be read (slices/storageSlice.ts).
+    const { persistence, ...storage } = createStorageSlice(deps, tracker)(set, get, api);
+    deps = { ...deps, persistence };
     const tryIt = createTrySlice(deps, tracker)(set, get, api);
     const { forgetTextList, ...textListActions } = createTextListSlice(deps, tracker)(set, get, api);
     // A new model (trained, opened, restored) answers the text already in the Try box, and the
@@ -28,21 +34,24 @@ export function createSiftStore(deps: StoreDeps) {
       forgetTextList();
       void tryIt.predictNow();
     };
-    const data = createDataSlice(deps, tracker)(set, get, api);
     const model = createModelSlice(deps, tracker, afterModelChange)(set, get, api);
-    const { parseSource, ...dataActions } = data;
     const { openBundle, ...modelActions } = model;
+    const { runsInternals, ...runsActions } = createRunsSlice(deps, openBundle, forgetTextList)(set, get, api);
+    const data = createDataSlice(deps, tracker, runsInternals.datasetChanged)(set, get, api);
+    const { parseSource, ...dataActions } = data;
     const { predictNow: _internal, ...tryActions } = tryIt;
     return {
       ...initialState(),
+      ...storage,
       ...dataActions,
       ...createSettingsSlice(deps)(set, get, api),
-      ...createTrainingSlice(deps, tracker, afterModelChange)(set, get, api),
+      ...createTrainingSlice(deps, tracker, afterModelChange, runsInternals.recorder)(set, get, api),
       ...modelActions,
       ...tryActions,
       ...textListActions,
       ...createLabelReviewSlice(deps, tracker)(set, get, api),
-      ...createWorkspaceSlice(deps, tracker, { parseSource, openBundle })(set, get, api),
+      ...createWorkspaceSlice(deps, tracker, { parseSource, openBundle, restoreRuns: runsInternals.restoreRuns })(set, get, api),
+      ...runsActions,
     };
   });
 }

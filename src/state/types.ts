@@ -6,10 +6,12 @@ import type { LoadProgress } from '@/core/dataset/progress';
 import type { ReadOptions } from '@/core/dataset/types';
 import type { ListedText, TextListPage, TextListQuery } from '@/core/model/evaluatedTexts';
 import type { BackendReport, EpochLog, Explanation, StopReason } from '@/core/model/types';
-import type { PreparedInfo } from '@/core/pipeline';
+import type { PreparedInfo, PrepareProgress } from '@/core/pipeline';
+import type { RunsActions, RunsState, WaitedTime } from './runs/types';
 import type { TrainSettings } from '@/core/settings';
 import type { AppError } from '@/core/errors';
-import type { DatasetSummary, LabelIssuesFound, ModelSummary } from '@/core/session';
+import type { DatasetSummary, LabelIssuesFound, ModelSummary, WeightFormatChoice } from '@/core/session';
+import type { WeightFormat } from '@/core/bundle/weightFormat';
 import type { LabelAction, LabelDecision } from '@/core/quality/labelDecisions';
 import type { OutOfFoldProgress } from '@/core/quality/outOfFold';
 import type { CorrectedFile } from '@/worker/protocol';
@@ -58,8 +60,10 @@ export interface SettingsState {
 
 export type TrainingState =
   | { status: 'idle' }
-  | { status: 'training'; startedAt: number; totalEpochs: number; stopping: boolean }
-  | { status: 'trained'; stopReason: StopReason; bestEpoch: number; seconds: number }
+  /** `patience`: the run's early-stopping patience, for the time-left estimate (eta.ts). */
+  | { status: 'training'; startedAt: number; totalEpochs: number; patience: number; stopping: boolean }
+  /** `waited`: what the person waited, Train click to model (null for a run this page did not time). */
+  | { status: 'trained'; stopReason: StopReason; bestEpoch: number; seconds: number; waited?: WaitedTime | null }
   | { status: 'failed'; error: AppError };
 
 /** One smoothed point of the per-batch curves; x is in epochs (1.5 = half-way through epoch 2). */
@@ -71,6 +75,8 @@ export interface BatchPoint {
 
 /** What the current (or last) training run has shown so far. */
 export interface RunState {
+  /** How far preparing the texts is, while it goes (null before the first report). */
+  preparing: PrepareProgress | null;
   prepared: PreparedInfo | null;
   backend: BackendReport | null;
   /** Training waits for the engine to finish measuring which backend is fastest here. */
@@ -89,8 +95,13 @@ export interface RunState {
 export interface ReadyModel {
   status: 'ready';
   summary: ModelSummary;
-  /** The NAME.sift.zip bytes, for download and for saving the workspace. */
-  bundle: Uint8Array;
+  /**
+   * The checked, parsed model as one buffer (core/bundle/storedModel.ts): what this browser keeps
+   * between visits, and what a restarted engine is sent again.
+   */
+  stored: Uint8Array;
+  /** The NAME.sift.zip the person opened, exported as it came; null: the engine zips the model on export. */
+  bundle: Uint8Array | null;
   origin: 'trained' | 'imported' | 'restored';
 }
 
@@ -159,6 +170,31 @@ export interface LabelReviewState {
   decisions: LabelDecision[];
 }
 
+/**
+ * Whether this tab keeps the workspace in the browser's storage (state/workspaceLock.ts), and if
+ * not, why. Only 'saving' writes. Not part of SiftData: "New" does not change it.
+ */
+export type StorageState =
+  | { status: 'saving' }
+  /** Another tab of Sift keeps the workspace: this one neither reads nor writes it. */
+  | { status: 'elsewhere' }
+  | { status: 'taking-over' }
+  /** Another tab took the workspace over: this one stopped saving. */
+  | { status: 'taken-over' }
+  /** No storage here, or it failed or did not answer: nothing is saved, and saved work is not overwritten. */
+  | { status: 'unavailable'; reason: string };
+
+export interface StorageData {
+  storage: StorageState;
+}
+
+export interface StorageActions {
+  /** Claims the workspace for this tab and restores it; in a tab where Sift is open elsewhere, only says so. */
+  open(): Promise<void>;
+  /** Takes the workspace from the other tab (which stops saving) and opens the work it saved. */
+  takeOver(): Promise<void>;
+}
+
 export interface SiftData {
   data: DataState;
   settings: SettingsState;
@@ -172,6 +208,8 @@ export interface SiftData {
   workspace: WorkspaceState;
   backendChoice: BackendChoiceState;
   labelReview: LabelReviewState;
+  /** Every training run of the workspace (src/state/runs). */
+  runs: RunsState;
 }
 
 export interface DataActions {
@@ -196,8 +234,18 @@ export interface TrainingActions {
 
 export interface ModelActions {
   importModel(bytes: Uint8Array, fileName: string): Promise<void>;
-  /** The bundle to download, or null without a model. */
-  exportModel(): { fileName: string; bytes: Uint8Array } | null;
+  /** Opens a model file the person picked, refusing one larger than any Sift model before reading it. */
+  openModelFile(file: Blob, fileName: string): Promise<void>;
+  /** The NAME.sift.zip to download (zipped by the engine when the page has none), or null without a model. */
+  exportModel(): Promise<{ fileName: string; bytes: Uint8Array } | null>;
+  /**
+   * Each weight format's file size and validation metrics as loaded back, measured by the engine
+   * now (when a person exports, not after every run); null for a model opened from a file or kept
+   * from an earlier visit, whose file holds one format only. Rejects with an AppError.
+   */
+  compareWeightFormats(): Promise<WeightFormatChoice[] | null>;
+  /** The current model's NAME.sift.zip in `format` (in its own format: as exportModel gives it). Rejects with an AppError. */
+  exportModelAs(format: WeightFormat): Promise<{ fileName: string; bytes: Uint8Array } | null>;
   dismissModelError(): void;
 }
 
@@ -241,6 +289,8 @@ export interface WorkspaceActions {
 }
 
 export type SiftState = SiftData &
+  StorageData &
+  StorageActions &
   DataActions &
   SettingsActions &
   TrainingActions &
@@ -248,7 +298,8 @@ export type SiftState = SiftData &
   TryActions &
   TextListActions &
   LabelReviewActions &
-  WorkspaceActions;
+  WorkspaceActions &
+  RunsActions;
 
 export const SAMPLES = {
   sms: { fileName: 'sms_spam.csv', title: 'SMS spam', language: 'English', description: '5,574 text messages: spam or ham' },

@@ -80,3 +80,16 @@ export function referenceExamples(relative: string): { text: string; label: stri
   if (header.fields.join(',') !== 'text,label') throw new Error(`${relative}: unexpected header ${header.fields.join(',')}`);
   return data.map((r) => ({ text: r.fields[0].trim(), label: r.fields[1].trim(), line: r.line }));
 }
+
+/** The first `records` labelled rows of the real SMS file (with its header): quick to train, two real classes. */
+export function smsHead(records: number): Uint8Array {
+  const lines = readFileSync(fixturePath('datasets/sms_spam/sms_spam.csv'), 'utf8').split('\n');
+  const out: string[] = [];
+  let kept = 0;
+  for (const line of lines) {
+    out.push(line);
+    if (/,(ham|spam)\r?$/.test(line)) kept++;
+    if (kept > records) break;
+  }
+  return new TextEncoder().encode(out.join('\n'));
+}

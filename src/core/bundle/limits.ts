@@ -41,7 +41,7 @@ export const BUNDLE_LIMITS = {
   shortTextChars: 100,
 
   // The zip file.
-  /** Entries in the zip: a bundle has 4; a folder entry and macOS's __MACOSX copies add a few. */
+  /** Entries in the zip: a bundle has 7 (Sift reads 3 of them); a folder entry and macOS's __MACOSX copies add a few. */
   entries: 64,
   /** Bytes of one entry's path. */
   entryNameBytes: 1024,

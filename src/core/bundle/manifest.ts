@@ -142,7 +142,7 @@ export function validateManifest(value: unknown): SiftManifest {
   if (training !== null) {
     if (!Array.isArray(training.history) || !training.history.every(isRecord)) check.fail('training.history', 'a list of epochs', training.history);
     check.integer(training, 'bestEpoch', 'training.', 0);
-    check.oneOf(training, 'stopReason', 'training.', ['completed', 'early-stopping', 'user']);
+    check.oneOf(training, 'stopReason', 'training.', ['completed', 'early-stopping', 'user', 'interrupted']);
     check.oneOf(training, 'backend', 'training.', ['webgl', 'wasm', 'cpu']);
     check.number(training, 'seconds', 'training.', 0);
     check.integer(training, 'trainExamples', 'training.', 0);

@@ -29,24 +29,39 @@ export interface LoadHooks {
  * ~2.8 s (examples, duplicates, personal data in every text, lengths of a sample). Decoding is
  * one call, which cannot report, so it keeps a small share: the bar then moves in small steps.
  */
-const STAGE_END: Record<LoadStage, number> = { decoding: 0.04, parsing: 0.35, checking: 1 };
-const STAGE_START: Record<LoadStage, number> = { decoding: 0, parsing: STAGE_END.decoding, checking: STAGE_END.parsing };
+const LOAD_STAGE_ENDS: Record<LoadStage, number> = { decoding: 0.04, parsing: 0.35, checking: 1 };
 
 /** Smallest move of the overall fraction that is worth a report. */
 const STEP = 0.01;
 
-/** Turns per-stage fractions into throttled, monotonic overall reports. */
-export class ProgressReporter {
+/**
+ * Turns per-stage fractions into throttled, monotonic overall reports. Stages run in the order
+ * of `ends` (each stage's share of the bar ends where the next begins); loading a file uses the
+ * load stages, preparing a run its own (pipeline.ts).
+ */
+export class ProgressReporter<S extends string = LoadStage> {
   private last = -1;
-  private lastStage: LoadStage | null = null;
+  private lastStage: S | null = null;
+  private readonly starts: Record<S, number>;
 
-  constructor(private readonly onProgress: ((progress: LoadProgress) => void) | undefined) {}
+  constructor(
+    private readonly onProgress: ((progress: { stage: S; fraction: number }) => void) | undefined,
+    private readonly ends: Record<S, number> = LOAD_STAGE_ENDS as Record<S, number>,
+  ) {
+    const starts = {} as Record<S, number>;
+    let start = 0;
+    for (const stage of Object.keys(ends) as S[]) {
+      starts[stage] = start;
+      start = ends[stage];
+    }
+    this.starts = starts;
+  }
 
   /** `fraction` is how far this stage is (0..1). */
-  report(stage: LoadStage, fraction: number): void {
+  report(stage: S, fraction: number): void {
     if (!this.onProgress) return;
     const within = Math.min(1, Math.max(0, fraction));
-    const overall = STAGE_START[stage] + within * (STAGE_END[stage] - STAGE_START[stage]);
+    const overall = this.starts[stage] + within * (this.ends[stage] - this.starts[stage]);
     const worth = overall >= this.last + STEP || stage !== this.lastStage || (overall === 1 && this.last < 1);
     if (!worth || overall < this.last) return;
     this.last = overall;
@@ -55,7 +70,7 @@ export class ProgressReporter {
   }
 
   /** A callback for one stage's loop, or undefined when nobody listens (no work per row then). */
-  stage(stage: LoadStage): ((fraction: number) => void) | undefined {
+  stage(stage: S): ((fraction: number) => void) | undefined {
     return this.onProgress ? (fraction) => this.report(stage, fraction) : undefined;
   }
 }

@@ -108,7 +108,11 @@ export interface BackendReport {
   measuredOn?: { fileName: string; msBefore: number };
 }
 
-export type StopReason = 'completed' | 'early-stopping' | 'user';
+/**
+ * Why training ended. 'interrupted' is never a live run's reason: it marks a checkpoint, the best
+ * epoch so far saved while training went on, kept when the page was closed or reloaded mid-run.
+ */
+export type StopReason = 'completed' | 'early-stopping' | 'user' | 'interrupted';
 
 export interface TrainCallbacks {
   onBackend?(report: BackendReport): void;
@@ -116,6 +120,16 @@ export interface TrainCallbacks {
   onEpoch?(log: EpochLog): void;
   /** Polled between batches; returning true stops training and keeps the best weights so far. */
   shouldStop?(): boolean;
+  /**
+   * A new best epoch (lower val_loss; only with validation data). `weights` are the loop's own
+   * buffers, overwritten by the next improvement: copy them before returning to keep them.
+   */
+  onBestEpoch?(epoch: number, weights: ModelWeights, history: readonly EpochLog[]): void;
+  /**
+   * Polled between batches of a run on webgl: why its backend is known to have failed (the
+   * worker heard the canvas's `webglcontextlost` event), or null. See faults.ts.
+   */
+  backendFault?(): string | null;
 }
 
 export interface TrainResult {

@@ -77,6 +77,7 @@ export function encodeTexts(
   vocab: Vocabulary,
   config: TokenizerConfig,
   sequenceLength: number,
+  onProgress?: (fraction: number) => void,
 ): EncodedCorpus {
   checkSequenceLength(sequenceLength);
   if (labels !== null && labels.length !== texts.length) {
@@ -106,6 +107,7 @@ export function encodeTexts(
     });
     if (count === 0) push(OOV_ID);
     offsets[i + 1] = size;
+    onProgress?.((i + 1) / texts.length);
   });
   return { ids: ids.slice(0, size), offsets, labels: labels === null ? new Int32Array(0) : labels.slice() };
 }

@@ -2,11 +2,11 @@
  * A word splitter that reproduces Intl.Segmenter's word segmentation (Unicode UAX #29 as
  * ICU implements it) for texts made only of Latin, common punctuation and currency characters.
  * Intl.Segmenter costs far more per character than a scan, and English corpora (20 Newsgroups:
- * 20 MB) would take minutes through it; this path takes seconds. ICU versions differ on which
- * "middle" characters join two letters ("a.b", "a:b": one word in Node 20, three in Chromium 156),
- * so `segment.ts` first asks the engine's Segmenter about each middle character (FastWordRules),
- * then checks at run time, once per locale, that both paths agree on every character this path
- * accepts, and uses the Segmenter alone where they do not (a tailored locale, a rule we lack).
+ * 20 MB; a million AG News rows: 251 MB) would take minutes through it; this path takes seconds.
+ * It is also Sift's rule for such text in every engine (segment.ts): browsers tailor UAX #29
+ * (Chromium breaks "u.s" at the "."), and a model must tokenize the same in the page, the CLI and
+ * predict.mjs. fastWords.test.ts and tokenize.test.ts check that it agrees with Node's
+ * Intl.Segmenter on every character it accepts, in every context.
  */
 
 // Word_Break property values of the characters the fast path accepts (UAX #29, WordBreakProperty.txt).
@@ -42,70 +42,27 @@ const WORD = LETTER | DIGIT | JOINER;
 const TABLE_END = 0x20c0;
 const SKIPPED_ABOVE_TABLE = new RegExp(`[${SKIPPED}]`);
 
-/** The characters of a class string such as BETWEEN_LETTERS (written as regex class contents). */
-function charactersOf(classContents: string): string[] {
-  const test = new RegExp(`[${classContents}]`);
-  const chars: string[] = [];
-  for (let code = 0; code < TABLE_END; code++) if (test.test(String.fromCharCode(code))) chars.push(String.fromCharCode(code));
-  return chars;
-}
-
-/** The characters that may join two letters ("don't") and two digits ("1,000.5"): the candidates a Segmenter is asked about. */
-export const MIDDLE_OF_LETTERS: readonly string[] = charactersOf(BETWEEN_LETTERS);
-export const MIDDLE_OF_DIGITS: readonly string[] = charactersOf(BETWEEN_DIGITS);
-
 /**
- * The classes of every character below TABLE_END for one set of word-joining rules: the UAX #29
- * classes above, less the middle characters that the engine's Segmenter does not join on. Built
- * from the same class strings, so the scanner and these definitions cannot drift apart.
+ * The class bits of every character below TABLE_END (UAX #29's classes above), built from the
+ * same class strings, so the scanner and these definitions cannot drift apart.
  */
-export class FastWordRules {
-  readonly classes: Uint8Array;
-
-  /**
-   * @param lettersNotJoined middle characters that do not join two letters here ('.' and ':' in Chromium 156)
-   * @param digitsNotJoined middle characters that do not join two digits here
-   */
-  constructor(
-    readonly lettersNotJoined: readonly string[] = [],
-    readonly digitsNotJoined: readonly string[] = [],
-  ) {
-    const classes: [string, number][] = [
-      [A_LETTER, LETTER],
-      [NUMERIC, DIGIT],
-      [EXTEND_NUM_LET, JOINER],
-      [BETWEEN_LETTERS, MID_LETTER],
-      [BETWEEN_DIGITS, MID_NUM],
-      [SKIPPED, SKIP],
-    ];
-    const tests = classes.map(([chars, bit]) => [new RegExp(`[${chars}]`), bit] as const);
-    this.classes = new Uint8Array(TABLE_END);
-    for (let code = 0; code < TABLE_END; code++) {
-      const char = String.fromCharCode(code);
-      for (const [test, bit] of tests) if (test.test(char)) this.classes[code] |= bit;
-    }
-    for (const c of lettersNotJoined) this.classes[c.charCodeAt(0)] &= ~MID_LETTER;
-    for (const c of digitsNotJoined) this.classes[c.charCodeAt(0)] &= ~MID_NUM;
+const CLASSES: Uint8Array = (() => {
+  const classes: [string, number][] = [
+    [A_LETTER, LETTER],
+    [NUMERIC, DIGIT],
+    [EXTEND_NUM_LET, JOINER],
+    [BETWEEN_LETTERS, MID_LETTER],
+    [BETWEEN_DIGITS, MID_NUM],
+    [SKIPPED, SKIP],
+  ];
+  const tests = classes.map(([chars, bit]) => [new RegExp(`[${chars}]`), bit] as const);
+  const table = new Uint8Array(TABLE_END);
+  for (let code = 0; code < TABLE_END; code++) {
+    const char = String.fromCharCode(code);
+    for (const [test, bit] of tests) if (test.test(char)) table[code] |= bit;
   }
-}
-
-/** UAX #29 as written (and as Node 20's ICU applies it). */
-export const STANDARD_RULES = new FastWordRules();
-
-/**
- * The rules a Segmenter follows, learnt by asking it about each middle character between two
- * letters ("a.b") and between two digits ("1.2"): one segment means it joins there.
- * @param segments the segments (words, punctuation, spaces) the Segmenter makes of a text
- */
-export function learnFastWordRules(segments: (text: string) => string[]): FastWordRules {
-  const joins = (text: string): boolean => {
-    const found = segments(text);
-    return found.length === 1 && found[0] === text;
-  };
-  const lettersNotJoined = MIDDLE_OF_LETTERS.filter((c) => !joins(`a${c}b`));
-  const digitsNotJoined = MIDDLE_OF_DIGITS.filter((c) => !joins(`1${c}2`));
-  return lettersNotJoined.length === 0 && digitsNotJoined.length === 0 ? STANDARD_RULES : new FastWordRules(lettersNotJoined, digitsNotJoined);
-}
+  return table;
+})();
 
 /** FNV-1a over UTF-16 units: the scanner hashes each word as it reads it, for TokenTable to look it up. */
 export const HASH_SEED = 0x811c9dc5;
@@ -113,8 +70,8 @@ export function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193);
 }
 
-function classOf(classes: Uint8Array, code: number): number {
-  if (code < TABLE_END) return classes[code];
+function classOf(code: number): number {
+  if (code < TABLE_END) return CLASSES[code];
   return SKIPPED_ABOVE_TABLE.test(String.fromCharCode(code)) ? SKIP : 0;
 }
 
@@ -127,13 +84,12 @@ function classOf(classes: Uint8Array, code: number): number {
  * so a caller that only looks tokens up (trainingCorpus.ts) allocates nothing per word. Only
  * valid when `fastPathApplies(text)`.
  */
-export function forEachFastWordSpan(text: string, visit: (start: number, end: number, hash: number) => boolean, rules: FastWordRules = STANDARD_RULES): void {
-  const classes = rules.classes;
+export function forEachFastWordSpan(text: string, visit: (start: number, end: number, hash: number) => boolean): void {
   const length = text.length;
   let position = 0;
   while (position < length) {
     const first = text.charCodeAt(position);
-    const kind = classOf(classes, first);
+    const kind = classOf(first);
     if (kind & SKIP) {
       position++;
       continue;
@@ -144,14 +100,14 @@ export function forEachFastWordSpan(text: string, visit: (start: number, end: nu
       for (;;) {
         for (; end < length; end++) {
           const code = text.charCodeAt(end);
-          if (!(classOf(classes, code) & WORD)) break;
+          if (!(classOf(code) & WORD)) break;
           hash = hashStep(hash, code);
         }
         if (end + 1 >= length) break;
         const middle = text.charCodeAt(end);
-        const middleKind = classOf(classes, middle);
-        const before = classOf(classes, text.charCodeAt(end - 1));
-        const after = classOf(classes, text.charCodeAt(end + 1));
+        const middleKind = classOf(middle);
+        const before = classOf(text.charCodeAt(end - 1));
+        const after = classOf(text.charCodeAt(end + 1));
         const joinsLetters = middleKind & MID_LETTER && before & LETTER && after & LETTER;
         const joinsDigits = middleKind & MID_NUM && before & DIGIT && after & DIGIT;
         if (!joinsLetters && !joinsDigits) break;
@@ -165,9 +121,8 @@ export function forEachFastWordSpan(text: string, visit: (start: number, end: nu
 }
 
 /**
- * The fast path's characters are checked against Intl.Segmenter in two tiers, each once per locale
- * and only when first needed: 'latin1' (U+0000..U+00FF, enough for most English, French, German…
- * text) and 'all'. Checking all ~900 characters took ~45–60 ms at start-up; Latin-1 alone ~10.
+ * The fast path's characters in two tiers for checking them against Intl.Segmenter: 'latin1'
+ * (U+0000..U+00FF, enough for most English, French, German… text) and 'all'.
  */
 export type FastPathTier = 'latin1' | 'all';
 
@@ -188,8 +143,8 @@ export function fastPathApplies(text: string): boolean {
  * is the token's UTF-16 offset; stops when `visit` returns false. Only valid when
  * `fastPathApplies(text)`.
  */
-export function forEachFastWord(text: string, visit: (word: string, start: number) => boolean, rules: FastWordRules = STANDARD_RULES): void {
-  forEachFastWordSpan(text, (start, end) => visit(text.slice(start, end), start), rules);
+export function forEachFastWord(text: string, visit: (word: string, start: number) => boolean): void {
+  forEachFastWordSpan(text, (start, end) => visit(text.slice(start, end), start));
 }
 
 /** Every character the fast path accepts, in code point order (used to check it against the Segmenter). */

@@ -1,7 +1,6 @@
-import { forEachFastWordSpan } from './fastWords';
+import { fastPathApplies, forEachFastWordSpan } from './fastWords';
 import { normalizeText } from './normalize';
 import { findPii } from './pii';
-import { fastPathRules } from './segment';
 import type { TokenTable } from './tokenTable';
 import { forEachTokenWithSpan, type TokenKind } from './tokenize';
 import type { TokenizerConfig } from './types';
@@ -39,8 +38,7 @@ export type TokenIdVisitor = (id: number, kind: TokenKind) => boolean;
 export function forEachTokenId(text: string, config: TokenizerConfig, table: TokenTable, intern: boolean, visit: TokenIdVisitor): void {
   const normalized = normalizeText(text, config);
   // Fast-path characters include no CJK, so there are no character n-grams to interleave.
-  const rules = fastPathRules(normalized, config.locale);
-  if (rules !== null && !(config.maskPii && findPii(normalized).length > 0)) {
+  if (fastPathApplies(normalized) && !(config.maskPii && findPii(normalized).length > 0)) {
     // All the words first, then all the bigrams, then the visits in token order: bigram lookups
     // in a row of their own overlap their cache misses (measured ~2× faster than interleaved).
     const buffers = takeBuffers(normalized.length);
@@ -53,7 +51,6 @@ export function forEachTokenId(text: string, config: TokenizerConfig, table: Tok
           words[count++] = intern ? table.internRange(normalized, start, end, hash) : table.findRange(normalized, start, end, hash);
           return true;
         },
-        rules,
       );
       const pairs = buffers.pairs;
       if (config.wordBigrams) {

@@ -10,7 +10,7 @@ import { keepDataset } from './datasetSaving';
 import { guard } from './saving';
 
 export const createDataSlice =
-  (deps: StoreDeps, tracker: EngineTracker): StateCreator<SiftState, [], [], DataActions & { parseSource(source: DataSource, save: boolean): Promise<void> }> =>
+  (deps: StoreDeps, tracker: EngineTracker, datasetChanged: (fileName: string) => void = () => undefined): StateCreator<SiftState, [], [], DataActions & { parseSource(source: DataSource, save: boolean): Promise<void> }> =>
   (set, get) => {
     // Only the newest parse may write its result: a slow earlier one must not overwrite it.
     let parseSeq = 0;
@@ -31,6 +31,8 @@ export const createDataSlice =
         if (seq !== parseSeq) return;
         tracker.dataset = { source, generation: deps.engine.generation };
         set({ data: { status: 'parsed', current: { source, summary } } });
+        // A file the person chose (not one restored): the model of another file stops showing.
+        if (save) datasetChanged(source.fileName);
         if (save) {
           await guard(set, async () => {
             const notice = await keepDataset(deps.persistence, source);

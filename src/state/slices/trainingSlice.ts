@@ -9,9 +9,10 @@ import type { RunState, SiftState, TrainingActions } from '../types';
 import { engineSync } from './engineSync';
 import { guard } from './saving';
 import { describeEpoch, describeFallback, describeOutcome } from '../announce';
+import type { RunRecorder } from './runsSlice';
 
 export const createTrainingSlice =
-  (deps: StoreDeps, tracker: EngineTracker, afterModelChange: () => void): StateCreator<SiftState, [], [], TrainingActions> =>
+  (deps: StoreDeps, tracker: EngineTracker, afterModelChange: () => void, recorder?: RunRecorder): StateCreator<SiftState, [], [], TrainingActions> =>
   (set, get) => {
     const sync = engineSync(deps, tracker, get);
     return {
@@ -26,7 +27,8 @@ export const createTrainingSlice =
         // What the worker will compute from the same report and overrides (the one rule).
         const settings = selectSettings(state);
         deps.mark?.('sift:train-start');
-        set({ training: { status: 'training', startedAt: deps.now(), totalEpochs: settings.epochs, stopping: false }, run: emptyRun() });
+        set({ training: { status: 'training', startedAt: deps.now(), totalEpochs: settings.epochs, patience: settings.earlyStoppingPatience, stopping: false }, run: emptyRun() });
+        recorder?.start(settings, current.source.fileName);
         let firstPointMarked = false;
         let backendMarked = false;
         const buffer = new FrameBuffer<ProgressEvent>(deps.scheduleFrame, (events) => {
@@ -49,22 +51,26 @@ export const createTrainingSlice =
               const measuredNow = settings.backend === 'auto' && get().backendChoice.status !== 'measured' && event.report.measurements.length > 0;
               if (measuredNow) set({ backendChoice: { status: 'measured', report: event.report, fileName: current.source.fileName, measuredAt: deps.now() } });
             }
-            buffer.push(event);
+            recorder?.event(event);
+            // A checkpoint is for the run list only: megabytes the charts have no use for.
+            if (event.type !== 'checkpoint') buffer.push(event);
           }, decisions);
           buffer.flush();
-          const bundle = new Uint8Array(result.bundle);
-          tracker.model = { bundle, generation: deps.engine.generation };
+          const stored = new Uint8Array(result.stored);
+          tracker.model = { stored, generation: deps.engine.generation };
           const t = result.model.training;
+          const waited = recorder?.finish(result.model, stored) ?? null;
           set((s) => ({
-            training: { status: 'trained', stopReason: t.stopReason, bestEpoch: t.bestEpoch, seconds: t.seconds },
-            model: { status: 'ready', summary: result.model, bundle, origin: 'trained' },
+            training: { status: 'trained', stopReason: t.stopReason, bestEpoch: t.bestEpoch, seconds: t.seconds, waited },
+            model: { status: 'ready', summary: result.model, stored, bundle: null, origin: 'trained' },
             modelError: null,
             run: { ...s.run, announcement: describeOutcome(result.model) },
           }));
-          await guard(set, () => deps.persistence.saveModel({ bytes: bundle, fileName: result.model.bundleFileName }));
+          await guard(set, () => deps.persistence.saveModel({ bytes: stored, fileName: result.model.bundleFileName }));
           afterModelChange();
         } catch (e) {
           buffer.flush();
+          recorder?.fail();
           const error = toAppError(e);
           set((s) => ({ training: { status: 'failed', error }, run: { ...s.run, announcement: `Training failed: ${error.message}` } }));
         }
@@ -83,6 +89,9 @@ export function applyProgress(run: RunState, events: ProgressEvent[], now: numbe
   let next: RunState = { ...run, batches: [...run.batches], epochs: [...run.epochs], fallbacks: [...run.fallbacks] };
   for (const event of events) {
     switch (event.type) {
+      case 'preparing':
+        next.preparing = event.progress;
+        break;
       case 'prepared':
         // Measuring ahead of Train is over once the data is being prepared for the run.
         next.prepared = event.info;
@@ -91,10 +100,15 @@ export function applyProgress(run: RunState, events: ProgressEvent[], now: numbe
       case 'measuring':
         next.measuring = true;
         break;
-      case 'backend':
-        // A backend report starts a run; after a fallback (WebGL lost) the curves start over.
-        next = { ...next, backend: event.report, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [] };
+      case 'backend': {
+        // A backend report starts a run; after a fallback (WebGL lost) the curves go on after
+        // the epochs the run kept, and start over when it kept none.
+        const kept = next.fallbacks.at(-1)?.keptEpochs ?? 0;
+        const batches = next.batches.filter((p) => p.x <= kept);
+        const epochs = next.epochs.filter((e) => e.epoch <= kept);
+        next = { ...next, backend: event.report, measuring: false, progress: null, firstBatchAt: null, batches, epochs };
         break;
+      }
       case 'fallback':
         next.fallbacks.push(event.fallback);
         next.announcement = describeFallback(event.fallback);

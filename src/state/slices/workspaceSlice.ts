@@ -9,6 +9,8 @@ import type { DataSource, SiftState, WorkspaceActions } from '../types';
 interface Internals {
   parseSource(source: DataSource, save: boolean): Promise<void>;
   openBundle(bytes: Uint8Array, fileName: string, origin: 'restored'): Promise<boolean>;
+  /** Runs saved earlier, and a run a reload interrupted (runsSlice.ts). */
+  restoreRuns(): Promise<void>;
 }
 
 export const createWorkspaceSlice =
@@ -30,6 +32,7 @@ export const createWorkspaceSlice =
         // The model first: the Try box answers while a big dataset is still being read.
         if (saved.model) await internals.openBundle(saved.model.bytes, saved.model.fileName, 'restored');
         if (saved.dataset) await internals.parseSource({ ...saved.dataset }, false);
+        await internals.restoreRuns();
       } catch (e) {
         const message = errorMessage(e);
         set((s) => ({ workspace: { ...s.workspace, notice: `Your previous work could not be restored (${message}).` } }));
@@ -46,6 +49,7 @@ export const createWorkspaceSlice =
       set(initialState());
       try {
         await deps.persistence.clear();
+        await deps.persistence.runs.clear();
       } catch (e) {
         const message = errorMessage(e);
         set((s) => ({ workspace: { ...s.workspace, notice: `Saved work could not be cleared (${message}).` } }));

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { WEIGHT_FORMATS, type WeightFormat } from '@/core/bundle/weightFormat';
 import type { BackendChoice } from '@/core/model/types';
 import type { TrainSettings } from '@/core/settings';
 import { useSift } from '@/state/appStore';
@@ -7,6 +8,12 @@ import { Section } from '../common/Section';
 import { formatCount } from '../common/format';
 import { ADVANCED_FIELDS, BASIC_FIELDS } from './fields';
 import { NumberField } from './NumberField';
+
+const WEIGHT_FORMAT_LABELS: Record<WeightFormat, string> = {
+  uint8: 'uint8 (smallest)',
+  float16: 'float16',
+  float32: 'float32 (exact)',
+};
 
 const BACKENDS: { value: BackendChoice; label: string }[] = [
   { value: 'auto', label: 'Automatic (fastest)' },
@@ -99,6 +106,27 @@ export function ConfigurePanel() {
             <div className="field field--checkbox">
               <input id="setting-lowercase" type="checkbox" checked={values.lowercase} disabled={disabled} onChange={(e) => update('lowercase', e.target.checked)} />
               <label htmlFor="setting-lowercase">Ignore upper/lower case</label>
+            </div>
+            <div className="field">
+              <div className="field--checkbox">
+                <input id="setting-maskPii" type="checkbox" checked={values.maskPii} disabled={disabled} onChange={(e) => update('maskPii', e.target.checked)} />
+                <label htmlFor="setting-maskPii">Mask personal data</label>
+              </div>
+              <span className="field__hint">
+                E-mail addresses, phone, card, IBAN and ID numbers, IP addresses and other long numbers each become one placeholder before the text becomes tokens.
+                Off: the model and its file may hold them (the model card then warns).
+              </span>
+            </div>
+            <div className="field">
+              <label htmlFor="setting-weights">Weight format</label>
+              <select id="setting-weights" value={values.weights} disabled={disabled} onChange={(e) => update('weights', e.target.value as WeightFormat)}>
+                {WEIGHT_FORMATS.map((format) => (
+                  <option key={format} value={format}>
+                    {WEIGHT_FORMAT_LABELS[format]}
+                  </option>
+                ))}
+              </select>
+              <span className="field__hint">How the model file stores the weights. The model is measured, tried and explained as stored; uint8 files are about a fifth of float32's size.</span>
             </div>
           </div>
         </details>

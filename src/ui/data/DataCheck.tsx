@@ -2,6 +2,7 @@ import type { ClassCount, DatasetReport, LengthStats, Problem } from '@/core/dat
 import { formatPercent } from '@/core/format';
 import { formatCount, formatRows } from '../common/format';
 import { LabelCorrections } from './LabelCorrections';
+import { PersonalDataForSettings } from './PersonalData';
 
 const MAX_CLASS_BARS = 40;
 
@@ -23,6 +24,7 @@ export function DataCheck({ report }: { report: DatasetReport }) {
         <LengthHistogram lengths={report.lengths} />
       </div>
       <ProblemList problems={report.problems} trainable={report.trainable} />
+      <PersonalDataForSettings pii={report.pii} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSift } from '@/state/appStore';
 import { selectIsTraining } from '@/state/selectors';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { Section } from '../common/Section';
+import { useFocusWhenLost } from '../common/useFocusWhenLost';
 import { DataCheck } from './DataCheck';
 import { DataSourceBar } from './DataSourceBar';
 import { DropZone } from './DropZone';
@@ -14,9 +15,15 @@ import { readFile } from './readFile';
 
 /** Step 1: get a file in, show how it was read, and what the data check found. */
 export function DataPanel() {
-  const { data, training } = useSift(useShallow((s) => ({ data: s.data, training: selectIsTraining(s) })));
+  const { data, training, restoring } = useSift(useShallow((s) => ({ data: s.data, training: selectIsTraining(s), restoring: s.workspace.status === 'restoring' })));
   const [dragging, setDragging] = useState(false);
   const current = data.status === 'idle' ? null : data.current;
+  // The sample button or drop zone the person used goes away while the file is read: focus moves
+  // to the reading progress, then to the data summary's heading (not when restoring on page load).
+  const summaryHeading = useRef<HTMLHeadingElement>(null);
+  const parsing = useRef<HTMLDivElement>(null);
+  useFocusWhenLost(parsing, data.status, data.status === 'parsing' && !restoring);
+  useFocusWhenLost(summaryHeading, data.status, data.status === 'parsed' && !restoring);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -42,7 +49,11 @@ export function DataPanel() {
       }}
       onDrop={onDrop}
     >
-      {data.status === 'parsing' && <ParseProgress job={data.job} />}
+      {data.status === 'parsing' && (
+        <div tabIndex={-1} ref={parsing} className="parse-progress-focus">
+          <ParseProgress job={data.job} />
+        </div>
+      )}
       {data.status === 'failed' && (
         <ErrorMessage
           title={`Could not read ${data.fileName}`}
@@ -52,7 +63,7 @@ export function DataPanel() {
       )}
       {current ? (
         <>
-          <DataSourceBar parsed={current} disabled={training || data.status === 'parsing'} />
+          <DataSourceBar parsed={current} disabled={training || data.status === 'parsing'} headingRef={summaryHeading} />
           <ReadOptionsForm parsed={current} disabled={training || data.status === 'parsing'} />
           <PreviewTable summary={current.summary} />
           <DataCheck report={current.summary.report} />

@@ -2,6 +2,7 @@ import { useDeferredValue } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSift } from '@/state/appStore';
 import { readyModel, selectIsTraining } from '@/state/selectors';
+import type { ReadyModel } from '@/state/types';
 import { describeValidationSplit } from '@/core/dataset/split';
 import type { Metrics } from '@/core/model/types';
 import { Section } from '../common/Section';
@@ -27,7 +28,8 @@ export function EvaluatePanel() {
   const waiting = training ? 'Results appear when training ends.' : !model ? 'Train a model (or open one) to see how well it does.' : null;
   return (
     <Section id="evaluate" step={4} title="Evaluate" intro="Measured on the validation examples, which the model never trained on." waitingFor={waiting}>
-      {model && metrics && !metrics.validation && !metrics.test && (
+      {model?.summary.training.stopReason === 'interrupted' && <InterruptedModelNote model={model} />}
+      {model && metrics && !metrics.validation && !metrics.test && model.summary.training.stopReason !== 'interrupted' && (
         <p className="muted">This model has no validation results. {describeValidationSplit({ validationShare: model.summary.settings.validationShare, ...model.summary.training })}</p>
       )}
       {metrics?.validation && <MetricsView metrics={metrics.validation} title="Validation" listsTexts />}
@@ -36,6 +38,18 @@ export function EvaluatePanel() {
       {summary && <TopWords topWords={summary.topWords} />}
       <LabelProblems />
     </Section>
+  );
+}
+
+/** A checkpoint kept from a run cut short: it was saved while training went on, never evaluated. */
+function InterruptedModelNote({ model }: { model: ReadyModel }) {
+  const t = model.summary.training;
+  const kept = t.history.find((e) => e.epoch === t.bestEpoch);
+  return (
+    <p className="muted">
+      This model is epoch {t.bestEpoch} of a run that was interrupted; it was saved while training went on and has not been evaluated
+      {kept?.valAccuracy != null ? ` (its validation accuracy at that epoch: ${formatPercent(kept.valAccuracy)})` : ''}. Train again for the full results.
+    </p>
   );
 }
 

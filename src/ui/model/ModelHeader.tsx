@@ -1,11 +1,12 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { toAppError } from '@/core/errors';
 import { useShallow } from 'zustand/react/shallow';
 import { useSift } from '@/state/appStore';
 import { readyModel, selectIsTraining } from '@/state/selectors';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { FilePickButton } from '../common/FilePickButton';
-import { downloadBytes } from '../common/download';
 import { formatCount } from '../common/format';
+import { ExportDialog, type FormatsState } from './ExportDialog';
 
 const ORIGIN_WORDS = { trained: 'trained here', imported: 'opened from a file', restored: 'restored from your last visit' } as const;
 
@@ -16,15 +17,22 @@ export function ModelHeader() {
   );
   const ready = readyModel(model);
   const dialog = useRef<HTMLDialogElement>(null);
+  const exportDialog = useRef<HTMLDialogElement>(null);
+  const [formats, setFormats] = useState<FormatsState>({ status: 'measuring' });
 
+  // Export asks the engine to measure each weight format now (not after every run), then lets the person choose.
   const onExport = () => {
-    const bundle = useSift.getState().exportModel();
-    if (bundle) downloadBytes(bundle.bytes, bundle.fileName);
+    setFormats({ status: 'measuring' });
+    exportDialog.current?.showModal();
+    useSift
+      .getState()
+      .compareWeightFormats()
+      .then(
+        (choices) => setFormats({ status: 'measured', choices }),
+        (e: unknown) => setFormats({ status: 'failed', error: toAppError(e) }),
+      );
   };
-  const onOpen = async (file: File) => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    await useSift.getState().importModel(bytes, file.name);
-  };
+  const onOpen = (file: File) => useSift.getState().openModelFile(file, file.name);
 
   return (
     <header className="app-header">
@@ -54,7 +62,7 @@ export function ModelHeader() {
         </div>
         <nav className="app-header__actions" aria-label="Model and workspace">
           <FilePickButton label="Open model" accept=".zip,application/zip" onFile={(f) => void onOpen(f)} disabled={training} variant="quiet" />
-          <button type="button" className="button button--quiet" onClick={onExport} disabled={!ready}>
+          <button type="button" className="button button--quiet" onClick={() => void onExport()} disabled={!ready}>
             Export
           </button>
           <button type="button" className="button button--quiet" onClick={() => dialog.current?.showModal()}>
@@ -62,6 +70,7 @@ export function ModelHeader() {
           </button>
         </nav>
       </div>
+      {ready && <ExportDialog key={`${ready.summary.name} ${ready.summary.createdAt}`} ref={exportDialog} model={ready.summary} formats={formats} onClose={() => exportDialog.current?.close()} />}
       {modelError && <ErrorMessage title="Could not open the model" error={modelError} onDismiss={() => useSift.getState().dismissModelError()} />}
       {workspace.notice && (
         <p className="notice" role="status">

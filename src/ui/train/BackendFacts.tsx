@@ -1,22 +1,24 @@
 import type { BackendReport } from '@/core/model/types';
-import { backendReason, pathSentence } from './backendSentences';
+import { backendDetails, backendSummary } from './backendSentences';
 
 /**
- * Which backend runs and why, the training path, and any backend that could not start. The
- * data attributes let the benchmark read the backend and path without parsing the sentence.
+ * Where the run trains, in one plain sentence, and the facts behind it (backend, measured speeds,
+ * how a step is computed) under "Details". The data attributes let the benchmark read the backend
+ * and path without parsing sentences.
  */
-export function BackendFacts({ report }: { report: BackendReport }) {
-  const failed = report.measurements.filter((m) => m.error !== undefined);
+export function BackendFacts({ report, tense }: { report: BackendReport; tense: 'trains' | 'trained' }) {
   const pathSpeeds = report.pathChoice === 'measured' ? report.measurements.find((m) => m.name === report.name)?.speeds : undefined;
   return (
-    <p className="muted backend-facts" data-backend={report.name} data-path={report.path} data-path-speeds={pathSpeeds ? JSON.stringify(pathSpeeds) : undefined}>
-      Backend: <strong>{report.name}</strong> — {backendReason(report)}. {pathSentence(report)}
-      {failed.map((m) => (
-        <span key={m.name} className="backend-facts__failed">
-          {' '}
-          {m.name} could not run here: {m.error}.
-        </span>
-      ))}
-    </p>
+    <div className="backend-facts" data-backend={report.name} data-path={report.path} data-path-speeds={pathSpeeds ? JSON.stringify(pathSpeeds) : undefined}>
+      <p className="muted">{backendSummary(report, tense)}</p>
+      <details className="details">
+        <summary>Details</summary>
+        <ul className="details__list">
+          {backendDetails(report).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </details>
+    </div>
   );
 }

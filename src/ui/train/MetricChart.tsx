@@ -17,7 +17,7 @@ interface Props {
   batches: BatchPoint[];
   epochs: EpochLog[];
   markers: ChartMarker[];
-  /** x axis end (the planned number of epochs), so the chart does not rescale as it fills. */
+  /** x axis end: the epochs run so far, the one in progress included (chartData.ts xAxisEnd). */
   xMax: number;
 }
 
@@ -28,9 +28,9 @@ interface Props {
 export function MetricChart({ metric, batches, epochs, markers, xMax }: Props) {
   const title = TITLES[metric];
   // The x range is read through a ref: options that change would make uPlot build a new chart
-  // (canvas, axes, first layout and paint: one long main-thread task) the moment training starts
-  // and the axis grows from 1 to the planned epochs. A new xMax only needs a redraw, which a new
-  // data array (xMax is among its dependencies) triggers.
+  // (canvas, axes, first layout and paint: one long main-thread task) each time the axis grows by
+  // an epoch. A new xMax only needs a redraw, which a new data array (xMax is among its
+  // dependencies) triggers.
   const xMaxRef = useRef(xMax);
   xMaxRef.current = xMax;
   const options = useMemo(() => chartOptions(metric, () => xMaxRef.current), [metric]);
@@ -87,7 +87,7 @@ function chartOptions(metric: Metric, xMax: () => number): Omit<uPlot.Options, '
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: {
-      x: { time: false, range: (_u, _min, max) => [0, Math.max(xMax(), max ?? 1)] },
+      x: { time: false, range: () => [0, xMax()] },
       // Accuracy always on 0–1 so runs compare at a glance; loss from 0 up.
       y: metric === 'accuracy' ? { range: [0, 1] } : { range: (_u, _min, max) => [0, Math.max(0.1, (max ?? 1) * 1.05)] },
     },

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSift } from '@/state/appStore';
 import { describeFallback, describeStop } from '@/state/announce';
@@ -6,10 +7,15 @@ import type { SiftState } from '@/state/types';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { Section } from '../common/Section';
 import { formatCount, formatSeconds } from '../common/format';
+import { useFocusWhenLost } from '../common/useFocusWhenLost';
+import { useWarnBeforeUnload } from '../common/useWarnBeforeUnload';
+import { InterruptedNotice } from '../runs/InterruptedNotice';
+import { RunsPanel } from '../runs/RunsPanel';
 import { BackendFacts } from './BackendFacts';
-import { backendReason } from './backendSentences';
+import { backendPlainName, measuredAheadSentence } from './backendSentences';
 import { TrainingCharts } from './TrainingCharts';
 import { TrainProgress } from './TrainProgress';
+import { WaitedTime } from './WaitedTime';
 
 function whyNotTrain(s: SiftState): string | null {
   const data = selectDataset(s);
@@ -22,8 +28,9 @@ function whyNotTrain(s: SiftState): string | null {
 }
 
 /**
- * Step 3: train in the worker, watch it learn, stop whenever. Progress, charts and the live
- * announcement subscribe to the store on their own, so a progress update re-renders only them.
+ * Step 3: train in the worker, watch it learn, stop whenever; every run is kept below. Progress,
+ * charts and the live announcement subscribe to the store on their own, so a progress update
+ * re-renders only them.
  */
 export function TrainPanel() {
   const s = useSift(
@@ -34,11 +41,20 @@ export function TrainPanel() {
       canTrain: selectCanTrain(st),
       blocked: whyNotTrain(st),
       hasData: selectDataset(st) !== null,
+      hasRuns: st.runs.list.length > 0,
       epochsSetting: selectSettings(st).epochs,
     })),
   );
   const { training, model } = s;
   const history = model?.summary.training;
+  const stop = useRef<HTMLButtonElement>(null);
+  const outcome = useRef<HTMLParagraphElement>(null);
+  const failure = useRef<HTMLDivElement>(null);
+  // Train turns into Stop and Stop into the outcome: focus follows when it was on the button.
+  useFocusWhenLost(stop, training.status, training.status === 'training');
+  useFocusWhenLost(outcome, training.status, training.status === 'trained');
+  useFocusWhenLost(failure, training.status, training.status === 'failed');
+  useWarnBeforeUnload(training.status === 'training');
 
   return (
     <Section
@@ -46,15 +62,19 @@ export function TrainPanel() {
       step={3}
       title="Train"
       intro="Training runs in the background; the page stays responsive. Stop at any time: the best model so far is kept."
-      waitingFor={!s.hasData && !model ? 'Load a dataset to train a model.' : null}
+      waitingFor={!s.hasData && !model && !s.hasRuns ? 'Load a dataset to train a model.' : null}
     >
+      <InterruptedNotice />
       <div className="train-controls">
         {training.status === 'training' ? (
-          <button type="button" className="button button--danger" onClick={() => useSift.getState().stopTraining()} disabled={training.stopping}>
+          // Keys: Train and Stop are different buttons (React would otherwise reuse one, and focus
+          // would stay on "Train again" when the run ends instead of moving to the outcome).
+          <button key="stop" type="button" ref={stop} className="button button--danger" onClick={() => useSift.getState().stopTraining()} disabled={training.stopping}>
             {training.stopping ? 'Stopping…' : 'Stop'}
           </button>
         ) : (
           <button
+            key="train"
             type="button"
             className="button button--primary button--large"
             disabled={!s.canTrain}
@@ -73,45 +93,58 @@ export function TrainPanel() {
       </div>
 
       {training.status !== 'training' && <BackendChoiceLine />}
-      {training.status === 'training' && <TrainProgress totalEpochs={training.totalEpochs} startedAt={training.startedAt} />}
-      {training.status !== 'training' && <RunFacts />}
-      {training.status === 'failed' && <ErrorMessage title="Training failed" error={training.error} />}
+      {training.status === 'training' && <TrainProgress totalEpochs={training.totalEpochs} patience={training.patience} startedAt={training.startedAt} />}
+      {training.status === 'failed' && (
+        <div tabIndex={-1} ref={failure}>
+          <ErrorMessage title="Training failed" error={training.error} />
+        </div>
+      )}
       {s.fallbacks.map((fallback, i) => (
         <p key={i} className="notice" role="note">
           {describeFallback(fallback)}
         </p>
       ))}
       {training.status === 'trained' && history && (
-        <p className="outcome">
-          {describeStop(history.stopReason, history.bestEpoch, history.history.length)} Took {formatSeconds(history.seconds)}. Trained and
-          validated on {formatCount(history.trainExamples + history.validationExamples)} examples.
+        <p className="outcome" tabIndex={-1} ref={outcome}>
+          {describeStop(history.stopReason, history.bestEpoch, history.history.length)}{' '}
+          {training.waited ? (
+            <>
+              You waited <WaitedTime waited={training.waited} />.
+            </>
+          ) : (
+            <>Took {formatSeconds(history.seconds)}.</>
+          )}{' '}
+          Trained and validated on {formatCount(history.trainExamples + history.validationExamples)} examples.
         </p>
       )}
+      {training.status !== 'training' && <RunFacts />}
       <TrainingCharts />
+      <RunsPanel />
       <Announcer />
     </Section>
   );
 }
 
-/** With backend 'auto': whether the engine is still measuring which one is fastest, or which it found. */
+/** Before a run, with backend 'auto': whether the engine is still measuring which way is fastest, or what it found. */
 function BackendChoiceLine() {
-  const { choice, auto, hasData } = useSift(
-    useShallow((s) => ({ choice: s.backendChoice, auto: selectSettings(s).backend === 'auto', hasData: selectDataset(s) !== null })),
+  const { choice, auto, hasData, ran } = useSift(
+    useShallow((s) => ({ choice: s.backendChoice, auto: selectSettings(s).backend === 'auto', hasData: selectDataset(s) !== null, ran: s.run.backend !== null })),
   );
-  if (!auto || !hasData) return null;
+  // After a run its own facts say where it trained: the backend is told once.
+  if (!auto || !hasData || ran) return null;
   switch (choice.status) {
     case 'unknown':
       return null;
     case 'measuring':
       return (
         <p className="muted backend-choice" role="status">
-          Measuring which backend is fastest here (webgl, wasm, cpu: a few real batches each)…
+          Measuring which way of training is fastest here (a few real batches each)…
         </p>
       );
     case 'measured':
       return (
         <p className="muted backend-choice" role="status">
-          Backend: <strong>{choice.report.name}</strong> — {backendReason(choice.report)}; measured on {choice.fileName}. Train starts on it at once.
+          {measuredAheadSentence(choice.report, choice.fileName)}
         </p>
       );
   }
@@ -127,13 +160,13 @@ function Announcer() {
   );
 }
 
-/** After a run (or for an opened model): which backend trained it and on how much data. */
+/** After a run (or for an opened model): where it trained and on how much data. */
 function RunFacts() {
   const { backend, model } = useSift(useShallow((s) => ({ backend: s.run.backend, model: readyModel(s.model) })));
   if (backend) {
     return (
       <div className="run-facts">
-        <BackendFacts report={backend} />
+        <BackendFacts report={backend} tense="trained" />
       </div>
     );
   }
@@ -141,7 +174,7 @@ function RunFacts() {
     const t = model.summary.training;
     return (
       <p className="run-facts muted">
-        Model “{model.summary.name}” was trained on {formatCount(t.trainExamples)} examples on <strong>{t.backend}</strong> in {formatSeconds(t.seconds)}.
+        Model “{model.summary.name}” was trained on {formatCount(t.trainExamples)} examples, on {backendPlainName(t.backend)} ({t.backend}), in {formatSeconds(t.seconds)}.
       </p>
     );
   }

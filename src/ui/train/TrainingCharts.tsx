@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSift } from '@/state/appStore';
 import { chartEpochs, readyModel, selectDataset } from '@/state/selectors';
-import { chartMarkers } from './chartData';
+import { chartMarkers, xAxisEnd } from './chartData';
 import { MetricChart } from './MetricChart';
 
 /**
@@ -24,7 +24,8 @@ export function TrainingCharts() {
   const markerKey = `${stop?.reason ?? ''}|${stop?.best ?? ''}|${epochs.length}`;
   // A new markers array only when they change, not on every progress update (each redraws).
   const markers = useMemo(() => chartMarkers(stop?.reason ?? null, stop?.best ?? null, epochs.length), [markerKey]);
-  const xMax = s.training.status === 'training' ? s.training.totalEpochs : Math.max(1, epochs.length);
+  // The epochs actually run, not the ceiling: a run that stops at epoch 2 of 20 fills the chart.
+  const xMax = xAxisEnd(live ? s.run.batches : [], epochs);
   const view = useDeferredValue({ batches: s.run.batches, epochs, markers, xMax });
   // The (empty) charts are there as soon as there is data: the page does not jump when training
   // starts, and creating them costs nothing while training runs. Mounting is deferred as well.

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ChartColumns, ChartMarker } from './chartData';
+import type { ChartMarker } from './chartData';
+import { layoutMarkers } from './markerLayout';
 
 interface Props {
   options: Omit<uPlot.Options, 'width' | 'height'>;
-  data: ChartColumns;
+  /** uPlot's columns: x first, then one per series. */
+  data: uPlot.AlignedData;
   markers: ChartMarker[];
   height?: number;
 }
@@ -65,8 +67,9 @@ export function UPlotChart({ options, data, markers, height = 220 }: Props) {
   return <div ref={container} className="uplot-host" aria-hidden="true" style={{ minHeight: height }} />;
 }
 
-/** Dashed vertical lines with a label: the kept epoch, an early stop. */
+/** Dashed vertical lines with a label (the kept epoch, an early stop), labels laid out so none overlap. */
 function drawMarkers(u: uPlot, markers: ChartMarker[]): void {
+  if (markers.length === 0) return;
   const ctx = u.ctx;
   const { top, height: h, left, width } = u.bbox;
   const px = devicePixelRatio;
@@ -76,17 +79,18 @@ function drawMarkers(u: uPlot, markers: ChartMarker[]): void {
   ctx.lineWidth = 1.5 * px;
   ctx.setLineDash([5 * px, 4 * px]);
   ctx.font = `${12 * px}px system-ui, sans-serif`;
-  markers.forEach((m, i) => {
-    const x = u.valToPos(m.x, 'x', true);
+  // Canvas pixels throughout (bbox and valToPos(…, true) are in them); the layout's gaps are in
+  // CSS pixels, close enough at any ratio.
+  const placed = layoutMarkers(
+    markers.map((m) => ({ x: u.valToPos(m.x, 'x', true), label: m.label, width: ctx.measureText(m.label).width })),
+    { left, right: left + width },
+  );
+  for (const m of placed) {
     ctx.beginPath();
-    ctx.moveTo(x, top);
-    ctx.lineTo(x, top + h);
+    ctx.moveTo(m.x, top);
+    ctx.lineTo(m.x, top + h);
     ctx.stroke();
-    // Label on the right of the line, or on its left where it would run off the plot.
-    const textWidth = ctx.measureText(m.label).width;
-    const gap = 4 * px;
-    const labelX = x + gap + textWidth > left + width ? x - gap - textWidth : x + gap;
-    ctx.fillText(m.label, labelX, top + (14 + i * 16) * px);
-  });
+    ctx.fillText(m.label, m.textX, top + (14 + m.row * 16) * px);
+  }
   ctx.restore();
 }

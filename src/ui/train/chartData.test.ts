@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochLog } from '@/core/model/types';
-import { chartColumns, chartMarkers } from './chartData';
+import { chartColumns, chartMarkers, xAxisEnd } from './chartData';
 
 const epoch = (n: number, loss: number, valLoss: number | null): EpochLog => ({
   epoch: n,
@@ -41,11 +41,26 @@ describe('chartMarkers', () => {
     ['early-stopping', 2, 5, ['kept (epoch 2)', 'stopped early']],
     ['user', 4, 4, ['kept (epoch 4)']],
     ['user', 1, 2, ['kept (epoch 1)', 'stopped by you']],
+    // A checkpoint of a run cut short: only the epoch it kept.
+    ['interrupted', 1, 3, ['kept (epoch 1)']],
   ] as const)('%s, best %i of %i', (reason, best, run, labels) => {
     expect(chartMarkers(reason, best, run).map((m) => m.label)).toEqual(labels);
   });
 
   it('marks nothing while training runs', () => {
     expect(chartMarkers(null, null, 3)).toEqual([]);
+  });
+});
+
+describe('xAxisEnd', () => {
+  const batch = (x: number) => ({ x, loss: 0.5, accuracy: 0.5 });
+  it.each([
+    ['nothing yet', [], [], 1],
+    ['half-way through epoch 1', [batch(0.5)], [], 1],
+    ['epoch 3 under way', [batch(1), batch(2), batch(2.4)], [epoch(1, 0.5, 0.5), epoch(2, 0.4, 0.4)], 3],
+    ['the end of epoch 2, before its log', [batch(1), batch(2)], [epoch(1, 0.5, 0.5)], 2],
+    ['a model’s history that stopped at epoch 2 of 20', [], [epoch(1, 0.5, 0.5), epoch(2, 0.4, 0.6)], 2],
+  ] as const)('%s', (_what, batches, epochs, end) => {
+    expect(xAxisEnd([...batches], [...epochs])).toBe(end);
   });
 });

@@ -50,3 +50,13 @@ export function chartMarkers(stopReason: StopReason | null, bestEpoch: number | 
   if (stopReason === 'user' && epochsRun > 0 && epochsRun !== bestEpoch) markers.push({ x: epochsRun, label: 'stopped by you' });
   return markers;
 }
+
+/**
+ * Where the x axis ends: the epochs actually run, the one in progress included (epoch 3 under
+ * way: 3), never the planned ceiling, so a run that stops early at epoch 2 of 20 fills the chart.
+ */
+export function xAxisEnd(batches: readonly BatchPoint[], epochs: readonly EpochLog[]): number {
+  const lastBatch = batches.at(-1)?.x ?? 0;
+  // 1e-9: a batch at exactly x = 2 (the end of epoch 2) does not open epoch 3.
+  return Math.max(1, Math.ceil(lastBatch - 1e-9), epochs.at(-1)?.epoch ?? 0);
+}
