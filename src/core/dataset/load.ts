@@ -66,6 +66,7 @@ export function loadDataset(bytes: Uint8Array, options: ReadOptions = {}, hooks:
     textColumn: choice.text,
     labelColumn: choice.label,
     columnReason: choice.reason,
+    columnFacts: choice.facts,
     preview: table.rows.slice(0, PREVIEW_ROWS),
     examples: extracted.examples,
     report,

@@ -39,11 +39,28 @@ export interface ParsedTable {
   problems: Problem[];
 }
 
+/** Why a column was taken: the person chose it, its name says so, or its statistics (longest texts, few values). */
+export type ColumnWhy = 'chosen' | 'name' | 'longest' | 'few-values';
+
+/** The reasons behind a column choice as data, so the page can say them in its own language. */
+export interface ColumnReasonFacts {
+  textWhy: ColumnWhy;
+  labelWhy: ColumnWhy;
+  /** Characters per text in the text column, on average (rounded). */
+  textMeanLength: number;
+  /** Distinct values in the label column within the first `sampleRows` rows. */
+  labelDistinct: number;
+  sampleRows: number;
+  /** Other columns that look like a row id. */
+  idColumns: string[];
+}
+
 export interface ColumnChoice {
   text: number;
   label: number;
-  /** One sentence saying why these were chosen (shown in the UI / CLI). */
+  /** One sentence saying why these were chosen (shown in the CLI). */
   reason: string;
+  facts: ColumnReasonFacts;
 }
 
 export interface Example {
@@ -136,6 +153,7 @@ export interface LoadedDataset {
   textColumn: number;
   labelColumn: number;
   columnReason: string;
+  columnFacts: ColumnReasonFacts;
   /** First rows as parsed, for a preview table (at most 20). */
   preview: string[][];
   examples: Example[];
