@@ -1,0 +1,66 @@
+import type { Translation } from '../../catalog';
+import type { app as english } from '../en/app';
+
+export const app: Translation<typeof english> = {
+  title: 'Sift — 在浏览器里训练文本分类器',
+  description: '用你自己标注好的文本，在浏览器里训练文本分类器。数据不会离开你的电脑。',
+  skipToData: '跳到数据',
+  footer: 'Sift 完全在这个网页里运行：文件、训练和模型都留在你的电脑上，不会上传任何内容。',
+  tagline: '在浏览器里训练文本分类器，数据始终留在这台电脑上。',
+  panels: {
+    header: '页头',
+    steps: '步骤栏',
+    data: '数据',
+    settings: '设置',
+    train: '训练',
+    evaluate: '评估',
+    try: '试一试',
+  },
+  panelFailed: '“{{panel}}”面板出错了',
+  panelFailedMeta: '页面的其他部分和你的工作不受影响。',
+  tryAgain: '重试',
+  model: {
+    opening: '正在打开 {{fileName}}…',
+    summary: '模型 <strong>{{name}}</strong> · {{classes}} · {{tokens}} · {{origin}}',
+    origin: { trained: '在本页训练', imported: '从文件打开', restored: '从上次访问恢复' },
+    restoring: '正在恢复上次的工作…',
+    none: '还没有模型',
+    actions: '模型与工作区',
+    open: '打开模型',
+    export: '导出',
+    new: '新建',
+    openFailed: '无法打开模型',
+  },
+  newDialog: {
+    title: '重新开始？',
+    text: '这会清除本页和浏览器存储中的数据集、设置和模型。如果想保留模型，请先导出。',
+    cancel: '取消',
+    clear: '全部清除',
+  },
+  notice: {
+    'save-failed': '无法在此浏览器中保存你的工作（{{detail}}）；关闭页面之前它仍然保留。',
+    'restore-failed': '无法恢复你之前的工作（{{detail}}）。',
+    'clear-failed': '无法清除已保存的工作（{{detail}}）。',
+  },
+  preferences: {
+    label: '显示',
+    languageSwitch: '语言（Language）',
+    theme: '主题',
+    themes: { system: '跟随系统', light: '浅色', dark: '深色' },
+  },
+  steps: {
+    label: '步骤',
+    titles: { data: '数据', settings: '设置', train: '训练', evaluate: '评估', try: '试用' },
+    done: '（已完成）',
+    next: '下一步：',
+    nextSteps: {
+      'load-data': '选择文件，或者试试示例数据',
+      'fix-data': '数据检查发现了问题，请先修正',
+      train: '确认设置，然后点“训练”',
+      'wait-training': '正在训练：可以看它学习，也可以随时停止',
+      evaluate: '看看模型表现如何',
+      try: '输入一段文本，看看它的预测',
+      export: '导出模型，带回去用',
+    },
+  },
+};
