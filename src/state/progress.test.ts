@@ -19,7 +19,7 @@ describe('applyProgress', () => {
     expect(run.batches.map((p) => p.x)).toEqual([0.5, 1]);
     expect(run.epochs).toHaveLength(1);
     expect(run.firstBatchAt).toBe(1000);
-    expect(run.announcement).toBe('Epoch 1 of 3 finished: loss 0.500, accuracy 80.0%, validation loss 0.600, validation accuracy 75.0%.');
+    expect(run.announcement).toEqual({ kind: 'epoch', log: epochLog, totalEpochs: 3 });
   });
 
   it('starts the curves over when a new backend report arrives (fallback after WebGL failed)', () => {
@@ -28,7 +28,7 @@ describe('applyProgress', () => {
     const after = applyProgress(before, [{ type: 'fallback', id: 1, fallback }, { type: 'backend', id: 1, report: backend }], 50, 3);
     expect(after.batches).toEqual([]);
     expect(after.fallbacks).toEqual([fallback]);
-    expect(after.announcement).toBe('WebGL failed during training (CONTEXT_LOST_WEBGL). Training again on wasm.');
+    expect(after.announcement).toEqual({ kind: 'fallback', fallback });
     expect(after.backend?.name).toBe('wasm');
   });
 

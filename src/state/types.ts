@@ -16,6 +16,7 @@ import type { OutOfFoldProgress } from '@/core/quality/outOfFold';
 import type { CorrectedFile } from '@/worker/protocol';
 import type { BackendFallback } from '@/core/backendRules';
 import type { BatchProgress } from '@/worker/protocol';
+import type { Announcement } from './announce';
 
 export type SettingKey = keyof TrainSettings;
 
@@ -87,8 +88,8 @@ export interface RunState {
   epochs: EpochLog[];
   /** Backends the run had to leave (WebGL lost mid-run), in order. */
   fallbacks: BackendFallback[];
-  /** Read out by an aria-live region after each epoch and at the end. */
-  announcement: string;
+  /** Read out by an aria-live region after each epoch and at the end (put into words by the page). */
+  announcement: Announcement;
 }
 
 export interface ReadyModel {
@@ -138,10 +139,16 @@ export type BackendChoiceState =
   /** `measuredAt`: performance.now() on the page when it was measured. */
   | { status: 'measured'; report: BackendReport; fileName: string; measuredAt: number };
 
+/** What went wrong with this browser's storage, and the browser's own words for it. */
+export interface WorkspaceNotice {
+  kind: 'save-failed' | 'restore-failed' | 'clear-failed';
+  detail: string;
+}
+
 export interface WorkspaceState {
   status: 'restoring' | 'ready';
   /** Problems with saving/restoring, shown in the header; never blocks work. */
-  notice: string | null;
+  notice: WorkspaceNotice | null;
 }
 
 /** The search for label problems (k-fold training in the worker), if one runs or failed. */
@@ -258,8 +265,9 @@ export type SiftState = SiftData &
   WorkspaceActions &
   RunsActions;
 
+/** The datasets bundled in public/samples (the page names and describes them in its catalogue). */
 export const SAMPLES = {
-  sms: { fileName: 'sms_spam.csv', title: 'SMS spam', language: 'English', description: '5,574 text messages: spam or ham' },
-  thucnews: { fileName: 'thucnews_titles.csv', title: 'News titles', language: 'Chinese', description: '10,000 headlines in 10 topics' },
+  sms: { fileName: 'sms_spam.csv' },
+  thucnews: { fileName: 'thucnews_titles.csv' },
 } as const;
 export type SampleId = keyof typeof SAMPLES;

@@ -10,7 +10,7 @@ export async function guard(set: SetState, save: () => Promise<void>): Promise<v
     await save();
   } catch (e) {
     const message = errorMessage(e);
-    set((s) => ({ workspace: { ...s.workspace, notice: `Your work could not be saved in this browser (${message}); it stays until you close the page.` } }));
+    set((s) => ({ workspace: { ...s.workspace, notice: { kind: 'save-failed', detail: message } } }));
   }
 }
 

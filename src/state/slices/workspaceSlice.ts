@@ -35,7 +35,7 @@ export const createWorkspaceSlice =
         await internals.restoreRuns();
       } catch (e) {
         const message = errorMessage(e);
-        set((s) => ({ workspace: { ...s.workspace, notice: `Your previous work could not be restored (${message}).` } }));
+        set((s) => ({ workspace: { ...s.workspace, notice: { kind: 'restore-failed', detail: message } } }));
       } finally {
         set((s) => ({ workspace: { ...s.workspace, status: 'ready' } }));
       }
@@ -52,7 +52,7 @@ export const createWorkspaceSlice =
         await deps.persistence.runs.clear();
       } catch (e) {
         const message = errorMessage(e);
-        set((s) => ({ workspace: { ...s.workspace, notice: `Saved work could not be cleared (${message}).` } }));
+        set((s) => ({ workspace: { ...s.workspace, notice: { kind: 'clear-failed', detail: message } } }));
       }
     },
     reset() {
