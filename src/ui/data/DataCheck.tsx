@@ -86,23 +86,26 @@ function LengthHistogram({ lengths, t }: { lengths: LengthStats; t: T }) {
         <span>0</span>
         <span>{buckets.length ? t('data.check.axisWords', { n: formatCount(buckets[buckets.length - 1].upTo) }) : ''}</span>
       </div>
-      <table className="visually-hidden">
-        <caption>{t('data.check.byLength')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('data.check.words')}</th>
-            <th scope="col">{t('data.check.texts')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {buckets.map((b, i) => (
-            <tr key={i}>
-              <td>{bucketLabel(buckets, i)}</td>
-              <td>{formatCount(b.count)}</td>
+      {/* A table is as wide as its text whatever its own width: a hidden one stays inside a 1 px box, or it widens the page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{t('data.check.byLength')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('data.check.words')}</th>
+              <th scope="col">{t('data.check.texts')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {buckets.map((b, i) => (
+              <tr key={i}>
+                <td>{bucketLabel(buckets, i)}</td>
+                <td>{formatCount(b.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

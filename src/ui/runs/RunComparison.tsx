@@ -121,29 +121,32 @@ function ComparisonChart({ a, b }: { a: RunRecord; b: RunRecord }) {
         </span>
       </figcaption>
       <UPlotChart options={options} data={data} markers={[]} palette={palette} />
-      <table className="visually-hidden">
-        <caption>{t('runs.side.tableCaption', { a: a.number, b: b.number })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('runs.side.epoch')}</th>
-            <th scope="col">{t('runs.side.training', { n: a.number })}</th>
-            <th scope="col">{t('runs.side.validation', { n: a.number })}</th>
-            <th scope="col">{t('runs.side.training', { n: b.number })}</th>
-            <th scope="col">{t('runs.side.validation', { n: b.number })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {xs.map((x, i) => (
-            <tr key={x}>
-              <th scope="row">{x}</th>
-              <td>{fmt(aLoss[i])}</td>
-              <td>{fmt(aVal[i])}</td>
-              <td>{fmt(bLoss[i])}</td>
-              <td>{fmt(bVal[i])}</td>
+      {/* A table is as wide as its text whatever its own width: a hidden one stays inside a 1 px box, or it widens the page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{t('runs.side.tableCaption', { a: a.number, b: b.number })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('runs.side.epoch')}</th>
+              <th scope="col">{t('runs.side.training', { n: a.number })}</th>
+              <th scope="col">{t('runs.side.validation', { n: a.number })}</th>
+              <th scope="col">{t('runs.side.training', { n: b.number })}</th>
+              <th scope="col">{t('runs.side.validation', { n: b.number })}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {xs.map((x, i) => (
+              <tr key={x}>
+                <th scope="row">{x}</th>
+                <td>{fmt(aLoss[i])}</td>
+                <td>{fmt(aVal[i])}</td>
+                <td>{fmt(bLoss[i])}</td>
+                <td>{fmt(bVal[i])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

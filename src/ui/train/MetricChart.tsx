@@ -59,25 +59,28 @@ export function MetricChart({ metric, batches, epochs, markers, xMax, theme }: P
       </figcaption>
       <UPlotChart options={options} data={data} markers={markers} palette={palette} />
       {epochs.length === 0 && batches.length === 0 && <p className="chart-empty muted">{t('train.charts.empty')}</p>}
-      <table className="visually-hidden">
-        <caption>{t('train.charts.byEpoch', { title })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('train.charts.epoch')}</th>
-            <th scope="col">{t(`train.charts.trainingOf.${metric}`)}</th>
-            <th scope="col">{t(`train.charts.validationOf.${metric}`)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {epochs.map((e) => (
-            <tr key={e.epoch}>
-              <th scope="row">{e.epoch}</th>
-              <td>{fmt(metric === 'loss' ? e.loss : e.accuracy)}</td>
-              <td>{fmt(metric === 'loss' ? e.valLoss : e.valAccuracy)}</td>
+      {/* A table is as wide as its text whatever its own width: a hidden one stays inside a 1 px box, or it widens the page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{t('train.charts.byEpoch', { title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('train.charts.epoch')}</th>
+              <th scope="col">{t(`train.charts.trainingOf.${metric}`)}</th>
+              <th scope="col">{t(`train.charts.validationOf.${metric}`)}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {epochs.map((e) => (
+              <tr key={e.epoch}>
+                <th scope="row">{e.epoch}</th>
+                <td>{fmt(metric === 'loss' ? e.loss : e.accuracy)}</td>
+                <td>{fmt(metric === 'loss' ? e.valLoss : e.valAccuracy)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
