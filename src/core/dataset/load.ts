@@ -83,6 +83,7 @@ function encodingProblems(encoding: EncodingInfo): Problem[] {
         [],
         'The file is UTF-8 except for a few broken bytes, shown as \ufffd in the texts (was the file cut short or pieced ' +
           'together?). Fix those characters, or choose another encoding if many letters look wrong.',
+        { kind: 'broken-utf8' },
         0,
       ),
     ];
@@ -95,6 +96,7 @@ function encodingProblems(encoding: EncodingInfo): Problem[] {
       [],
       `The file is not UTF-8; Sift guessed ${encoding.name} but is not sure (${Math.round(encoding.confidence * 100)}%). ` +
         'If letters look wrong in the preview, choose the encoding your program saved the file in.',
+      { kind: 'unsure-encoding', encoding: encoding.name, confidence: encoding.confidence },
       0,
     ),
   ];

@@ -63,15 +63,6 @@ export function formatMilliseconds(ms: number): string {
   return `${numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ms)} ms`;
 }
 
-/** "rows 3, 17, 52 and 9 more" from a problem's example rows and total count. */
-export function formatRows(rows: number[], count: number): string {
-  if (rows.length === 0) return '';
-  const shown = rows.slice(0, 8);
-  const more = count - shown.length;
-  const list = shown.map(formatCount).join(i18n.t('common.format.listSeparator'));
-  return more > 0 ? i18n.t('common.format.rowsMore', { list, more }) : i18n.t('common.format.rows', { list, count: shown.length });
-}
-
 /** Items joined as the language joins a list ("a, b, c" / "a、b、c"). */
 export function formatList(items: readonly string[]): string {
   return items.join(i18n.t('common.format.listSeparator'));

@@ -1,5 +1,5 @@
 import type { ClassCount, DatasetReport, LengthStats, Problem } from '@/core/dataset/types';
-import { formatCount, formatPercent, formatRows } from '../common/format';
+import { formatCount, formatPercent } from '../common/format';
 import { useT, useTextLang, type T } from '../i18n';
 import { LabelCorrections } from './LabelCorrections';
 import { problemMessage } from './problemMessage';
@@ -128,19 +128,12 @@ function ProblemList({ problems, trainable, t }: { problems: Problem[]; trainabl
         {!trainable && <span className="badge badge--error">{t('data.check.cannotTrain')}</span>}
       </h4>
       <ul className="problem-list">
-        {sorted.map((p, i) => {
-          const message = problemMessage(t, p);
-          return (
-            <li key={`${p.code}-${i}`} className={`problem problem--${p.severity}`}>
-              <span className="problem__severity">{t(`data.check.severity.${p.severity}`)}</span>
-              <span className="problem__message" lang={message.lang}>
-                {message.text}
-              </span>
-              {/* The sentence usually names the rows already; list them only when it does not. */}
-              {p.rows.length > 0 && !message.namesRows && <span className="problem__rows muted">{formatRows(p.rows, p.count)}</span>}
-            </li>
-          );
-        })}
+        {sorted.map((p, i) => (
+          <li key={`${p.code}-${i}`} className={`problem problem--${p.severity}`}>
+            <span className="problem__severity">{t(`data.check.severity.${p.severity}`)}</span>
+            <span className="problem__message">{problemMessage(t, p)}</span>
+          </li>
+        ))}
       </ul>
     </div>
   );

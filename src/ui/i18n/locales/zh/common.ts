@@ -23,8 +23,6 @@ export const common: Translation<typeof english> = {
     minutes: '{{m}} 分钟',
     minutesSeconds: '{{m}} 分 {{s}} 秒',
     about: '约 {{time}}',
-    rows_other: '第 {{list}} 行',
-    rowsMore: '第 {{list}} 行，另有 {{more, number}} 行',
     partSeparator: '；',
     listSeparator: '、',
   },
