@@ -1,5 +1,5 @@
 import type { AppError } from '@/core/errors';
-import { useT } from '../i18n';
+import { currentLanguage, useT } from '../i18n';
 import { formatCount } from './format';
 
 interface Props {
@@ -19,7 +19,8 @@ export function ErrorMessage({ error, title, onDismiss }: Props) {
     <div className="error-message" role="alert">
       <div className="error-message__body">
         <strong className="error-message__title">{title}</strong>
-        <p>{error.message}</p>
+        {/* The engine's message is English (the CLI's words): marked as such in another page language. */}
+        <p lang={currentLanguage() === 'en' ? undefined : 'en'}>{error.message}</p>
         <p className="error-message__meta">
           {t('common.code')} <code>{error.code}</code>
           {where ? ` · ${where}` : ''}

@@ -44,7 +44,7 @@ export const app = {
     label: 'Display',
     languageSwitch: 'Language (语言)',
     theme: 'Theme',
-    themes: { system: 'As the system', light: 'Light', dark: 'Dark' },
+    themes: { system: 'Match system', light: 'Light', dark: 'Dark' },
   },
   steps: {
     label: 'Steps',
