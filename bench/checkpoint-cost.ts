@@ -49,7 +49,7 @@ for (const file of files) {
       checkpoints,
       medianExportMs: exportMs,
       exportShareOfEpoch: Number((exportMs / 1000 / perEpoch).toFixed(3)),
-      finalBundleBytes: trained.bundle.byteLength,
+      finalStoredBytes: trained.stored.byteLength,
     }),
   );
 }

@@ -8,6 +8,7 @@ import { ModelHeader } from '@/ui/model/ModelHeader';
 import { TrainPanel } from '@/ui/train/TrainPanel';
 import { TryPanel } from '@/ui/try/TryPanel';
 import { useT } from '@/ui/i18n';
+import { StorageNotice } from '@/ui/workspace/StorageNotice';
 import { PanelBoundary } from './PanelBoundary';
 
 // Once per page load, also under StrictMode's double effects in development.
@@ -19,7 +20,8 @@ export function App() {
   useEffect(() => {
     if (restoreStarted) return;
     restoreStarted = true;
-    void useSift.getState().restore();
+    // Claims the workspace for this tab (another tab may keep it) and restores it.
+    void useSift.getState().open();
   }, []);
 
   return (
@@ -29,6 +31,7 @@ export function App() {
       </a>
       <PanelBoundary name="header">
         <ModelHeader />
+        <StorageNotice />
       </PanelBoundary>
       <PanelBoundary name="steps">
         <StepBar />

@@ -38,6 +38,7 @@ const OPTIONS = {
   'no-lowercase': { type: 'boolean' },
   'class-weights': { type: 'string' },
   'keep-pii': { type: 'boolean' },
+  file: { type: 'string' },
   weights: { type: 'string' },
   top: { type: 'string' },
   folds: { type: 'string' },
@@ -53,8 +54,8 @@ export interface ParsedCommandLine {
   name?: string;
   top?: number;
   folds?: number;
-  /** train: how the bundle stores its weights (the core's default when left out). */
-  weights?: WeightFormat;
+  /** predict: a file of texts, one per line. */
+  file?: string;
   read: ReadOptions;
   settings: Partial<TrainSettings>;
 }
@@ -81,7 +82,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     name: values.name,
     top: optionalNumber(values.top, 'top'),
     folds: optionalNumber(values.folds, 'folds'),
-    weights: weightFormatOf(values.weights),
+    file: values.file,
     read: {
       encoding: values.encoding,
       delimiter: delimiterOf(values.delimiter),
@@ -108,6 +109,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
       lowercase: values['no-lowercase'] ? false : undefined,
       classWeighting: values['class-weights'] as TrainSettings['classWeighting'] | undefined,
       maskPii: values['keep-pii'] ? false : undefined,
+      weights: weightFormatOf(values.weights),
     }),
   };
 }
@@ -153,6 +155,7 @@ Usage:
   npm run sift -- train DATA.csv [--test TEST.csv] [--out model.sift.zip] [options] [--json]
   npm run sift -- eval model.sift.zip TEST.csv [--json]
   npm run sift -- predict model.sift.zip "some text" ["more text" ...] [--json]
+  npm run sift -- predict model.sift.zip --file texts.txt [--json]
   npm run sift -- issues DATA.csv [--folds K] [--top N] [--seed S] [options] [--json]
 
 Reading the file (detected when left out):
@@ -167,10 +170,13 @@ Training (defaults in brackets are Sift's measured defaults):
   --char-ngrams 0|2|3  --no-lowercase  --class-weights none|balanced  --name NAME
   --keep-pii         do not mask personal data (e-mail addresses, phone, card and ID numbers…)
                      before tokenising: the model's vocabulary may then contain it
-  --weights F        how the bundle stores weights: float32 (exact), float16, uint8 [${DEFAULT_WEIGHT_FORMAT}]
+  --weights F        how the model stores its weights (it is measured, and saved, as stored):
+                     float32 (exact), float16, uint8 [${DEFAULT_WEIGHT_FORMAT}]
 
 Output:
   --json             the last line of stdout is one JSON object (errors too: {"error": {...}})
+  --file F           predict: the texts of F, one per line (UTF-8); prints one line per text
+                     (label, probability, text) and, with --json, the predictions only
   --top N            predict: show the N most likely classes (default all);
                      issues: list the N most suspicious rows, flagged or not (JSON "ranked";
                      default: the flagged rows, and every row in "ranked")

@@ -4,10 +4,14 @@
  *   run) is trained on at once: the machine has not changed, and measuring again costs seconds
  *   (starting WebGL and compiling its shaders alone takes that long in headless Chromium).
  * - A reused backend that no longer starts (a lost WebGL context) is forgotten and measured afresh.
- * - WebGL failing mid-run (context lost, driver trouble) does not lose the person's run: it trains
- *   again on wasm, the backend that worked everywhere we measured, and says so.
+ * - WebGL failing mid-run (context lost, driver trouble, numbers that stopped being real:
+ *   model/faults.ts) does not lose the person's run: it continues on wasm, the backend that
+ *   worked everywhere we measured, from the end of the last epoch WebGL finished well (its
+ *   weights, history and early-stopping state; the optimisers start afresh there), or from the
+ *   start when no epoch had finished; and says so.
  */
 import { errorMessage, SiftError } from './errors';
+import { BackendFault, type ResumePoint } from './model/faults';
 import type { BackendName, BackendReport, TrainCallbacks } from './model/types';
 import { trainPrepared, type PreparedTraining, type RunTarget, type TrainOutcome } from './pipeline';
 
@@ -29,6 +33,10 @@ export interface BackendFallback {
   from: BackendName;
   to: BackendName;
   reason: string;
+  /** The epoch in progress when it failed (0: before the first batch). */
+  failedInEpoch: number;
+  /** Epochs kept from before the failure; the run continues after them (0: it starts over). */
+  keptEpochs: number;
 }
 
 export interface RuleCallbacks extends TrainCallbacks {
@@ -39,12 +47,13 @@ export interface RuleCallbacks extends TrainCallbacks {
 
 /** Errors about the person's data or settings: retrying on another backend would not help. */
 function isDataError(e: unknown): boolean {
-  return e instanceof SiftError && e.code !== 'TRAINING_FAILED' && e.code !== 'BACKEND_UNAVAILABLE';
+  return e instanceof SiftError && e.code !== 'TRAINING_FAILED' && e.code !== 'BACKEND_UNAVAILABLE' && e.code !== 'BACKEND_FAULT';
 }
 
 /**
  * Trains a prepared run under the rules above. Reports every backend through `onBackend` (after
- * a fallback, once more: the curves start over), and remembers an `auto` measurement in `memory`.
+ * a fallback, once more: the curves continue after the kept epochs), and remembers an `auto`
+ * measurement in `memory`.
  * @param now the session's clock, for how long ago a reused measurement was made
  * @param train one attempt on one target (tests pass a stand-in that fails like lost WebGL)
  */
@@ -62,7 +71,7 @@ export async function trainWithBackendRules(
   const shouldStop = () => (stopped = callbacks.shouldStop?.() ?? false);
 
   /** 'reuse': the remembered backend and path; 'measure': `auto`; or one named backend. */
-  const run = (target: 'reuse' | 'measure' | BackendName): Promise<TrainOutcome> => {
+  const run = (target: 'reuse' | 'measure' | BackendName, resume?: ResumePoint): Promise<TrainOutcome> => {
     if (target === 'measure') callbacks.onMeasuring?.();
     const where: RunTarget =
       target === 'measure' ? { backend: 'auto' } : target !== 'reuse' ? { backend: target } : reuse ? { backend: reuse.report.name, path: reuse.report.path } : { backend: 'auto' };
@@ -82,6 +91,7 @@ export async function trainWithBackendRules(
           callbacks.onBackend?.(report);
         },
       },
+      resume ? { resume } : {},
     );
   };
 
@@ -98,7 +108,9 @@ export async function trainWithBackendRules(
     if (backendInUse !== 'webgl') throw e;
     // Later runs should not pick WebGL again this session.
     memory.known = null;
-    callbacks.onFallback?.({ from: 'webgl', to: 'wasm', reason: errorMessage(e) });
-    return run('wasm');
+    const fault = e instanceof BackendFault ? e : null;
+    const resume = fault?.resume ?? undefined;
+    callbacks.onFallback?.({ from: 'webgl', to: 'wasm', reason: fault ? fault.reason : errorMessage(e), failedInEpoch: fault?.epoch ?? 0, keptEpochs: resume?.epochs ?? 0 });
+    return run('wasm', resume);
   }
 }

@@ -2,6 +2,7 @@
  * Checkpoints as the worker writes them while a run trains: the best epoch so far as a bundle that
  * opens like any other and says it is a checkpoint, throttled, never after the run's result.
  */
+import { deserializeModel } from './bundle/storedModel';
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
@@ -59,7 +60,7 @@ describe('checkpoints of a run', () => {
     // The last checkpoint holds the weights the run kept: the final bundle's, but for the output
     // layer, which the final model has divided by its calibration temperature.
     const last = await importBundle(checkpoints.at(-1)!.bundle);
-    const final = await importBundle(trained.bundle);
+    const final = deserializeModel(trained.stored);
     expect(Array.from(last.weights.embedding)).toEqual(Array.from(final.weights.embedding));
     expect(Array.from(last.weights.hiddenKernel)).toEqual(Array.from(final.weights.hiddenKernel));
     expect(last.manifest.calibration).toBeUndefined();

@@ -23,6 +23,8 @@ export type SiftErrorCode =
   // training and prediction
   | 'BACKEND_UNAVAILABLE'
   | 'TRAINING_FAILED'
+  /** The backend stopped giving real results mid-run (a lost WebGL context): see model/faults.ts. */
+  | 'BACKEND_FAULT'
   | 'NOT_TRAINED'
   // a long run (finding label problems) stopped on request
   | 'CANCELLED'

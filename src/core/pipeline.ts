@@ -4,8 +4,10 @@
  *   prepareTraining → (measureBackends) → trainPrepared;   trainFromExamples does all three.
  * The CLI and the training worker both train only through here, so both behave identically.
  */
+import { chooseGoldenTexts } from './bundle/golden';
 import type { SiftManifest, SiftModel } from './bundle/types';
 import { BUNDLE_FORMAT_VERSION } from './bundle/types';
+import { storedWeights } from './bundle/weightFormat';
 import { splitDataset } from './dataset/split';
 import type { Example, Split } from './dataset/types';
 import { ProgressReporter } from './dataset/progress';
@@ -14,7 +16,7 @@ import { calibrateOnValidation } from './model/calibrate';
 import { trainModel, type TrainOptions } from './model/train';
 import { chooseBackendAndPath } from './model/trainingPath';
 import type { BackendChoice, BackendReport, EpochLog, Metrics, ModelShape, ModelWeights, TrainCallbacks, TrainData, TrainingPath, TrainResult } from './model/types';
-import { Predictor } from './predictor';
+import { modelAsStored } from './modelAsStored';
 import { tokenizerConfigOf, type TrainSettings } from './settings';
 import { encodeTexts } from './text/encode';
 import { vocabularyAndCorpus } from './text/trainingCorpus';
@@ -71,7 +73,21 @@ export interface PreparedTraining {
 }
 
 export interface TrainOutcome {
+  /**
+   * The model as its file stores it (settings.weights): weights rounded through that format, and
+   * its top words and metrics measured on them. Export it with exportBundle: the file gives back
+   * these very weights.
+   */
   model: SiftModel;
+  /**
+   * The calibrated weights before storing: the page keeps them to offer the other formats at
+   * export (modelAsStored(…, format, …)). Equal to model.weights for float32.
+   */
+  float32Weights: ModelWeights;
+  /** Validation texts for the bundle's golden.json (chooseGoldenTexts): none holds personal data that masking finds. */
+  goldenTexts: string[];
+  /** The validation split's examples, in the order of `validationProbabilities`. */
+  validationExamples: readonly Example[];
   validation: Metrics | null;
   test: Metrics | null;
   /**
@@ -153,9 +169,10 @@ export async function measureBackends(prepared: PreparedTraining): Promise<Backe
 
 /**
  * Trains a prepared run on `target`, then (after fitSeconds, like the metrics) fits the temperature
- * on the validation split and bakes it into the output layer, finds each class's top words, and
- * evaluates the calibrated model on validation and test (its predictions are the uncalibrated
- * model's: only the probabilities change).
+ * on the validation split and bakes it into the output layer, stores the weights in
+ * `settings.weights` (modelAsStored: rounded through that format as its file will hold them), and
+ * on those stored weights finds each class's top words and evaluates validation and test. The
+ * model returned, its metrics, its explanations and its exported file therefore all agree.
  */
 export async function trainPrepared(
   prepared: PreparedTraining,
@@ -164,19 +181,19 @@ export async function trainPrepared(
   options: TrainOptions = {},
 ): Promise<TrainOutcome> {
   const { input, settings, split, data } = prepared;
-  const result = await trainModel(data, prepared.shape, settings, target.backend, callbacks, { trainingPath: target.path ?? options.trainingPath });
+  const result = await trainModel(data, prepared.shape, settings, target.backend, callbacks, { ...options, trainingPath: target.path ?? options.trainingPath });
   const fitSeconds = (performance.now() - prepared.startedAt) / 1000;
 
   const manifest = manifestOf(prepared, result);
   const { weights, calibration } = calibrateOnValidation(result.weights, data.validation);
   manifest.calibration = calibration;
-  const model: SiftModel = { manifest, weights };
-  const predictor = Predictor.create(model);
-  manifest.topWords = predictor.topWords();
-  const validationProbabilities = data.validation ? predictor.probabilitiesOfEncoded(data.validation) : null;
-  manifest.metrics.validation = validationProbabilities ? predictor.metricsFromProbabilities(validationProbabilities, split.validation) : null;
-  manifest.metrics.test = input.test && input.test.length > 0 ? predictor.evaluate(input.test) : null;
-  return { model, validation: manifest.metrics.validation, test: manifest.metrics.test, validationProbabilities, fitSeconds };
+  const { model, validationProbabilities } = modelAsStored({ manifest, weights }, settings.weights, {
+    validation: data.validation ? { examples: split.validation, encoded: data.validation } : null,
+    test: input.test ?? null,
+  });
+  const { validation, test } = model.manifest.metrics;
+  const goldenTexts = chooseGoldenTexts(split.validation, prepared.tokenizer);
+  return { model, float32Weights: weights, goldenTexts, validationExamples: split.validation, validation, test, validationProbabilities, fitSeconds };
 }
 
 /** sift.json for a run prepared as `prepared` that trained as `result` (metrics filled in later). */
@@ -237,7 +254,8 @@ export function checkpointModel(prepared: PreparedTraining, checkpoint: Checkpoi
     backend: checkpoint.backend,
     seconds: checkpoint.seconds,
   });
-  return { manifest, weights: checkpoint.weights };
+  // Stored as the finished model will be: what the page keeps and exports of it is what it shows.
+  return { manifest, weights: storedWeights(checkpoint.weights, prepared.settings.weights) };
 }
 
 /** prepareTraining + trainPrepared on `settings.backend`. */

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importBundle } from './bundle/import';
+import { deserializeModel, isStoredModel } from './bundle/storedModel';
 import { EngineSession } from './session';
 import { settingsFor } from './settings';
 
@@ -36,7 +37,8 @@ describe('EngineSession', () => {
       },
     });
     expect(events).toEqual(['backend reused']);
-    const { manifest } = await importBundle(trained.bundle);
+    expect(isStoredModel(trained.stored)).toBe(true);
+    const { manifest } = deserializeModel(trained.stored);
     expect(manifest.settings).toEqual(session.settings(OVERRIDES));
     expect(trained.model.bundleFileName).toBe('sms.sift.zip');
   }, 60_000);
@@ -68,8 +70,38 @@ describe('EngineSession', () => {
     );
     for (const [listed, counted] of cells) expect(listed).toBe(counted);
     // Opening a bundle (even this model's) leaves no texts to list: a bundle carries none.
-    await session.importModel(trained.bundle);
+    await session.importModel(trained.stored);
     expect(session.cellTexts({ kind: 'mistakes' }, 0, 10)).toBeNull();
     expect(() => new EngineSession().cellTexts({ kind: 'mistakes' }, 0, 10)).toThrow(/Train a model/);
+  }, 60_000);
+
+  it('opens a model from its stored form without a zip, exports it as a zip, and opens that zip with its stored form', async () => {
+    const trained = await session.train(OVERRIDES, 'kept');
+    const text = 'Free entry! Call now to claim your prize';
+    const before = session.explain(text).explanation;
+
+    const reloaded = new EngineSession();
+    const fromStored = await reloaded.importModel(trained.stored);
+    // Nothing to keep again: the page already has these bytes.
+    expect(fromStored.stored).toBeNull();
+    expect(fromStored.model).toEqual(trained.model);
+    expect(reloaded.explain(text).explanation).toEqual(before);
+
+    const exported = await reloaded.exportModel();
+    expect(exported.fileName).toBe('kept.sift.zip');
+    expect([exported.bundle[0], exported.bundle[1]]).toEqual([0x50, 0x4b]); // "PK": a zip
+    expect((await importBundle(exported.bundle)).manifest).toEqual(deserializeModel(trained.stored).manifest);
+
+    // A workspace saved before (zip bytes) opens as before, and comes back with the stored form.
+    const fromZip = await new EngineSession().importModel(exported.bundle);
+    expect(fromZip.model).toEqual(trained.model);
+    expect(fromZip.stored).toEqual(trained.stored);
+  }, 60_000);
+
+  it('refuses to export before it has a model, and stored bytes that were tampered with', async () => {
+    await expect(new EngineSession().exportModel()).rejects.toMatchObject({ code: 'NOT_TRAINED' });
+    const trained = await session.train(OVERRIDES, 'kept');
+    const cut = trained.stored.subarray(0, trained.stored.length - 4);
+    await expect(new EngineSession().importModel(cut)).rejects.toMatchObject({ code: 'BAD_BUNDLE' });
   }, 60_000);
 });

@@ -7,15 +7,19 @@
  */
 import { exportBundle } from './bundle/export';
 import { bundleFileName } from './bundle/files';
+import { compareWeightFormats } from './bundle/formatChoice';
 import { importBundle } from './bundle/import';
+import { deserializeModel, isStoredModel, serializeModel } from './bundle/storedModel';
 import type { SiftManifest, SiftModel } from './bundle/types';
+import type { WeightFormat } from './bundle/weightFormat';
 import { loadDataset } from './dataset/load';
 import type { LoadProgress } from './dataset/progress';
-import type { LoadedDataset, ReadOptions } from './dataset/types';
+import type { Example, LoadedDataset, ReadOptions } from './dataset/types';
 import { SiftError } from './errors';
 import { EvaluatedTexts, type TextListPage, type TextListQuery } from './model/evaluatedTexts';
-import type { BackendReport, Explanation } from './model/types';
+import type { BackendReport, Explanation, Metrics } from './model/types';
 import { CHECKPOINT_THROTTLE, CheckpointWriter, type CheckpointBundle, type CheckpointThrottle } from './checkpoints';
+import { modelAsStored } from './modelAsStored';
 import { measureBackends, prepareTraining, type PreparedInfo, type PreparedTraining, type PrepareProgress } from './pipeline';
 import { Predictor } from './predictor';
 import { settingsFor, type TrainSettings } from './settings';
@@ -59,10 +63,18 @@ export interface SessionOptions {
   checkpoints?: CheckpointThrottle;
 }
 
-export interface TrainedModel {
+/**
+ * A model the session now holds. `stored`: the checked, parsed model as one buffer
+ * (bundle/storedModel.ts), what the page keeps between visits so that a reload never inflates a
+ * zip again; null when the model was opened from those very bytes (the caller has them).
+ */
+export interface HeldModel {
   model: ModelSummary;
-  /** The exported bundle (NAME.sift.zip bytes). */
-  bundle: Uint8Array;
+  stored: Uint8Array | null;
+}
+
+export interface TrainedModel extends HeldModel {
+  stored: Uint8Array;
 }
 
 /** What "Find label problems" answers: the rows it flags, most suspicious first, and how it went. */
@@ -74,6 +86,33 @@ export interface LabelIssuesFound {
   labels: string[];
   /** The flagged rows, most suspicious (lowest probability of the given label) first. */
   issues: LabelIssue[];
+}
+
+/** One weight format a trained model can be exported in: the file's size and its validation metrics as read back. */
+export interface WeightFormatChoice {
+  format: WeightFormat;
+  bytes: number;
+  metrics: Metrics | null;
+}
+
+/** The current model as NAME.sift.zip bytes, in the weight format it was written in. */
+export interface ExportedBundle {
+  bundle: Uint8Array;
+  fileName: string;
+  format: WeightFormat;
+}
+
+/**
+ * What the session keeps of a model trained in it to export other weight formats: the calibrated
+ * float32 weights before storing, the validation split and golden.json's texts. A model opened
+ * from a file has none (its file holds one format only).
+ */
+interface TrainedFormats {
+  float32: SiftModel;
+  validation: readonly Example[];
+  goldenTexts: readonly string[];
+  /** The bundles made so far, by format (the trained format's from the start). */
+  bundles: Map<WeightFormat, Uint8Array>;
 }
 
 export interface LabelIssuesCallbacks {
@@ -89,6 +128,8 @@ function summarizeModel(model: SiftModel): ModelSummary {
 export class EngineSession {
   private dataset: { loaded: LoadedDataset; fileName: string } | null = null;
   private predictor: Predictor | null = null;
+  /** The model the predictor runs, kept to export it on request. */
+  private current: SiftModel | null = null;
   private training = false;
   private stopRequested = false;
   /** "Find label problems" is running; it and training never run at once (both drive the backend). */
@@ -106,6 +147,10 @@ export class EngineSession {
   private evaluated: EvaluatedTexts | null = null;
   /** The label decisions `prepared` was made with (JSON). */
   private preparedDecisions = '[]';
+  /** For the current model when trained here: what exporting it in another weight format needs. */
+  private formats: TrainedFormats | null = null;
+  /** Why WebGL failed, as the worker heard it (webglLost) during the run in progress; else null. */
+  private webglFailure: string | null = null;
 
   /** Told how preparing goes: the run waiting for it (also for a measurement's preparing). */
   private preparingListener: ((progress: PrepareProgress) => void) | null = null;
@@ -208,6 +253,7 @@ export class EngineSession {
     this.training = true;
     this.stopRequested = false;
     this.preparingListener = callbacks.onPreparing ?? null;
+    this.webglFailure = null;
     try {
       const settings = this.settings(overrides);
       if (this.probing && settings.backend === 'auto') callbacks.onMeasuring?.();
@@ -224,6 +270,7 @@ export class EngineSession {
         {
           ...callbacks,
           shouldStop: () => this.stopRequested,
+          backendFault: () => this.webglFailure,
           onBackend: (report) => {
             checkpoints?.started(report);
             callbacks.onBackend?.(report);
@@ -241,7 +288,13 @@ export class EngineSession {
       const model = this.use(outcome.model);
       const probabilities = outcome.validationProbabilities;
       this.evaluated = probabilities ? new EvaluatedTexts(prepared.split.validation, probabilities, outcome.model.manifest.labels) : null;
-      return { model, bundle: await exportBundle(outcome.model) };
+      this.formats = {
+        float32: { manifest: outcome.model.manifest, weights: outcome.float32Weights },
+        validation: prepared.split.validation,
+        goldenTexts: outcome.goldenTexts,
+        bundles: new Map(),
+      };
+      return { model, stored: serializeModel(outcome.model) };
     } finally {
       this.training = false;
       this.preparingListener = null;
@@ -285,6 +338,15 @@ export class EngineSession {
     this.findCancelled = true;
   }
 
+  /**
+   * The WebGL context was lost (the worker hears the canvas's event): a run on webgl moves to
+   * wasm from its last good epoch (backendRules.ts), and no later run reuses a webgl measurement.
+   */
+  webglLost(reason: string): void {
+    if (this.training) this.webglFailure = reason;
+    if (this.memory.known?.report.name === 'webgl') this.memory.known = null;
+  }
+
   /** The current model's prediction for `text` and why, with the time it took in ms. */
   explain(text: string): { explanation: Explanation; workerMs: number } {
     if (!this.predictor) throw new SiftError('NOT_TRAINED', 'Train a model or open one before trying it.');
@@ -304,17 +366,69 @@ export class EngineSession {
     return this.evaluated?.page(query, offset, limit) ?? null;
   }
 
-  /** Opens a bundle and makes it the current model. */
-  async importModel(bytes: Uint8Array): Promise<ModelSummary> {
+  /**
+   * Each weight format the current model can be exported in, with the file's size and the
+   * validation metrics of the model as read back from it (compareWeightFormats): asked for by the
+   * page when a person exports, not after every run. Null for a model opened from a file or kept
+   * from an earlier visit, which holds only the format it was saved in.
+   */
+  async compareFormats(): Promise<WeightFormatChoice[] | null> {
+    const formats = this.formats;
+    if (!this.current) throw new SiftError('NOT_TRAINED', 'Train a model or open one before exporting it.');
+    if (formats === null) return null;
+    // Zipping makes tensors to encode the weights: not while a measurement switches backends.
+    await this.afterProbe();
+    const outcomes = await compareWeightFormats(formats.float32, { validation: { examples: formats.validation }, test: null }, formats.goldenTexts);
+    for (const o of outcomes) if (!formats.bundles.has(o.format)) formats.bundles.set(o.format, o.bundle);
+    return outcomes.map(({ format, bytes, metrics }) => ({ format, bytes, metrics }));
+  }
+
+  /**
+   * Opens a model and makes it the current one: a NAME.sift.zip (answered with its stored form,
+   * for the page to keep) or bytes of that stored form (a reload; checked the same way, only
+   * cheaper: nothing to inflate). An opened model has no validation texts to list.
+   */
+  async importModel(bytes: Uint8Array): Promise<HeldModel> {
+    this.evaluated = null;
+    if (isStoredModel(bytes)) return { model: this.use(deserializeModel(bytes)), stored: null };
     // tf.loadLayersModel needs a backend that a measurement is not switching under it.
     await this.afterProbe();
-    const summary = this.use(await importBundle(bytes));
-    this.evaluated = null;
-    return summary;
+    const model = await importBundle(bytes);
+    return { model: this.use(model), stored: serializeModel(model) };
+  }
+
+  /**
+   * The current model as NAME.sift.zip bytes, for the person to take home: in its own weight
+   * format (the one it was trained to be stored in) by default; in another, for a model trained
+   * here, the model as that format stores it, with that format's metrics and top words in
+   * sift.json (modelAsStored).
+   * @throws SiftError NOT_TRAINED without a model, INVALID_OPTION for another format of a model
+   *   opened from a file or kept from an earlier visit
+   */
+  async exportModel(format?: WeightFormat): Promise<ExportedBundle> {
+    const current = this.current;
+    if (!current) throw new SiftError('NOT_TRAINED', 'Train a model or open one before exporting it.');
+    const fileName = bundleFileName(current.manifest.name);
+    const own = current.manifest.settings.weights;
+    const wanted = format ?? own;
+    const formats = this.formats;
+    const cached = formats?.bundles.get(wanted);
+    if (cached) return { format: wanted, fileName, bundle: cached };
+    if (wanted !== own && formats === null) {
+      throw new SiftError('INVALID_OPTION', `This model's file holds ${own} weights; its other weight formats are known only right after training it.`);
+    }
+    // Zipping makes tensors to encode the weights: not while a measurement switches backends.
+    await this.afterProbe();
+    const model = wanted === own || formats === null ? current : modelAsStored(formats.float32, wanted, { validation: { examples: formats.validation }, test: null }).model;
+    const bundle = await exportBundle(model, { goldenTexts: formats?.goldenTexts });
+    formats?.bundles.set(wanted, bundle);
+    return { format: wanted, fileName, bundle };
   }
 
   private use(model: SiftModel): ModelSummary {
     this.predictor = Predictor.create(model);
+    this.current = model;
+    this.formats = null; // train() sets them again for the model it trained
     return summarizeModel(model);
   }
 }

@@ -35,5 +35,7 @@ describe('settingsFor, the one settings rule', () => {
     expect(settingsFor(report, { sequenceLength: 20, vocabularySize: 500, seed: 7 })).toMatchObject({ sequenceLength: 20, vocabularySize: 500, seed: 7 });
     expect(() => settingsFor(report, { epochs: 0 })).toThrow(SiftError);
     expect(() => resolveSettings({ backend: 'gpu' as never })).toThrow(/backend must be/);
+    expect(() => resolveSettings({ weights: 'int4' as never })).toThrow(/weights must be float32, float16, uint8/);
+    expect(resolveSettings({ weights: 'float16' }).weights).toBe('float16');
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_WEIGHT_FORMAT, WEIGHT_FORMATS, type WeightFormat } from './bundle/weightFormat';
 import { SiftError } from './errors';
 import type { DatasetReport } from './dataset/types';
 import type { BackendChoice, Hyperparameters } from './model/types';
@@ -17,6 +18,12 @@ export interface TrainSettings extends Hyperparameters {
   maskPii: boolean;
   validationShare: number;
   backend: BackendChoice;
+  /**
+   * How the model's weights are stored (bundle/weightFormat.ts). Training rounds the trained
+   * weights through this format before measuring them, so the model Sift shows, tries and
+   * measures is the one its file holds.
+   */
+  weights: WeightFormat;
 }
 
 /**
@@ -46,6 +53,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   maskPii: true,
   validationShare: 0.1,
   backend: 'auto',
+  weights: DEFAULT_WEIGHT_FORMAT,
 };
 
 export interface NumberRule {
@@ -91,6 +99,9 @@ export function resolveSettings(overrides: Partial<TrainSettings> = {}): TrainSe
   }
   if (!['none', 'balanced'].includes(settings.classWeighting)) {
     throw new SiftError('INVALID_OPTION', `classWeighting must be none or balanced (got ${settings.classWeighting}).`);
+  }
+  if (!(WEIGHT_FORMATS as readonly unknown[]).includes(settings.weights)) {
+    throw new SiftError('INVALID_OPTION', `weights must be ${WEIGHT_FORMATS.join(', ')} (got ${String(settings.weights)}).`);
   }
   if (typeof settings.maskPii !== 'boolean') {
     throw new SiftError('INVALID_OPTION', `maskPii must be true or false (got ${String(settings.maskPii)}).`);

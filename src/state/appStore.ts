@@ -5,21 +5,26 @@
 import { createEngineClient } from '@/worker/client';
 import { workerTransport } from '@/worker/workerTransport';
 import { idbPersistence } from './idbPersistence';
-import { memoryPersistence } from './persistence';
+import { memoryPersistence, type Persistence } from './persistence';
+import { storageProblem, type StorageProblem } from './storageProblem';
 import { createSiftStore } from './store';
+import { browserWorkspaceLock } from './workspaceLock';
 
-function persistence() {
+/** IndexedDB where the browser offers it; else memory, and why, which the page says once. */
+function storage(): { persistence: Persistence; storageProblem: StorageProblem | null } {
   try {
-    if (typeof indexedDB !== 'undefined') return idbPersistence();
-  } catch {
-    // IndexedDB can throw on access (blocked storage): keep working, just without saving.
+    if (typeof indexedDB !== 'undefined') return { persistence: idbPersistence(), storageProblem: null };
+    return { persistence: memoryPersistence(), storageProblem: { kind: 'no-indexeddb' } };
+  } catch (e) {
+    // IndexedDB can throw on access (blocked site data): keep working, just without saving.
+    return { persistence: memoryPersistence(), storageProblem: storageProblem(e) };
   }
-  return memoryPersistence();
 }
 
 export const useSift = createSiftStore({
   engine: createEngineClient(workerTransport),
-  persistence: persistence(),
+  ...storage(),
+  workspaceLock: browserWorkspaceLock(),
   async fetchSample(fileName) {
     const response = await fetch(`${import.meta.env.BASE_URL}samples/${fileName}`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);

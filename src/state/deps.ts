@@ -1,6 +1,8 @@
 import type { EngineClient } from '@/worker/client';
 import type { Persistence } from './persistence';
+import type { StorageProblem } from './storageProblem';
 import type { DataSource } from './types';
+import type { WorkspaceLock } from './workspaceLock';
 
 /** Everything the store needs from the outside world, injected so tests run it in Node. */
 export interface StoreDeps {
@@ -23,6 +25,12 @@ export interface StoreDeps {
    * worker's time per Try-box answer, in `detail`).
    */
   mark?(name: string, detail?: Record<string, number>): void;
+  /** Which tab keeps the workspace (workspaceLock.ts); default: this one, always. */
+  workspaceLock?: WorkspaceLock;
+  /** Why there is no browser storage here (persistence is then memory only), or null. */
+  storageProblem?: StorageProblem | null;
+  /** How long a read of the storage may take before it counts as not answering (default 5 s). */
+  storageReadTimeoutMs?: number;
 }
 
 /**
@@ -31,5 +39,5 @@ export interface StoreDeps {
  */
 export interface EngineTracker {
   dataset: { source: DataSource; generation: number } | null;
-  model: { bundle: Uint8Array; generation: number } | null;
+  model: { stored: Uint8Array; generation: number } | null;
 }

@@ -35,7 +35,7 @@ async function fromStored<T extends { bytes: Uint8Array }>(value: Stored<T> | un
 
 /**
  * The workspace in IndexedDB: the dataset's bytes (not the parsed rows: re-reading is fast and
- * keeps one source of truth), the settings, and the model as bundle bytes (the export format).
+ * keeps one source of truth), the settings, and the model in its stored form (persistence.ts).
  * Bytes go in as Blobs built a chunk per task: putting a multi-megabyte Uint8Array would
  * structured-clone it on the main thread, and one `new Blob` copies it in one go (measured: a
  * 57 ms task for the 2.3 MB SMS bundle right when training ends).

@@ -29,7 +29,11 @@ export function savedOverrides(saved: SavedSettings | LegacySavedSettings): Part
 }
 
 export interface SavedModel {
-  /** The NAME.sift.zip bytes: the same format as an export, read back by importBundle. */
+  /**
+   * The checked model's stored form (core/bundle/storedModel.ts), so a reload never inflates a zip;
+   * workspaces saved by Sift 0.2.0 hold NAME.sift.zip bytes. The engine tells them apart by their
+   * first bytes and opens both.
+   */
   bytes: Uint8Array;
   fileName: string;
 }

@@ -22,14 +22,24 @@ describe('applyProgress', () => {
     expect(run.announcement).toEqual({ kind: 'epoch', log: epochLog, totalEpochs: 3 });
   });
 
-  it('starts the curves over when a new backend report arrives (fallback after WebGL failed)', () => {
+  it('starts the curves over after a fallback that kept no epoch', () => {
     const before = applyProgress(emptyRun(), [{ type: 'backend', id: 1, report: { ...backend, name: 'webgl' } }, batch(1, 3)], 0, 3);
-    const fallback = { from: 'webgl', to: 'wasm', reason: 'CONTEXT_LOST_WEBGL' } as const;
+    const fallback = { from: 'webgl', to: 'wasm', reason: 'CONTEXT_LOST_WEBGL', failedInEpoch: 1, keptEpochs: 0 } as const;
     const after = applyProgress(before, [{ type: 'fallback', id: 1, fallback }, { type: 'backend', id: 1, report: backend }], 50, 3);
     expect(after.batches).toEqual([]);
     expect(after.fallbacks).toEqual([fallback]);
     expect(after.announcement).toEqual({ kind: 'fallback', fallback });
     expect(after.backend?.name).toBe('wasm');
+  });
+
+  it('keeps the epochs a fallback kept and drops the rest of the failed epoch', () => {
+    const webgl = { ...backend, name: 'webgl' } as const;
+    const before = applyProgress(emptyRun(), [{ type: 'backend', id: 1, report: webgl }, batch(1, 5), batch(1, 10), { type: 'epoch', id: 1, log: epochLog }, batch(2, 4)], 0, 3);
+    const fallback = { from: 'webgl', to: 'wasm', reason: 'the WebGL context was lost', failedInEpoch: 2, keptEpochs: 1 } as const;
+    const after = applyProgress(before, [{ type: 'fallback', id: 1, fallback }, { type: 'backend', id: 1, report: backend }, batch(2, 1)], 50, 3);
+    expect(after.epochs).toEqual([epochLog]);
+    expect(after.batches.map((p) => p.x)).toEqual([0.5, 1, 1.1]);
+    expect(after.announcement).toEqual({ kind: 'fallback', fallback });
   });
 
   it('does not mutate the run it was given', () => {

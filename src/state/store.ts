@@ -11,6 +11,7 @@ import { createLabelReviewSlice } from './slices/labelReviewSlice';
 import { createModelSlice } from './slices/modelSlice';
 import { createRunsSlice } from './slices/runsSlice';
 import { createSettingsSlice } from './slices/settingsSlice';
+import { createStorageSlice } from './slices/storageSlice';
 import { createTrainingSlice } from './slices/trainingSlice';
 import { createTextListSlice } from './slices/textListSlice';
 import { createTrySlice } from './slices/trySlice';
@@ -21,6 +22,10 @@ export function createSiftStore(deps: StoreDeps) {
   const tracker: EngineTracker = { dataset: null, model: null };
 
   return create<SiftState>()((set, get, api) => {
+    // Every slice below saves through the storage slice's guard: only the tab that keeps the
+    // workspace writes, and only once its storage could be read (slices/storageSlice.ts).
+    const { persistence, ...storage } = createStorageSlice(deps, tracker)(set, get, api);
+    deps = { ...deps, persistence };
     const tryIt = createTrySlice(deps, tracker)(set, get, api);
     const { forgetTextList, ...textListActions } = createTextListSlice(deps, tracker)(set, get, api);
     // A new model (trained, opened, restored) answers the text already in the Try box, and the
@@ -37,6 +42,7 @@ export function createSiftStore(deps: StoreDeps) {
     const { predictNow: _internal, ...tryActions } = tryIt;
     return {
       ...initialState(),
+      ...storage,
       ...dataActions,
       ...createSettingsSlice(deps)(set, get, api),
       ...createTrainingSlice(deps, tracker, afterModelChange, runsInternals.recorder)(set, get, api),

@@ -10,7 +10,9 @@ import type { PreparedInfo, PrepareProgress } from '@/core/pipeline';
 import type { RunsActions, RunsState, WaitedTime } from './runs/types';
 import type { TrainSettings } from '@/core/settings';
 import type { AppError } from '@/core/errors';
-import type { DatasetSummary, LabelIssuesFound, ModelSummary } from '@/core/session';
+import type { DatasetSummary, LabelIssuesFound, ModelSummary, WeightFormatChoice } from '@/core/session';
+import type { WeightFormat } from '@/core/bundle/weightFormat';
+import type { StorageProblem } from './storageProblem';
 import type { LabelAction, LabelDecision } from '@/core/quality/labelDecisions';
 import type { OutOfFoldProgress } from '@/core/quality/outOfFold';
 import type { CorrectedFile } from '@/worker/protocol';
@@ -95,8 +97,13 @@ export interface RunState {
 export interface ReadyModel {
   status: 'ready';
   summary: ModelSummary;
-  /** The NAME.sift.zip bytes, for download and for saving the workspace. */
-  bundle: Uint8Array;
+  /**
+   * The checked, parsed model as one buffer (core/bundle/storedModel.ts): what this browser keeps
+   * between visits, and what a restarted engine is sent again.
+   */
+  stored: Uint8Array;
+  /** The NAME.sift.zip the person opened, exported as it came; null: the engine zips the model on export. */
+  bundle: Uint8Array | null;
   origin: 'trained' | 'imported' | 'restored';
 }
 
@@ -139,10 +146,13 @@ export type BackendChoiceState =
   /** `measuredAt`: performance.now() on the page when it was measured. */
   | { status: 'measured'; report: BackendReport; fileName: string; measuredAt: number };
 
-/** What went wrong with this browser's storage, and the browser's own words for it. */
+/**
+ * What went wrong with this browser's storage (or exporting, or taking the workspace over from
+ * another tab), and why, as data the page words.
+ */
 export interface WorkspaceNotice {
-  kind: 'save-failed' | 'restore-failed' | 'clear-failed';
-  detail: string;
+  kind: 'save-failed' | 'restore-failed' | 'clear-failed' | 'export-failed' | 'take-over-failed';
+  detail: StorageProblem;
 }
 
 export interface WorkspaceState {
@@ -169,6 +179,31 @@ export interface LabelReviewState {
   found: LabelIssuesFound | null;
   /** At most one per row, in row order. */
   decisions: LabelDecision[];
+}
+
+/**
+ * Whether this tab keeps the workspace in the browser's storage (state/workspaceLock.ts), and if
+ * not, why. Only 'saving' writes. Not part of SiftData: "New" does not change it.
+ */
+export type StorageState =
+  | { status: 'saving' }
+  /** Another tab of Sift keeps the workspace: this one neither reads nor writes it. */
+  | { status: 'elsewhere' }
+  | { status: 'taking-over' }
+  /** Another tab took the workspace over: this one stopped saving. */
+  | { status: 'taken-over' }
+  /** No storage here, or it failed or did not answer: nothing is saved, and saved work is not overwritten. */
+  | { status: 'unavailable'; reason: StorageProblem };
+
+export interface StorageData {
+  storage: StorageState;
+}
+
+export interface StorageActions {
+  /** Claims the workspace for this tab and restores it; in a tab where Sift is open elsewhere, only says so. */
+  open(): Promise<void>;
+  /** Takes the workspace from the other tab (which stops saving) and opens the work it saved. */
+  takeOver(): Promise<void>;
 }
 
 export interface SiftData {
@@ -210,8 +245,18 @@ export interface TrainingActions {
 
 export interface ModelActions {
   importModel(bytes: Uint8Array, fileName: string): Promise<void>;
-  /** The bundle to download, or null without a model. */
-  exportModel(): { fileName: string; bytes: Uint8Array } | null;
+  /** Opens a model file the person picked, refusing one larger than any Sift model before reading it. */
+  openModelFile(file: Blob, fileName: string): Promise<void>;
+  /** The NAME.sift.zip to download (zipped by the engine when the page has none), or null without a model. */
+  exportModel(): Promise<{ fileName: string; bytes: Uint8Array } | null>;
+  /**
+   * Each weight format's file size and validation metrics as loaded back, measured by the engine
+   * now (when a person exports, not after every run); null for a model opened from a file or kept
+   * from an earlier visit, whose file holds one format only. Rejects with an AppError.
+   */
+  compareWeightFormats(): Promise<WeightFormatChoice[] | null>;
+  /** The current model's NAME.sift.zip in `format` (in its own format: as exportModel gives it). Rejects with an AppError. */
+  exportModelAs(format: WeightFormat): Promise<{ fileName: string; bytes: Uint8Array } | null>;
   dismissModelError(): void;
 }
 
@@ -255,6 +300,8 @@ export interface WorkspaceActions {
 }
 
 export type SiftState = SiftData &
+  StorageData &
+  StorageActions &
   DataActions &
   SettingsActions &
   TrainingActions &

@@ -28,9 +28,9 @@ describe('createEngineClient', () => {
     expect(w.sent[0].type).toBe('train');
     w.emit({ type: 'measuring', id });
     w.emit({ type: 'measuring', id: id + 99 });
-    const bundle = new ArrayBuffer(3);
-    w.emit({ type: 'trained', id, model: { name: 'm' } as never, bundle });
-    await expect(done).resolves.toEqual({ model: { name: 'm' }, bundle });
+    const stored = new ArrayBuffer(3);
+    w.emit({ type: 'trained', id, model: { name: 'm' } as never, stored });
+    await expect(done).resolves.toEqual({ model: { name: 'm' }, stored });
     expect(progress).toEqual(['measuring']);
   });
 

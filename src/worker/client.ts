@@ -7,12 +7,14 @@ import type { ReadOptions } from '@/core/dataset/types';
 import type { AppError } from '@/core/errors';
 import type { TextListPage, TextListQuery } from '@/core/model/evaluatedTexts';
 import type { Explanation } from '@/core/model/types';
-import type { DatasetSummary, LabelIssuesFound, MeasuredBackend, ModelSummary } from '@/core/session';
+import type { DatasetSummary, LabelIssuesFound, MeasuredBackend, WeightFormatChoice } from '@/core/session';
+import type { WeightFormat } from '@/core/bundle/weightFormat';
 import type { LabelDecision } from '@/core/quality/labelDecisions';
 import {
   isFinalEvent,
   type CorrectedFile,
   type FinalEvent,
+  type LoadedModel,
   type ProgressEvent,
   type SettingOverrides,
   type TrainedResult,
@@ -45,7 +47,10 @@ export interface EngineClient {
   stop(): void;
   /** The prediction and its explanation, with the worker's time for them in ms. */
   explain(text: string): Promise<{ explanation: Explanation; workerMs: number }>;
-  importModel(bytes: Uint8Array): Promise<ModelSummary>;
+  /** Opens a .sift.zip or a model's stored form; answers the summary and, for a zip, the stored form. */
+  importModel(bytes: Uint8Array): Promise<LoadedModel>;
+  /** The engine's current model as NAME.sift.zip bytes: in its own weight format, or in `format` (a model trained in this session). */
+  exportModel(format?: WeightFormat): Promise<{ bundle: Uint8Array; fileName: string; format: WeightFormat }>;
   /** One page of the current model's validation texts behind a cell (null: the engine holds none for it). */
   cellTexts(query: TextListQuery, offset: number, limit: number): Promise<TextListPage | null>;
   /** Asks the engine to measure the backends for 'auto' now, in idle time; null: not measured. */
@@ -56,6 +61,8 @@ export interface EngineClient {
   cancelLabelIssues(): void;
   /** The file (bytes as the page keeps them) written back with the decisions applied. */
   writeCorrectedCsv(bytes: Uint8Array, options: ReadOptions, decisions: LabelDecision[]): Promise<CorrectedFile>;
+  /** Each weight format's file size and validation metrics as read back; null for a model not trained in this session. */
+  compareFormats(): Promise<WeightFormatChoice[] | null>;
   dispose(): void;
 }
 
@@ -136,7 +143,7 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
     },
     async train(overrides, name, onProgress, decisions) {
       const event = await request({ type: 'train', overrides, name, ...(decisions && decisions.length > 0 ? { decisions } : {}) }, 'trained', [], onProgress);
-      return { model: event.model, bundle: event.bundle };
+      return { model: event.model, stored: event.stored };
     },
     stop() {
       transport().send({ type: 'stop', id: nextId++ }, []);
@@ -147,7 +154,12 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
     },
     async importModel(bytes) {
       const buffer = bytes.slice().buffer as ArrayBuffer;
-      return (await request({ type: 'importModel', bytes: buffer }, 'modelLoaded', [buffer])).model;
+      const { model, stored } = await request({ type: 'importModel', bytes: buffer }, 'modelLoaded', [buffer]);
+      return { model, stored };
+    },
+    async exportModel(format) {
+      const { bundle, fileName, format: written } = await request({ type: 'exportModel', ...(format !== undefined && { format }) }, 'exported');
+      return { bundle: new Uint8Array(bundle), fileName, format: written };
     },
     async cellTexts(query, offset, limit) {
       return (await request({ type: 'cellTexts', query, offset, limit }, 'cellTexts')).page;
@@ -164,6 +176,9 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
     async writeCorrectedCsv(bytes, options, decisions) {
       const buffer = bytes.slice().buffer as ArrayBuffer;
       return (await request({ type: 'writeCorrectedCsv', bytes: buffer, options, decisions }, 'correctedCsvWritten', [buffer])).file;
+    },
+    async compareFormats() {
+      return (await request({ type: 'compareFormats' }, 'formatsCompared')).choices;
     },
     dispose() {
       rejectAll({ code: 'CANCELLED', message: 'The engine was closed.' });

@@ -29,7 +29,7 @@ describe('worker handler', () => {
   const events: WorkerEvent[] = [];
   const handler = createHandler((event, transfer = []) => events.push(structuredClone(event, { transfer })), { batchIntervalMs: 0 });
   const take = () => events.splice(0, events.length);
-  let bundle: ArrayBuffer | null = null;
+  let stored: ArrayBuffer | null = null;
   let trainedMetrics: Metrics | null = null;
 
 
@@ -84,13 +84,13 @@ describe('worker handler', () => {
     expect(trained.model.vocabularySize).toBeGreaterThan(2);
     expect('vocabulary' in trained.model).toBe(false);
     expect(trained.model.metrics.validation?.examples).toBeGreaterThan(0);
-    expect(trained.bundle.byteLength).toBeGreaterThan(100);
+    expect(trained.stored.byteLength).toBeGreaterThan(100);
     expect(trained.model.settings).toMatchObject(OVERRIDES);
     expect(trained.model.calibration).toMatchObject({ examples: trained.model.metrics.validation?.examples });
     expect(trained.model.topWords?.map((t) => t.label)).toEqual(['ham', 'spam']);
     trainedMetrics = trained.model.metrics.validation;
     expect(tf.getBackend()).toBe('cpu');
-    bundle = trained.bundle;
+    stored = trained.stored;
   });
 
   it('explains a text with the trained model, word by word', async () => {
@@ -129,13 +129,20 @@ describe('worker handler', () => {
     expect([ham, spam]).toEqual(['ham', 'spam']);
   });
 
-  it('opens its own bundle again, and rejects a bad one with a code', async () => {
-    if (!bundle) throw new Error('no bundle from training');
-    await handler.handle({ type: 'importModel', id: 7, bytes: bundle.slice(0) });
-    await handler.handle({ type: 'importModel', id: 8, bytes: new TextEncoder().encode('not a zip').buffer as ArrayBuffer });
-    const [ok, bad] = take();
-    expect(ok).toMatchObject({ type: 'modelLoaded', id: 7, model: { name: 'sms' } });
-    expect(bad).toMatchObject({ type: 'failed', id: 8, error: { code: 'BAD_BUNDLE' } });
+  it('opens its model’s stored form again, exports it as a zip that opens too, and rejects a bad one with a code', async () => {
+    if (!stored) throw new Error('no stored model from training');
+    await handler.handle({ type: 'importModel', id: 7, bytes: stored.slice(0) });
+    await handler.handle({ type: 'exportModel', id: 8 });
+    await handler.handle({ type: 'importModel', id: 9, bytes: new TextEncoder().encode('not a zip').buffer as ArrayBuffer });
+    const [ok, exported, bad] = take();
+    expect(ok).toMatchObject({ type: 'modelLoaded', id: 7, model: { name: 'sms' }, stored: null });
+    if (exported.type !== 'exported') throw new Error(JSON.stringify(exported));
+    expect(exported.fileName).toBe('sms.sift.zip');
+    await handler.handle({ type: 'importModel', id: 10, bytes: exported.bundle });
+    const [fromZip] = take();
+    if (fromZip.type !== 'modelLoaded' || !fromZip.stored) throw new Error(JSON.stringify(fromZip));
+    expect(new Uint8Array(fromZip.stored)).toEqual(new Uint8Array(stored));
+    expect(bad).toMatchObject({ type: 'failed', id: 9, error: { code: 'BAD_BUNDLE' } });
     // A model opened from a file carries no texts: the worker says so rather than list nothing.
     await handler.handle({ type: 'cellTexts', id: 22, query: { kind: 'mistakes' }, offset: 0, limit: 50 });
     expect(take()).toEqual([{ type: 'cellTexts', id: 22, page: null }]);

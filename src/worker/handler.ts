@@ -9,6 +9,7 @@ import { toAppError } from '@/core/errors';
 import { EngineSession } from '@/core/session';
 import { BatchThrottle } from './batchThrottle';
 import { assertNever, type WorkerCommand, type WorkerEvent } from './protocol';
+import { webglLossWatch } from './webglLossWatch';
 
 export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
 
@@ -28,6 +29,7 @@ export interface Handler {
 export function createHandler(post: Post, options: HandlerOptions = {}): Handler {
   const now = options.now ?? (() => performance.now());
   const session = new EngineSession(now, { checkpoints: options.checkpoints });
+  const watchWebgl = webglLossWatch((reason) => session.webglLost(reason));
 
   async function train(id: number, command: Extract<WorkerCommand, { type: 'train' }>): Promise<void> {
     const newThrottle = () => new BatchThrottle({ intervalMs: options.batchIntervalMs ?? 100, smoothing: 0.9, now });
@@ -41,7 +43,8 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
       },
       onMeasuring: () => post({ type: 'measuring', id }),
       onBackend: (report) => {
-        // A fallback starts the curves over: so does their smoothing.
+        if (report.name === 'webgl') watchWebgl();
+        // After a fallback the curves go on from the kept epochs: their smoothing starts afresh.
         throttle = newThrottle();
         post({ type: 'backend', id, report });
       },
@@ -52,8 +55,8 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
       onEpoch: (log) => post({ type: 'epoch', id, log }),
       onFallback: (fallback) => post({ type: 'fallback', id, fallback }),
     }, command.decisions);
-    const bundle = ownBuffer(trained.bundle);
-    post({ type: 'trained', id, model: trained.model, bundle }, [bundle]);
+    const stored = ownBuffer(trained.stored);
+    post({ type: 'trained', id, model: trained.model, stored }, [stored]);
   }
 
   async function findLabelIssues(id: number, command: Extract<WorkerCommand, { type: 'findLabelIssues' }>): Promise<void> {
@@ -90,6 +93,7 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
           return;
         case 'measureBackends':
           post({ type: 'measured', id, known: await session.measureAhead(command.overrides) });
+          watchWebgl();
           return;
         case 'explain':
           post({ type: 'explained', id, ...session.explain(command.text) });
@@ -109,9 +113,22 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
           post({ type: 'correctedCsvWritten', id, file: { ...file, bytes: buffer } }, [buffer]);
           return;
         }
-        case 'importModel':
-          post({ type: 'modelLoaded', id, model: await session.importModel(new Uint8Array(command.bytes)) });
+        case 'importModel': {
+          const opened = await session.importModel(new Uint8Array(command.bytes));
+          const stored = opened.stored ? ownBuffer(opened.stored) : null;
+          post({ type: 'modelLoaded', id, model: opened.model, stored }, stored ? [stored] : []);
           return;
+        }
+        case 'compareFormats':
+          post({ type: 'formatsCompared', id, choices: await session.compareFormats() });
+          return;
+        case 'exportModel': {
+          const exported = await session.exportModel(command.format);
+          // A copy: the session keeps the bytes for the next download.
+          const bundle = exported.bundle.slice().buffer as ArrayBuffer;
+          post({ type: 'exported', id, bundle, fileName: exported.fileName, format: exported.format }, [bundle]);
+          return;
+        }
         default:
           assertNever(command);
       }

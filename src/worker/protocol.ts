@@ -8,7 +8,8 @@
  * terminates the worker (squoosh's approach), which Comlink would not make simpler.
  *
  * Only plain data crosses: file and bundle bytes travel as transferable ArrayBuffers, the trained
- * model (weights, vocabulary) stays in the worker and the page gets a summary.
+ * model (weights, vocabulary) stays in the worker and the page gets a summary, plus the model's
+ * stored form (core/bundle/storedModel.ts) to keep between visits.
  */
 import type { BackendFallback } from '@/core/backendRules';
 import type { LoadProgress } from '@/core/dataset/progress';
@@ -17,7 +18,8 @@ import type { AppError } from '@/core/errors';
 import type { TextListPage, TextListQuery } from '@/core/model/evaluatedTexts';
 import type { BackendReport, BatchLog, EpochLog, Explanation } from '@/core/model/types';
 import type { PreparedInfo, PrepareProgress } from '@/core/pipeline';
-import type { DatasetSummary, LabelIssuesFound, MeasuredBackend, ModelSummary } from '@/core/session';
+import type { DatasetSummary, LabelIssuesFound, MeasuredBackend, ModelSummary, WeightFormatChoice } from '@/core/session';
+import type { WeightFormat } from '@/core/bundle/weightFormat';
 import type { TrainSettings } from '@/core/settings';
 import type { CorrectedCsv } from '@/core/dataset/correctedCsv';
 import type { LabelDecision } from '@/core/quality/labelDecisions';
@@ -35,7 +37,10 @@ export type WorkerCommand =
   | { type: 'train'; id: number; overrides: SettingOverrides; name: string; decisions?: LabelDecision[] }
   | { type: 'stop'; id: number }
   | { type: 'explain'; id: number; text: string }
+  /** A NAME.sift.zip, or a model's stored form (a reload): told apart by their first bytes. */
   | { type: 'importModel'; id: number; bytes: ArrayBuffer }
+  /** The current model as NAME.sift.zip, for download: in its own weight format, or in `format` (a model trained in this session). */
+  | { type: 'exportModel'; id: number; format?: WeightFormat }
   /**
    * One page of the current model's validation texts behind a confusion-matrix cell (or all its
    * mistakes), from what the worker kept after training: answered with `cellTexts`.
@@ -52,7 +57,9 @@ export type WorkerCommand =
   /** Ends the search for label problems after its current batch; it then fails with CANCELLED. */
   | { type: 'cancelLabelIssues'; id: number }
   /** The file with the label decisions applied (correctedCsv.ts); the page sends the bytes it keeps. */
-  | { type: 'writeCorrectedCsv'; id: number; bytes: ArrayBuffer; options: ReadOptions; decisions: LabelDecision[] };
+  | { type: 'writeCorrectedCsv'; id: number; bytes: ArrayBuffer; options: ReadOptions; decisions: LabelDecision[] }
+  /** Each weight format's file size and validation metrics as read back (on demand, when exporting): `formatsCompared`. */
+  | { type: 'compareFormats'; id: number };
 
 /** A corrected copy of the file, its bytes transferable. */
 export type CorrectedFile = Omit<CorrectedCsv, 'bytes'> & { bytes: ArrayBuffer };
@@ -67,8 +74,14 @@ export interface BatchProgress {
 
 export interface TrainedResult {
   model: ModelSummary;
-  /** The exported bundle (NAME.sift.zip bytes) for persistence and download. */
-  bundle: ArrayBuffer;
+  /** The model's stored form (core/bundle/storedModel.ts): what the page saves and sends back to a restarted engine. */
+  stored: ArrayBuffer;
+}
+
+export interface LoadedModel {
+  model: ModelSummary;
+  /** The stored form of a model opened from a .sift.zip; null when it was opened from its stored form. */
+  stored: ArrayBuffer | null;
 }
 
 export type WorkerEvent =
@@ -82,7 +95,7 @@ export type WorkerEvent =
   | { type: 'backend'; id: number; report: BackendReport }
   | { type: 'batch'; id: number; progress: BatchProgress }
   | { type: 'epoch'; id: number; log: EpochLog }
-  /** The run moved to another backend (WebGL failed mid-run) and starts over there. */
+  /** The run moved to another backend (WebGL failed mid-run): it goes on there after the kept epochs, or starts over. */
   | { type: 'fallback'; id: number; fallback: BackendFallback }
   /**
    * The best epoch so far as a bundle (NAME.sift.zip bytes, stop reason 'interrupted'), saved so a
@@ -92,7 +105,8 @@ export type WorkerEvent =
   | ({ type: 'trained'; id: number } & TrainedResult)
   /** workerMs: the worker's time to tokenize, predict and explain the text (the Try box's latency, less messaging). */
   | { type: 'explained'; id: number; explanation: Explanation; workerMs: number }
-  | { type: 'modelLoaded'; id: number; model: ModelSummary }
+  | ({ type: 'modelLoaded'; id: number } & LoadedModel)
+  | { type: 'exported'; id: number; bundle: ArrayBuffer; fileName: string; format: WeightFormat }
   /** page: null when the worker holds no texts for the current model (opened from a file, or no validation split). */
   | { type: 'cellTexts'; id: number; page: TextListPage | null }
   | { type: 'measured'; id: number; known: MeasuredBackend | null }
@@ -100,12 +114,16 @@ export type WorkerEvent =
   | { type: 'labelIssuesProgress'; id: number; progress: OutOfFoldProgress }
   | { type: 'labelIssuesFound'; id: number; found: LabelIssuesFound }
   | { type: 'correctedCsvWritten'; id: number; file: CorrectedFile }
+  /** choices: null for a model opened from a file (it holds only the format it was saved in). */
+  | { type: 'formatsCompared'; id: number; choices: WeightFormatChoice[] | null }
   | { type: 'failed'; id: number; error: AppError };
 
 /** Events that end a request (resolve or reject its promise); the rest are progress. */
 export type FinalEvent = Extract<
   WorkerEvent,
-  { type: 'parsed' | 'trained' | 'explained' | 'modelLoaded' | 'cellTexts' | 'measured' | 'labelIssuesFound' | 'correctedCsvWritten' | 'failed' }
+  {
+    type: 'parsed' | 'trained' | 'explained' | 'modelLoaded' | 'exported' | 'cellTexts' | 'measured' | 'labelIssuesFound' | 'correctedCsvWritten' | 'formatsCompared' | 'failed';
+  }
 >;
 export type ProgressEvent = Exclude<WorkerEvent, FinalEvent>;
 
@@ -116,9 +134,11 @@ export function isFinalEvent(event: WorkerEvent): event is FinalEvent {
     case 'explained':
     case 'modelLoaded':
     case 'cellTexts':
+    case 'exported':
     case 'measured':
     case 'labelIssuesFound':
     case 'correctedCsvWritten':
+    case 'formatsCompared':
     case 'failed':
       return true;
     case 'parseProgress':

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSession, RESULTS, type Session } from './session';
+import { exportDownload } from './exportDownload';
 
 const JOURNEY = '11-runs';
 
@@ -150,7 +151,7 @@ describe('journey: keyboard → two runs → compare → use → another file �
     await runs.getByRole('button', { name: 'Use Run 1' }).click();
     await runs.getByRole('button', { name: 'Run 1 is the current model' }).waitFor();
     await page.getByText(/Model sms_spam · 2 classes/).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const download = await exportDownload(page);
     expect(download.suggestedFilename()).toBe('sms_spam.sift.zip');
     figures.storageLine = await runs.locator('.runs__storage').textContent();
     expect(figures.storageLine).toMatch(/Models of runs take \d+(\.\d)? MB of this browser’s storage/);

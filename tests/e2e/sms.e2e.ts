@@ -142,8 +142,17 @@ describe('journey: sample → train → try → export → reload → new → op
     await page.getByText(/answered in \d+(\.\d+)? ms on this device/).waitFor({ timeout: 10_000 });
     await s.shot('try');
 
-    // Take it home.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    // Take it home: each weight format with its size and its accuracy as loaded back, then the download.
+    await page.getByRole('button', { name: 'Export' }).click();
+    const exportDialog = page.getByRole('dialog', { name: /^Export / });
+    const formats = exportDialog.getByRole('group', { name: 'How the file stores the weights' });
+    await formats.waitFor({ timeout: 120_000 });
+    for (const format of ['float32', 'float16', 'uint8']) {
+      await formats.getByRole('radio', { name: new RegExp(`^${format}: .* · [\\d.]+ (KB|MB) · validation accuracy [\\d.]+% as loaded back`) }).waitFor();
+    }
+    expect(await formats.getByRole('radio', { name: /^uint8: .*\(as trained/ }).isChecked()).toBe(true);
+    await s.shot('export-formats');
+    const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download' }).click()]);
     expect(download.suggestedFilename()).toBe('sms_spam.sift.zip');
     const bundlePath = join(RESULTS, '1-sms', 'sms_spam.sift.zip');
     await download.saveAs(bundlePath);

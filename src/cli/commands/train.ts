@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
-import { bundleFileName } from '@/core/bundle/export';
-import { exportAsMeasured, validationExamplesOf } from '@/core/bundle/formatChoice';
+import { bundleFileName, exportBundle } from '@/core/bundle/export';
 import type { ModelCalibration } from '@/core/bundle/types';
-import { DEFAULT_WEIGHT_FORMAT } from '@/core/bundle/weightFormat';
+import type { Example } from '@/core/dataset/types';
 import { loadDataset } from '@/core/dataset/load';
 import { describeValidationSplit } from '@/core/dataset/split';
 import type { BatchLog, EpochLog, Metrics, StopReason } from '@/core/model/types';
-import { trainFromExamples } from '@/core/pipeline';
+import { trainFromExamples, type TrainOutcome } from '@/core/pipeline';
+import { Predictor } from '@/core/predictor';
 import { resolveSettings, settingsFor } from '@/core/settings';
 import type { ParsedCommandLine } from '../args';
 import { backendWords } from '../backendWords';
@@ -50,26 +50,27 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
     },
   );
   const seconds = (performance.now() - started) / 1000;
-  const weights = cli.weights ?? DEFAULT_WEIGHT_FORMAT;
-  // Metrics of the model as saved: smaller weights predict a little differently from the trained float32 ones.
-  const saved = await exportAsMeasured(outcome.model, { validation: validationExamplesOf(outcome.model, dataset.examples), test: test ?? null }, weights);
-  const model = saved.model;
+  // The model is already stored in settings.weights (its metrics are those of the file's weights).
+  const model = outcome.model;
+  const weights = model.manifest.settings.weights;
   const { validation, test: tested } = model.manifest.metrics;
+  const bundle = await exportBundle(model, { goldenTexts: outcome.goldenTexts });
   const outPath = cli.out ?? bundleFileName(model.manifest.name);
-  await writeBytes(outPath, saved.bytes);
+  await writeBytes(outPath, bundle);
+  const float32 = weights === 'float32' ? null : float32Metrics(outcome, test);
 
   const t = model.manifest.training;
-  const trained = (m: Metrics | null, s: Metrics | null): string =>
-    m !== null && s !== null && m.accuracy !== s.accuracy ? ` (${pct(m.accuracy)} before saving as ${weights})` : '';
+  const trained = (m: Metrics | null | undefined, s: Metrics | null): string =>
+    m && s !== null && m.accuracy !== s.accuracy ? ` (float32 weights: ${pct(m.accuracy)})` : '';
   out.line('');
   out.line(`Stopped: ${STOP_WORDS[t.stopReason]}; kept epoch ${t.bestEpoch} of ${t.history.length}.`);
-  out.line(`Validation: accuracy ${pct(validation?.accuracy)}, macro-F1 ${pct(validation?.macroF1)}${trained(outcome.validation, validation)}`);
-  if (tested) out.line(`Test (${cli.test}): accuracy ${pct(tested.accuracy)}, macro-F1 ${pct(tested.macroF1)}${trained(outcome.test, tested)}`);
+  out.line(`Validation: accuracy ${pct(validation?.accuracy)}, macro-F1 ${pct(validation?.macroF1)}${trained(float32?.validation, validation)}`);
+  if (tested) out.line(`Test (${cli.test}): accuracy ${pct(tested.accuracy)}, macro-F1 ${pct(tested.macroF1)}${trained(float32?.test, tested)}`);
   if (model.manifest.calibration) out.line(calibrationLine(model.manifest.calibration));
   for (const { label, words } of model.manifest.topWords ?? []) {
     out.line(`Top words for ${label}: ${words.slice(0, TOP_WORDS_SHOWN).map((w) => w.word).join(', ') || '(none pushes toward it alone)'}`);
   }
-  out.line(`Trained in ${seconds.toFixed(1)} s on ${t.backend}; model saved to ${outPath} (${(saved.bytes.byteLength / 1e6).toFixed(2)} MB, ${weights} weights)`);
+  out.line(`Trained in ${seconds.toFixed(1)} s on ${t.backend}; model saved to ${outPath} (${(bundle.byteLength / 1e6).toFixed(2)} MB, ${weights} weights)`);
 
   const epochs = t.history;
   out.result({
@@ -90,14 +91,23 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
     epochs,
     settings,
     weights,
-    bundleBytes: saved.bytes.byteLength,
+    bundleBytes: bundle.byteLength,
     validation: summary(validation),
     test: summary(tested),
-    // The trained float32 weights' metrics, before saving in a smaller format.
-    float32: { validation: summary(outcome.validation), test: summary(outcome.test) },
+    // The calibrated float32 weights' metrics, before storing them in a smaller format.
+    float32: { validation: summary(float32?.validation ?? validation), test: summary(float32?.test ?? tested) },
     calibration: model.manifest.calibration,
     topWords: model.manifest.topWords,
   });
+}
+
+/** The metrics of the calibrated float32 weights, before training stored them in a smaller format. */
+function float32Metrics(outcome: TrainOutcome, test: readonly Example[] | undefined): { validation: Metrics | null; test: Metrics | null } {
+  const predictor = Predictor.create({ manifest: outcome.model.manifest, weights: outcome.float32Weights });
+  return {
+    validation: outcome.validationExamples.length > 0 ? predictor.evaluate(outcome.validationExamples) : null,
+    test: test && test.length > 0 ? predictor.evaluate(test) : null,
+  };
 }
 
 /** Words per class on the human output; --json and the bundle carry all 20. */

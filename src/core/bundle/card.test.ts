@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownText, modelCard } from './card';
+import { NODE_SNIPPET, PAGE_SNIPPET } from './runtimeUsage';
 import { trecModel } from '../../../tests/helpers/testModel';
 
 const HOSTILE_LABELS = ['a|b', '<img src=x onerror=alert(1)>', '**bold** _it_', '[click](https://evil.example)', '`code`', 'line\nbreak\r\x1b[31mred'];
@@ -44,5 +45,16 @@ describe('modelCard with labels and a name that hold Markdown, HTML and control 
   it('escapes each Markdown character once, so the text reads back the same', () => {
     const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
     for (const label of labels) expect(unescape(markdownText(label))).toBe(label.replace(/[\r\n\x1b]+/g, ' ').replace(/\s+/g, ' '));
+  });
+});
+
+describe('modelCard: using the model without Sift', () => {
+  const card = modelCard(trecModel().manifest, { weights: 'uint8' });
+
+  it("names the bundle's runtime, page and golden texts, and shows the lines that load and predict in a page and in Node", () => {
+    for (const file of ['predict.mjs', 'example.html', 'golden.json']) expect(card).toContain(`\`${file}\``);
+    expect(card).toContain(['```js', PAGE_SNIPPET, '```'].join('\n'));
+    expect(card).toContain(['```js', NODE_SNIPPET, '```'].join('\n'));
+    expect(card).toMatch(/none in which masking finds personal data/);
   });
 });

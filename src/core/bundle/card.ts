@@ -2,6 +2,7 @@ import { formatPercent } from '../format';
 import type { Metrics } from '../model/types';
 import { BUNDLE_EXTENSION, BUNDLE_FILES } from './files';
 import type { ClassTopWords, ModelCalibration, SiftManifest } from './types';
+import { NODE_SNIPPET, PAGE_SNIPPET } from './runtimeUsage';
 import type { WeightFormat } from './weightFormat';
 
 export interface CardOptions {
@@ -124,18 +125,38 @@ export function modelCard(manifest: SiftManifest, options: CardOptions = { weigh
     `- \`${BUNDLE_FILES.model}\` + \`${BUNDLE_FILES.weights}\`: a TensorFlow.js Layers model; weights stored as ${WEIGHT_FORMAT_WORDS[options.weights]}` +
       `${options.weights === 'float32' ? '' : ', which `tf.loadLayersModel` decodes (the `quantization` field of its weights manifest)'}`,
     `- \`${BUNDLE_FILES.manifest}\`: labels, vocabulary (index = token id; 0 = \`<pad>\`, 1 = \`<unk>\`), tokenizer settings, metrics`,
+    `- \`${BUNDLE_FILES.runtime}\`: the model's runtime in plain JavaScript (one ES module, no dependencies): Sift's own tokenizer${t.maskPii ? ', masking' : ''} and classifier`,
+    `- \`${BUNDLE_FILES.example}\`: a page with a text box that predicts with it`,
+    `- \`${BUNDLE_FILES.golden}\`: texts with the token ids and probabilities this model gives them, to check a port to another language; ` +
+      'up to 20 of them are validation texts (none in which masking finds personal data): remove the file before sharing the model if those texts are confidential',
     '',
     '## Using it',
     '',
     `In Sift: load this \`${BUNDLE_EXTENSION}\` file in the app to classify new texts.`,
     '',
-    'In TensorFlow.js, after unzipping:',
+    `Anywhere else, unzip it and use \`${BUNDLE_FILES.runtime}\`. In a page served from the unzipped folder by any static web server, in a module script (\`type="module"\`; \`${BUNDLE_FILES.example}\` does this):`,
+    '',
+    '```js',
+    PAGE_SNIPPET,
+    '```',
+    '',
+    'In Node (20 or later), run from the unzipped folder as a `.mjs` file:',
+    '',
+    '```js',
+    NODE_SNIPPET,
+    '```',
+    '',
+    '`model.predict(text)` gives `{ label, probabilities: { [label]: probability } }`; `model.explain(text)` adds each word\'s push',
+    'toward or away from the label (`words`: `word`, `start`, `end`, `known`, `value` in log-odds; they add up to `score − emptyScore`)',
+    'and how much of the text the model knows (`coverage`), as `sift predict --json` prints them.',
+    '',
+    'In TensorFlow.js (model.json + weights.bin alone), after unzipping:',
     '',
     '```js',
     "// in a browser: an http(s) URL; in Node with @tensorflow/tfjs-node: 'file://path/to/model.json'",
     "const model = await tf.loadLayersModel('https://example.org/my-model/model.json');",
     "const sift = JSON.parse(fs.readFileSync('sift.json', 'utf8'));",
-    '// ids: the token ids of ONE text, as Sift tokenizes it (see below), unpadded',
+    "// ids: the token ids of ONE text, unpadded: predict.mjs's model.tokenIds(text), or your own tokenizer (below)",
     'const probabilities = model.predict(tf.tensor2d([ids], [1, ids.length], "int32")).dataSync();',
     'const label = sift.labels[probabilities.indexOf(Math.max(...probabilities))];',
     '```',
@@ -150,8 +171,8 @@ export function modelCard(manifest: SiftManifest, options: CardOptions = { weigh
     'whitespace; add word bigrams ("new york") if set, and for runs of Chinese, Japanese or Korean',
     'characters the characters and character n-grams that are not words themselves; look each token',
     'up in `vocabulary`: unknown words become 1 (`<unk>`), unknown bigrams and n-grams are dropped;',
-    'keep the first `sequenceLength` ids. Sift\'s tokenizer (src/core/text/tokenize.ts) is the',
-    'reference for the exact order of the tokens.',
+    `keep the first \`sequenceLength\` ids. \`${BUNDLE_FILES.runtime}\` is the reference for the exact order of`,
+    `the tokens, and \`${BUNDLE_FILES.golden}\` lists the ids and probabilities a port must reproduce.`,
     '',
   ];
   return lines.join('\n');

@@ -2,15 +2,23 @@ import * as tf from '@tensorflow/tfjs';
 import { strToU8, zipSync } from 'fflate';
 import { SiftError } from '../errors';
 import { modelCard } from './card';
+import { EXAMPLE_HTML } from './runtimeUsage';
 import { BUNDLE_FILES } from './files';
+import { goldenFile } from './golden';
 import { buildLayersModel, checkWeightSizes } from './layersModel';
 import { BUNDLE_LIMITS, checkManifestLimits, checkShapeLimits, tooLarge } from './limits';
+import { PREDICT_MODULE } from './predictModule.generated';
 import type { SiftManifest, SiftModel } from './types';
-import { DEFAULT_WEIGHT_FORMAT, encodeWeights, type WeightFormat } from './weightFormat';
+import { encodeWeights, storedWeights, type WeightFormat } from './weightFormat';
 
 export interface ExportOptions {
-  /** How weights.bin stores the weights (see weightFormat.ts); DEFAULT_WEIGHT_FORMAT by default. */
+  /**
+   * How weights.bin stores the weights (see weightFormat.ts); by default the model's own format,
+   * `manifest.settings.weights`, which training already stored its weights in (modelAsStored).
+   */
   weights?: WeightFormat;
+  /** Validation texts for golden.json (TrainOutcome.goldenTexts); without them it holds Sift's check texts only. */
+  goldenTexts?: readonly string[];
 }
 
 /** Also here because callers that save a bundle name its file too. */
@@ -29,14 +37,17 @@ const WEIGHTS_LEVEL: Record<WeightFormat, 0 | 1> = { float32: 0, float16: 0, uin
 /**
  * Writes a trained model as NAME.sift.zip bytes: model.json + weights.bin (a standard tfjs Layers
  * model whose weightsManifest points at weights.bin, in the chosen weight format), sift.json (the
- * manifest: tokenizer, vocabulary, labels, settings, metrics) and README.md (a model card).
+ * manifest: tokenizer, vocabulary, labels, settings with the weight format written, metrics),
+ * README.md (a model card), predict.mjs (the runtime, src/runtime/), example.html (a page using
+ * it) and golden.json (texts with their ids and probabilities, as the file's weights give them).
  * Entries are dated `manifest.createdAt`, so the same model always gives the same bytes. Only the
  * data file's name goes in, never its folder. Creates tensors only inside and disposes them all.
  */
 export async function exportBundle(model: SiftModel, options: ExportOptions = {}): Promise<Uint8Array> {
-  const format = options.weights ?? DEFAULT_WEIGHT_FORMAT;
+  const format = options.weights ?? model.manifest.settings.weights;
   const { weights } = model;
-  const manifest = withoutFolder(model.manifest);
+  // sift.json says how the file stores its weights, whatever the model in memory was told.
+  const manifest = withoutFolder({ ...model.manifest, settings: { ...model.manifest.settings, weights: format } });
   checkWeightSizes(weights);
   const mismatches = [
     weights.shape.vocabSize !== manifest.vocabulary.length &&
@@ -79,6 +90,8 @@ export async function exportBundle(model: SiftModel, options: ExportOptions = {}
   const mtime = Number.isNaN(createdAt.getTime()) || createdAt < ZIP_EPOCH ? ZIP_EPOCH : createdAt;
   const json = (value: unknown): Uint8Array => strToU8(JSON.stringify(value, null, 1));
   const manifestBytes = json(manifest);
+  // The probabilities of the weights as the file gives them back, not of those handed in.
+  const golden = goldenFile({ manifest, weights: storedWeights(weights, format) }, options.goldenTexts ?? []);
   if (manifestBytes.byteLength > BUNDLE_LIMITS.manifestBytes) {
     throw tooLarge(`Cannot save this model: its ${BUNDLE_FILES.manifest} would take ${manifestBytes.byteLength.toLocaleString('en-US')} bytes, more than the ${BUNDLE_LIMITS.manifestBytes.toLocaleString('en-US')} Sift reads back.`);
   }
@@ -88,6 +101,9 @@ export async function exportBundle(model: SiftModel, options: ExportOptions = {}
       [BUNDLE_FILES.model]: json(modelJson),
       [BUNDLE_FILES.weights]: [encoded.bytes, { level: WEIGHTS_LEVEL[format] }],
       [BUNDLE_FILES.card]: strToU8(modelCard(manifest, { weights: format })),
+      [BUNDLE_FILES.runtime]: strToU8(PREDICT_MODULE),
+      [BUNDLE_FILES.example]: strToU8(EXAMPLE_HTML),
+      [BUNDLE_FILES.golden]: json(golden),
     },
     { level: 6, mtime },
   );

@@ -1,9 +1,16 @@
-/** The files inside NAME.sift.zip. model.json + weights.bin are a standard tfjs Layers model. */
+/**
+ * The files inside NAME.sift.zip. model.json + weights.bin are a standard tfjs Layers model;
+ * predict.mjs runs it without tfjs (src/runtime/), example.html shows it in a page, golden.json
+ * lets a port check itself. Sift reads back only model.json, weights.bin and sift.json.
+ */
 export const BUNDLE_FILES = {
   model: 'model.json',
   weights: 'weights.bin',
   manifest: 'sift.json',
   card: 'README.md',
+  runtime: 'predict.mjs',
+  example: 'example.html',
+  golden: 'golden.json',
 } as const;
 
 export const BUNDLE_EXTENSION = '.sift.zip';

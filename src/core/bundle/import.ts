@@ -3,16 +3,13 @@ import { strFromU8 } from 'fflate';
 import { errorMessage, SiftError } from '../errors';
 import type { ModelShape, ModelWeights } from '../model/types';
 import { BUNDLE_FILES } from './files';
-import { BUNDLE_LIMITS, checkJsonStringLengths, checkShapeLimits, tooLarge, weightValueCounts } from './limits';
+import { BUNDLE_LIMITS, checkJsonStringLengths, checkShapeLimits, tooLarge } from './limits';
 import { validateManifest } from './manifest';
-import { checkTopology, manifestShape } from './topology';
+import { manifestShape } from './topology';
 import type { SiftModel } from './types';
+import { checkedWeightSpecs, storedBytes, storedFormat } from './weightSpecs';
 import { checkWeights } from './weightsCheck';
 import { readZipDirectory, readZipEntry, type ZipEntry } from './zip';
-
-/** Bytes per stored value of each dtype a Sift bundle may hold, quantized ones included. */
-const BYTES_PER_VALUE: Record<string, number> = { float32: 4, float16: 2, uint16: 2, uint8: 1 };
-const QUANTIZED_DTYPES = ['float16', 'uint16', 'uint8'];
 
 const bad = (message: string): SiftError => new SiftError('BAD_BUNDLE', message);
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -50,7 +47,9 @@ export async function importBundle(bytes: Uint8Array): Promise<SiftModel> {
   checkShapeLimits(shape);
   const modelJson = parseJson(readZipEntry(bytes, modelEntry), BUNDLE_FILES.model);
   const specs = checkedWeightSpecs(modelJson, shape);
-  const expectedBytes = specs.reduce((sum, spec) => sum + valuesOf(spec) * BYTES_PER_VALUE[storedDtype(spec)], 0);
+  // The file says how it stores its weights; sift.json of Sift 0.2.0 does not.
+  manifest.settings.weights = storedFormat(specs) ?? manifest.settings.weights;
+  const expectedBytes = storedBytes(specs);
   if (entries.weights.size !== expectedBytes) {
     throw bad(
       `${BUNDLE_FILES.weights} has ${count(entries.weights.size)} bytes but ${BUNDLE_FILES.model} describes ${count(expectedBytes)}: ` +
@@ -101,68 +100,6 @@ function parseJson(data: Uint8Array, name: string): unknown {
   } catch (e) {
     throw bad(`${name} is damaged: it is not valid JSON (${errorMessage(e)}).`);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const valuesOf = (spec: tf.io.WeightsManifestEntry): number => spec.shape.reduce((product, size) => product * size, 1);
-const storedDtype = (spec: tf.io.WeightsManifestEntry): string => spec.quantization?.dtype ?? spec.dtype;
-
-/**
- * model.json's topology must be Sift's architecture at the shape sift.json implies, and its
- * weight specs exactly Sift's five arrays at that shape (float32, or quantized to float16, uint16
- * or uint8), in one weights.bin. Returns the specs in weights.bin's order.
- */
-function checkedWeightSpecs(modelJson: unknown, shape: ModelShape): tf.io.WeightsManifestEntry[] {
-  if (!isRecord(modelJson) || !isRecord(modelJson.modelTopology) || !Array.isArray(modelJson.weightsManifest)) {
-    throw bad(`${BUNDLE_FILES.model} is damaged: it is not a TensorFlow.js model (no modelTopology or weightsManifest).`);
-  }
-  const names = checkTopology(modelJson.modelTopology, shape);
-  const groups = modelJson.weightsManifest as unknown[];
-  const group = groups[0];
-  if (
-    groups.length !== 1 ||
-    !isRecord(group) ||
-    !Array.isArray(group.paths) ||
-    group.paths.length !== 1 ||
-    group.paths[0] !== BUNDLE_FILES.weights ||
-    !Array.isArray(group.weights)
-  ) {
-    throw bad(`${BUNDLE_FILES.model} is damaged: its weightsManifest must name one file, ${BUNDLE_FILES.weights}.`);
-  }
-  const expected = weightValueCounts(shape);
-  const expectedShapes: [string, number[]][] = [
-    [names.embedding, [shape.vocabSize, shape.embeddingDim]],
-    [names.hiddenKernel, [shape.embeddingDim, shape.hiddenUnits]],
-    [names.hiddenBias, [shape.hiddenUnits]],
-    [names.outputKernel, [shape.hiddenUnits, shape.numClasses]],
-    [names.outputBias, [shape.numClasses]],
-  ];
-  const specs = group.weights as unknown[];
-  if (specs.length !== expectedShapes.length) {
-    throw new SiftError('BUNDLE_MISMATCH', `${BUNDLE_FILES.model} lists ${specs.length} weight arrays; a Sift classifier has ${expectedShapes.length}.`);
-  }
-  return specs.map((spec, i) => {
-    const [name, dims] = expectedShapes[i];
-    if (!isRecord(spec) || spec.name !== name || !Array.isArray(spec.shape) || spec.shape.length !== dims.length || spec.shape.some((s, j) => s !== dims[j])) {
-      throw new SiftError(
-        'BUNDLE_MISMATCH',
-        `${BUNDLE_FILES.model}'s weight ${i + 1} should be ${name} of shape [${dims.join(', ')}] (${count(expected[i])} values), as sift.json implies.`,
-      );
-    }
-    const quantization = spec.quantization;
-    const quantized = isRecord(quantization) ? quantization.dtype : undefined;
-    if (spec.dtype !== 'float32' || (quantization !== undefined && !QUANTIZED_DTYPES.includes(String(quantized)))) {
-      throw bad(`${BUNDLE_FILES.model} is damaged: weight ${name} is stored as ${String(quantized ?? spec.dtype)}, not float32, float16, uint16 or uint8.`);
-    }
-    // uint8/uint16 store (value − min) / scale: without finite numbers for both, tfjs would decode NaN.
-    if (isRecord(quantization) && quantized !== 'float16' && !(Number.isFinite(quantization.min) && Number.isFinite(quantization.scale))) {
-      throw bad(`${BUNDLE_FILES.model} is damaged: weight ${name} is stored as ${String(quantized)} without a numeric min and scale.`);
-    }
-    return spec as unknown as tf.io.WeightsManifestEntry;
-  });
 }
 
 /**

@@ -41,7 +41,7 @@ export const BUNDLE_LIMITS = {
   shortTextChars: 100,
 
   // The zip file.
-  /** Entries in the zip: a bundle has 4; a folder entry and macOS's __MACOSX copies add a few. */
+  /** Entries in the zip: a bundle has 7 (Sift reads 3 of them); a folder entry and macOS's __MACOSX copies add a few. */
   entries: 64,
   /** Bytes of one entry's path. */
   entryNameBytes: 1024,
@@ -58,6 +58,10 @@ export const BUNDLE_LIMITS = {
 export const tooLarge = (message: string): SiftError => new SiftError('BUNDLE_TOO_LARGE', message);
 
 const count = (n: number): string => n.toLocaleString('en-US');
+
+/** A file refused before it is read: larger than any Sift model (the page says this before reading a picked file). */
+export const fileTooLarge = (bytes: number): SiftError =>
+  tooLarge(`the file has ${count(bytes)} bytes; the largest Sift model has ${count(BUNDLE_LIMITS.bundleBytes)}. It was not read.`);
 
 /** Number of values of each weight array of a model of this shape, in bundle order. */
 export function weightValueCounts({ vocabSize: v, embeddingDim: d, hiddenUnits: h, numClasses: k }: ModelShape): number[] {

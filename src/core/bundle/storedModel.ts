@@ -31,6 +31,11 @@ const damaged = (why: string): SiftError =>
   new SiftError('BAD_BUNDLE', `The model kept in this browser is damaged (${why}); open its .sift.zip file again.`);
 const padded = (n: number): number => (n + 3) & ~3;
 
+/** True when `bytes` begin as serializeModel's output does (a .sift.zip begins "PK"). */
+export function isStoredModel(bytes: Uint8Array): boolean {
+  return bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b);
+}
+
 /** The model as one buffer for storage; `model` must be a checked model (trained or imported). */
 export function serializeModel(model: SiftModel): Uint8Array {
   const manifest = strToU8(JSON.stringify(model.manifest));

@@ -94,6 +94,14 @@ describe('encoding decodes as stock TensorFlow.js decodes it', () => {
     Object.values(fromTfjs).forEach((tensor) => tensor.dispose());
   });
 
+  it('uint16 (which Sift never writes but tfjs and importBundle read): decodeTensor gives tfjs-core decodeWeights bit for bit', () => {
+    const spec = { name: 'w', shape: [4], dtype: 'float32' as const, quantization: { dtype: 'uint16' as const, scale: 0.001, min: -2.5 } };
+    const bytes = new Uint8Array(new Uint16Array([0, 1, 40000, 65535]).buffer);
+    const fromTfjs = tf.io.decodeWeights(bytes.slice().buffer, [spec]);
+    expect(bitsOf(decodeTensor(spec, bytes))).toEqual(bitsOf(fromTfjs.w.dataSync() as Float32Array));
+    fromTfjs.w.dispose();
+  });
+
   it('refuses to shrink weights that are not float32', () => {
     expect(() => encodeTensor({ name: 'ids', shape: [2], dtype: 'int32' }, new Float32Array(2), 'uint8')).toThrow(/only float32/);
   });

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { SiftError } from '../errors';
+import type { ModelWeights } from '../model/types';
 
 /**
  * How weights.bin stores the weights. TensorFlow.js's weights manifest can say that a float32
@@ -122,10 +123,36 @@ export function decodeTensor(spec: tf.io.WeightsManifestEntry, bytes: Uint8Array
     const scale = quantization.scale ?? Number.NaN;
     const min = quantization.min ?? Number.NaN;
     for (let i = 0; i < values.length; i++) values[i] = bytes[i] * scale + min;
+  } else if (quantization.dtype === 'uint16') {
+    // Sift never writes it, but stock tfjs reads it (and importBundle accepts it): little-endian.
+    const scale = quantization.scale ?? Number.NaN;
+    const min = quantization.min ?? Number.NaN;
+    for (let i = 0; i < values.length; i++) values[i] = (bytes[2 * i] | (bytes[2 * i + 1] << 8)) * scale + min;
   } else {
     throw new SiftError('BAD_BUNDLE', `Weight ${spec.name} is stored as ${quantization.dtype}, which Sift does not read.`);
   }
   return values;
+}
+
+/** The five weight arrays in weights.bin's order. */
+const WEIGHT_ARRAYS = ['embedding', 'hiddenKernel', 'hiddenBias', 'outputKernel', 'outputBias'] as const;
+
+/**
+ * The weights as a file in `format` holds them: each array encoded (encodeTensor) and decoded
+ * again as tfjs decodes it (decodeTensor). Training stores its model this way before measuring
+ * it, so the model Sift shows, explains and measures is, value for value, the one its file gives
+ * back. float32 returns `weights` itself. Encoding the result again in the same format gives the
+ * same bytes (float16 values and uint8 steps are kept exactly), so exporting it loses nothing.
+ */
+export function storedWeights(weights: ModelWeights, format: WeightFormat): ModelWeights {
+  if (format === 'float32') return weights;
+  const stored = { shape: weights.shape } as ModelWeights;
+  for (const name of WEIGHT_ARRAYS) {
+    const values = weights[name];
+    const { spec, bytes } = encodeTensor({ name, shape: [values.length], dtype: 'float32' }, values, format);
+    stored[name] = decodeTensor(spec, bytes);
+  }
+  return stored;
 }
 
 const FLOAT16_MAX = 65504;

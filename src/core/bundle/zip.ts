@@ -65,7 +65,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   }
   if (disk !== 0 || cdDisk !== 0 || entriesHere !== total) throw bad('The zip archive is split over several disks; Sift reads a single .sift.zip file.');
   if (total > BUNDLE_LIMITS.entries) {
-    throw tooLarge(`The zip archive holds ${total.toLocaleString('en-US')} entries; a Sift model holds 4 (Sift reads archives of up to ${BUNDLE_LIMITS.entries}).`);
+    throw tooLarge(`The zip archive holds ${total.toLocaleString('en-US')} entries; a Sift model holds 7 (Sift reads archives of up to ${BUNDLE_LIMITS.entries}).`);
   }
   if (cdOffset + cdSize > end) throw notAZip('its directory lies outside the file');
 

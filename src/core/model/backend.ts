@@ -44,6 +44,7 @@ function unavailableReason(name: BackendName): string {
  */
 export async function useBackend(name: BackendName): Promise<void> {
   if (!isBackendAvailable(name)) throw new SiftError('BACKEND_UNAVAILABLE', `Cannot use the ${name} backend: ${unavailableReason(name)}.`);
+  if (name === 'webgl') replaceLostWebgl();
   let started: boolean;
   try {
     started = await tf.setBackend(name);
@@ -55,6 +56,7 @@ export async function useBackend(name: BackendName): Promise<void> {
   }
   registerSegmentSumKernel(name);
   await tf.ready();
+  if (name === 'webgl' && webglContextLost()) throw new SiftError('BACKEND_UNAVAILABLE', 'The webgl backend failed to start: its WebGL context is lost.');
 }
 
 /**
@@ -121,13 +123,52 @@ interface WebGLBackendInternals {
   gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext };
 }
 
+/** The WebGL context of tfjs's webgl backend, or null when that backend has not started. */
+export function webglContext(): WebGLRenderingContext | WebGL2RenderingContext | null {
+  const backend = tf.engine().registry.webgl as unknown as WebGLBackendInternals | undefined;
+  return backend?.gpgpu?.gl ?? null;
+}
+
+/**
+ * True when the webgl backend's context is lost: every WebGL call is then a no-op and reads give
+ * zeros, without an error (model/faults.ts). The flag is set the moment the context is lost,
+ * before the `webglcontextlost` event is delivered, so the training loop polls it per batch.
+ */
+export function webglContextLost(): boolean {
+  try {
+    return webglContext()?.isContextLost() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * tfjs keeps a started backend for the page's lifetime, lost context included. Dropping it and
+ * registering its factory again makes the next start create a fresh context (tfjs forgets the
+ * lost one when the canvas reports the loss); if the GPU is gone for good, that start fails and
+ * says so like any other.
+ */
+function replaceLostWebgl(): void {
+  if (!webglContextLost()) return;
+  const factory = tf.findBackendFactory('webgl');
+  if (!factory) return;
+  try {
+    tf.removeBackend('webgl');
+  } catch {
+    // Disposing a backend whose context is gone may throw; it is dropped from the registry either way.
+  }
+  tf.registerBackend('webgl', factory, WEBGL_PRIORITY);
+}
+
+/** tfjs's own priority for webgl (its registration in tfjs-backend-webgl). */
+const WEBGL_PRIORITY = 2;
+
 /**
  * The GPU behind the webgl backend as its driver names it ("ANGLE (…SwiftShader…)"), or null
  * when webgl has not started or the browser hides it.
  */
 export function webglRenderer(): string | null {
-  const backend = tf.engine().registry.webgl as unknown as WebGLBackendInternals | undefined;
-  const gl = backend?.gpgpu?.gl;
+  const gl = webglContext();
   if (!gl) return null;
   try {
     const info = gl.getExtension('WEBGL_debug_renderer_info');

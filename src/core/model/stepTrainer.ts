@@ -21,6 +21,24 @@ export interface EvalResult {
   /** Mean unweighted cross-entropy. */
   loss: number;
   accuracy: number;
+  /** How many different classes were predicted (1: every text got the same class). */
+  predictedClasses: number;
+}
+
+/** Counts the distinct classes predicted: `mark` each row's argmax, then `count`. */
+export class PredictedClasses {
+  private readonly seen: Uint8Array;
+  constructor(numClasses: number) {
+    this.seen = new Uint8Array(numClasses);
+  }
+  mark(logits: Float32Array, at: number, k: number): number {
+    const c = argmaxAt(logits, at, k);
+    this.seen[c] = 1;
+    return c;
+  }
+  count(): number {
+    return this.seen.reduce((n, s) => n + s, 0);
+  }
 }
 
 /**

@@ -138,6 +138,7 @@ export async function choosePath(
 
 /**
  * Starts the backend for `backend` (measuring where it is `auto`) and picks the path on it.
+ * @param start the weights to train from (a resumed run's); default: seeded initial weights
  * @returns the report and the initial weights the measurements used (the run trains them in place)
  */
 export async function chooseBackendAndPath(
@@ -146,8 +147,9 @@ export async function chooseBackendAndPath(
   hp: Hyperparameters,
   backend: BackendChoice,
   pathChoice: TrainingPathChoice,
+  start?: ModelWeights,
 ): Promise<{ report: BackendReport; initial: ModelWeights }> {
-  const initial = initialWeights(shape, hp.seed);
+  const initial = start ?? initialWeights(shape, hp.seed);
   const measured = new Map<BackendName, PathSpeeds>();
   const measure = (paths: TrainingPath[]): Promise<PathSpeeds> => measurePaths(paths, data, shape, hp, initial);
   const chosen = await chooseBackend(backend, async (name) => {

@@ -125,6 +125,11 @@ export interface TrainCallbacks {
    * buffers, overwritten by the next improvement: copy them before returning to keep them.
    */
   onBestEpoch?(epoch: number, weights: ModelWeights, history: readonly EpochLog[]): void;
+  /**
+   * Polled between batches of a run on webgl: why its backend is known to have failed (the
+   * worker heard the canvas's `webglcontextlost` event), or null. See faults.ts.
+   */
+  backendFault?(): string | null;
 }
 
 export interface TrainResult {

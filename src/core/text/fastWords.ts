@@ -2,9 +2,10 @@
  * A regex word splitter that reproduces Intl.Segmenter's word segmentation (Unicode UAX #29 as
  * ICU implements it) for texts made only of Latin, common punctuation and currency characters.
  * Intl.Segmenter costs far more per character than a regex, and English corpora (20 Newsgroups:
- * 20 MB) would take minutes through it; this path takes seconds. `segment.ts` checks at run time,
- * once per locale, that both paths agree on every character this path accepts, and uses the
- * Segmenter alone where they do not (another engine, another ICU version, a tailored locale).
+ * 20 MB) would take minutes through it; this path takes seconds. It is also Sift's rule for such
+ * text in every engine (segment.ts): browsers tailor UAX #29 (Chromium breaks "u.s" at the "."),
+ * and a model must tokenize the same in the page, the CLI and predict.mjs. tokenize.test.ts checks
+ * that it agrees with Node's Intl.Segmenter on every character it accepts, in every context.
  */
 
 // Word_Break property values of the characters the fast path accepts (UAX #29, WordBreakProperty.txt).
@@ -40,9 +41,8 @@ const FAST_TOKEN = new RegExp(
 );
 
 /**
- * The fast path's characters are checked against Intl.Segmenter in two tiers, each once per locale
- * and only when first needed: 'latin1' (U+0000..U+00FF, enough for most English, French, German…
- * text) and 'all'. Checking all ~900 characters took ~45–60 ms at start-up; Latin-1 alone ~10.
+ * The fast path's characters in two tiers for checking them against Intl.Segmenter: 'latin1'
+ * (U+0000..U+00FF, enough for most English, French, German… text) and 'all'.
  */
 export type FastPathTier = 'latin1' | 'all';
 

@@ -1,5 +1,5 @@
 import { SiftError } from '../errors';
-import { fastPathApplies, fastPathCharacters, fastPathTier, forEachFastWord, type FastPathTier } from './fastWords';
+import { fastPathApplies, fastPathCharacters, forEachFastWord, type FastPathTier } from './fastWords';
 
 /**
  * Word segmentation with Intl.Segmenter (UAX #29 plus ICU's dictionaries, so Chinese and Japanese
@@ -20,7 +20,6 @@ const CHUNK_MIN = CHUNK_MAX / 2;
 const SAFE_CUT_BEFORE = /[\s\u3001\u3002\uFF01\uFF0C\uFF1A\uFF1B\uFF1F]/;
 
 const segmenters = new Map<string, Intl.Segmenter>();
-const fastPathAgrees = new Map<string, boolean>();
 
 /** One Segmenter per locale, reused: constructing one costs more than segmenting a sentence. */
 function segmenterFor(locale: string): Intl.Segmenter {
@@ -66,10 +65,45 @@ export function forEachSegmenterWord(text: string, locale: string, visit: (word:
  * Calls `visit(word, start)` for each word and punctuation token of an already normalised text in
  * order (`start` = UTF-16 offset); stops early when `visit` returns false, so truncated encoding
  * does not segment the rest of a long text.
+ *
+ * Text made of the fast path's characters (Latin, common punctuation) is split by the fast path
+ * (UAX #29's rules, as Node's ICU applies them), everywhere, and so is each whitespace-separated
+ * piece of such characters in a text that also holds others (Chinese, emoji…); only the rest goes
+ * to Intl.Segmenter. Engines tailor UAX #29: Chromium 156 breaks "u.s", "e.g" and
+ * "www.example.com" at the "." (and "a:b" at the ":") where Node keeps them whole, so with the
+ * Segmenter alone the same text gave the page and the CLI different tokens, and a model
+ * exported from one predicted differently in the other (tests/e2e/runtime.e2e.ts).
  */
 export function forEachWord(text: string, locale: string, visit: (word: string, start: number) => boolean): void {
-  if (fastPathApplies(text) && fastPathAgreesFor(locale, fastPathTier(text))) forEachFastWord(text, visit);
-  else forEachSegmenterWord(text, locale, visit);
+  segmenterFor(locale); // a bad locale fails on every text, not only on those the fast path cannot take
+  if (fastPathApplies(text)) forEachFastWord(text, visit);
+  else forEachMixedWord(text, locale, visit);
+}
+
+/**
+ * A piece between white space (the Unicode property: U+FEFF is not, though JS's \s says it is)
+ * made only of the fast path's characters (fastWords.ts's OUTSIDE_FAST_PATH, less white space).
+ * UAX #29 always breaks between white space and what follows or precedes it, so such a piece is
+ * split alone. One regex finds them all in a single pass.
+ */
+const FAST_PIECE = /(?<![^\p{White_Space}])[\x00-\x08\x0E-\x1F\x21-\x84\x86-\x9F\xA1-\xAC\xAE-\u02FF\u2010-\u2027\u2030-\u205E\u20A0-\u20BF]+(?![^\p{White_Space}])/gu;
+
+/** forEachWord for a text with characters outside the fast path: its fast pieces by the fast path, the text between them by the Segmenter. */
+function forEachMixedWord(text: string, locale: string, visit: (word: string, start: number) => boolean): void {
+  let going = true;
+  const shifted = (offset: number) => (word: string, start: number) => (going = visit(word, offset + start));
+  let done = 0; // text before this offset was given
+  // exec with lastIndex set each time, not matchAll (which copies the regex per text): visitors may tokenize other texts meanwhile.
+  for (;;) {
+    FAST_PIECE.lastIndex = done;
+    const match = FAST_PIECE.exec(text);
+    if (match === null) break;
+    if (match.index > done) forEachSegmenterWord(text.slice(done, match.index), locale, shifted(done));
+    if (going) forEachFastWord(match[0], shifted(match.index));
+    if (!going) return;
+    done = match.index + match[0].length;
+  }
+  if (done < text.length) forEachSegmenterWord(done === 0 ? text : text.slice(done), locale, shifted(done));
 }
 
 /**
@@ -99,15 +133,4 @@ export function fastPathDisagreements(locale: string, tier: FastPathTier = 'all'
   return fastPathProbes(tier).filter(
     (probe) => collect((v) => forEachFastWord(probe, v)) !== collect((v) => forEachSegmenterWord(probe, locale, v)),
   );
-}
-
-/** Checked once per locale and tier, when a text first needs it, then cached. */
-function fastPathAgreesFor(locale: string, tier: FastPathTier): boolean {
-  const key = `${tier} ${locale}`;
-  let agrees = fastPathAgrees.get(key);
-  if (agrees === undefined) {
-    agrees = fastPathDisagreements(locale, tier).length === 0;
-    fastPathAgrees.set(key, agrees);
-  }
-  return agrees;
 }

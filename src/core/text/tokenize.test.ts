@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, tokenizerConfigOf } from '../settings';
 import { fastPathApplies, fastPathTier, forEachFastWord } from './fastWords';
 import { readDataset } from '../../../tests/helpers/textFixtures';
 import { normalizeText } from './normalize';
-import { fastPathDisagreements, fastPathProbes, forEachSegmenterWord } from './segment';
+import { fastPathDisagreements, fastPathProbes, forEachSegmenterWord, forEachWord } from './segment';
 import { DEFAULT_TOKENIZER, forEachToken, forEachTokenWithSpan, tokenize, wordTokens, type TokenKind } from './tokenize';
 import type { TokenizerConfig } from './types';
 
@@ -136,6 +136,26 @@ describe('fast path', () => {
       expect(collect((v) => forEachFastWord(text, v))).toEqual(collect((v) => forEachSegmenterWord(text, 'zh', v)));
     }
   });
+
+  it('splits each Latin piece of a text that mixes scripts, so "u.s" stays one word in any engine', () => {
+    // Chromium 156's Segmenter breaks "u.s" and "www.example.com" at the "."; Node's keeps them whole, as UAX #29 does.
+    const words: string[] = [];
+    forEachWord('美国u.s.总统 说 e.g. 很好 www.example.com。', 'zh', (word, start) => {
+      words.push(`${start}:${word}`);
+      return true;
+    });
+    expect(words).toEqual(['0:美国', '2:u.s', '5:.', '6:总统', '9:说', '11:e.g', '14:.', '16:很好', '19:www.example.com', '34:。']);
+  });
+
+  it.each(['thucnews_titles/thucnews_titles_dev.csv', 'waimai_10k/waimai_10k.csv'])(
+    "gives mixed texts exactly Node's Segmenter tokens (%s): splitting out the Latin pieces changes nothing here",
+    (file) => {
+      const texts = readDataset(file).texts.map((text) => normalizeText(text, { normalization: 'NFKC', lowercase: true }));
+      for (const text of texts.filter((t) => !fastPathApplies(t))) {
+        expect(collect((v) => forEachWord(text, 'zh', v))).toEqual(collect((v) => forEachSegmenterWord(text, 'zh', v)));
+      }
+    },
+  );
 
   it('is not used for text it does not handle', () => {
     expect(fastPathApplies('plain ascii, £5 – “quoted”')).toBe(true);

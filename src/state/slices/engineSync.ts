@@ -20,9 +20,9 @@ export function engineSync(deps: StoreDeps, tracker: EngineTracker, get: () => S
       const model = readyModel(get().model);
       if (!model) throw { code: 'NOT_TRAINED', message: 'Train a model or open one before trying it.' };
       const held = tracker.model;
-      if (held && held.bundle === model.bundle && held.generation === deps.engine.generation) return;
-      await deps.engine.importModel(model.bundle);
-      tracker.model = { bundle: model.bundle, generation: deps.engine.generation };
+      if (held && held.stored === model.stored && held.generation === deps.engine.generation) return;
+      await deps.engine.importModel(model.stored);
+      tracker.model = { stored: model.stored, generation: deps.engine.generation };
     },
   };
 }

@@ -25,7 +25,8 @@ export interface RunRecorder {
   /** Each engine event, as it arrives (before the frame buffer delays it). */
   event(event: ProgressEvent): void;
   /** The run trained: the record becomes complete with its model; returns what the person waited. */
-  finish(model: ModelSummary, bundle: Uint8Array): WaitedTime | null;
+  /** `bytes`: the model as the page keeps it (its stored form; a checkpoint is a .sift.zip), both open in the engine. */
+  finish(model: ModelSummary, bytes: Uint8Array): WaitedTime | null;
   /** The run failed: it kept nothing worth listing, so its record goes. */
   fail(): void;
 }
@@ -133,7 +134,7 @@ export const createRunsSlice =
             return;
         }
       },
-      finish(model, bundle) {
+      finish(model, bytes) {
         if (!active) return null;
         const { id, clock } = active;
         active = null;
@@ -149,9 +150,9 @@ export const createRunsSlice =
           validation: model.metrics.validation,
           settings: model.settings,
           waited,
-          model: { fileName: model.bundleFileName, byteLength: bundle.byteLength, epoch: t.bestEpoch, createdAt: model.createdAt },
+          model: { fileName: model.bundleFileName, byteLength: bytes.byteLength, epoch: t.bestEpoch, createdAt: model.createdAt },
         }));
-        void write(() => storage().putModel(id, bundle)).then(applyRetention);
+        void write(() => storage().putModel(id, bytes)).then(applyRetention);
         return waited;
       },
       fail() {

@@ -56,17 +56,17 @@ export const createTrainingSlice =
             if (event.type !== 'checkpoint') buffer.push(event);
           }, decisions);
           buffer.flush();
-          const bundle = new Uint8Array(result.bundle);
-          tracker.model = { bundle, generation: deps.engine.generation };
+          const stored = new Uint8Array(result.stored);
+          tracker.model = { stored, generation: deps.engine.generation };
           const t = result.model.training;
-          const waited = recorder?.finish(result.model, bundle) ?? null;
+          const waited = recorder?.finish(result.model, stored) ?? null;
           set((s) => ({
             training: { status: 'trained', stopReason: t.stopReason, bestEpoch: t.bestEpoch, seconds: t.seconds, waited },
-            model: { status: 'ready', summary: result.model, bundle, origin: 'trained' },
+            model: { status: 'ready', summary: result.model, stored, bundle: null, origin: 'trained' },
             modelError: null,
             run: { ...s.run, announcement: outcomeAnnouncement(result.model) },
           }));
-          await guard(set, () => deps.persistence.saveModel({ bytes: bundle, fileName: result.model.bundleFileName }));
+          await guard(set, () => deps.persistence.saveModel({ bytes: stored, fileName: result.model.bundleFileName }));
           afterModelChange();
         } catch (e) {
           buffer.flush();
@@ -100,10 +100,15 @@ export function applyProgress(run: RunState, events: ProgressEvent[], now: numbe
       case 'measuring':
         next.measuring = true;
         break;
-      case 'backend':
-        // A backend report starts a run; after a fallback (WebGL lost) the curves start over.
-        next = { ...next, backend: event.report, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [] };
+      case 'backend': {
+        // A backend report starts a run; after a fallback (WebGL lost) the curves go on after
+        // the epochs the run kept, and start over when it kept none.
+        const kept = next.fallbacks.at(-1)?.keptEpochs ?? 0;
+        const batches = next.batches.filter((p) => p.x <= kept);
+        const epochs = next.epochs.filter((e) => e.epoch <= kept);
+        next = { ...next, backend: event.report, measuring: false, progress: null, firstBatchAt: null, batches, epochs };
         break;
+      }
       case 'fallback':
         next.fallbacks.push(event.fallback);
         next.announcement = { kind: 'fallback', fallback: event.fallback };

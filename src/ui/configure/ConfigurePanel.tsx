@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { WEIGHT_FORMATS, type WeightFormat } from '@/core/bundle/weightFormat';
 import type { BackendChoice } from '@/core/model/types';
 import type { TrainSettings } from '@/core/settings';
 import { useSift } from '@/state/appStore';
@@ -98,6 +99,24 @@ export function ConfigurePanel() {
             <div className="field field--checkbox">
               <input id="setting-lowercase" type="checkbox" checked={values.lowercase} disabled={disabled} onChange={(e) => update('lowercase', e.target.checked)} />
               <label htmlFor="setting-lowercase">{t('settings.fields.lowercase.label')}</label>
+            </div>
+            <div className="field">
+              <div className="field--checkbox">
+                <input id="setting-maskPii" type="checkbox" checked={values.maskPii} disabled={disabled} onChange={(e) => update('maskPii', e.target.checked)} />
+                <label htmlFor="setting-maskPii">{t('settings.fields.maskPii.label')}</label>
+              </div>
+              <span className="field__hint">{t('settings.fields.maskPii.hint')}</span>
+            </div>
+            <div className="field">
+              <label htmlFor="setting-weights">{t('settings.fields.weights.label')}</label>
+              <select id="setting-weights" value={values.weights} disabled={disabled} onChange={(e) => update('weights', e.target.value as WeightFormat)}>
+                {WEIGHT_FORMATS.map((format) => (
+                  <option key={format} value={format}>
+                    {t(`settings.weightFormats.${format}`)}
+                  </option>
+                ))}
+              </select>
+              <span className="field__hint">{t('settings.fields.weights.hint')}</span>
             </div>
           </div>
         </details>

@@ -2,6 +2,7 @@ import type { ClassCount, DatasetReport, LengthStats, Problem } from '@/core/dat
 import { formatCount, formatPercent } from '../common/format';
 import { useT, useTextLang, type T } from '../i18n';
 import { LabelCorrections } from './LabelCorrections';
+import { PersonalDataForSettings } from './PersonalData';
 import { problemMessage } from './problemMessage';
 
 const MAX_CLASS_BARS = 40;
@@ -25,6 +26,7 @@ export function DataCheck({ report }: { report: DatasetReport }) {
         <LengthHistogram lengths={report.lengths} t={t} />
       </div>
       <ProblemList problems={report.problems} trainable={report.trainable} t={t} />
+      <PersonalDataForSettings pii={report.pii} />
     </div>
   );
 }

@@ -17,7 +17,7 @@ export function rowsText(t: T, rows: RowsNamed, start = false): string {
 }
 
 /** "a, b and c" / "a、b和c". */
-function joinAnd(t: T, items: readonly string[]): string {
+export function joinAnd(t: T, items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(t('common.format.listSeparator'))}${t('data.problems.and')}${items[items.length - 1]}`;
 }

@@ -9,7 +9,7 @@ import { i18n } from '.';
  * learning keeps in English (Dropout, Adam, n-gram, the backends' names); "English" and
  * "Language" name the other language in the switch, in that language.
  */
-const SAME_EVERYWHERE = new Set(['Sift', 'CSV', 'TSV', 'English', 'Language', 'Dropout', 'Adam', 'Adagrad', 'gram', 'WebAssembly', 'wasm', 'WebGL', 'JavaScript', 'cpu']);
+const SAME_EVERYWHERE = new Set(['Sift', 'CSV', 'TSV', 'English', 'Language', 'Dropout', 'Adam', 'Adagrad', 'gram', 'WebAssembly', 'wasm', 'WebGL', 'JavaScript', 'cpu', 'IBAN', 'float', 'uint']);
 
 describe('the empty workspace in Chinese', () => {
   beforeAll(() => i18n.changeLanguage('zh-CN'));

@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { coverageSentence as cliCoverage, guessSentence as cliGuess, type Coverage } from '@/core/explain/coverage';
 import { describeValidationSplit as cliSplit } from '@/core/dataset/split';
+import { describePii } from '@/core/dataset/pii';
+import type { PiiFound } from '@/core/dataset/types';
+import { piiFoundText } from '../data/PersonalData';
 import { coverageSentence, guessSentence } from '../explain/coverageWords';
 import { describeValidationSplit } from '../evaluate/validationSplit';
 import { i18n } from '.';
@@ -34,5 +37,19 @@ describe('the page and the CLI say the same in English', () => {
   ])('how much of a text the model knows: %j', (c) => {
     expect(coverageSentence(t, c)).toBe(`${cliCoverage(c)}.`);
     expect(guessSentence(t, c)).toBe(cliGuess(c));
+  });
+
+  const pii = (counts: Partial<PiiFound['counts']>, rows: number): PiiFound => {
+    const all = { email: 0, phone: 0, card: 0, iban: 0, ip: 0, id: 0, number: 0, ...counts };
+    return { counts: all, total: Object.values(all).reduce((a, b) => a + b, 0), rows, examples: [] };
+  };
+  it.each([
+    pii({}, 0),
+    pii({ email: 1 }, 1),
+    pii({ phone: 312, email: 41 }, 290),
+    pii({ card: 2, iban: 1, ip: 1, id: 1, number: 1200 }, 1001),
+    pii({ email: 3, phone: 3, number: 3 }, 7),
+  ])('the personal data the data check found: %j', (found) => {
+    expect(piiFoundText(t, found)).toBe(describePii(found));
   });
 });

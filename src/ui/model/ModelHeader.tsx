@@ -1,12 +1,14 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { toAppError } from '@/core/errors';
 import { useShallow } from 'zustand/react/shallow';
 import { useSift } from '@/state/appStore';
 import { readyModel, selectIsTraining } from '@/state/selectors';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { FilePickButton } from '../common/FilePickButton';
-import { downloadBytes } from '../common/download';
 import { Trans, useT } from '../i18n';
 import { Preferences } from '../prefs/Preferences';
+import { storageProblemText } from '../workspace/storageWords';
+import { ExportDialog, type FormatsState } from './ExportDialog';
 
 /** The page header: what model is loaded, the model's file actions (open, export) plus "New", and the display choices. */
 export function ModelHeader() {
@@ -16,15 +18,22 @@ export function ModelHeader() {
   );
   const ready = readyModel(model);
   const dialog = useRef<HTMLDialogElement>(null);
+  const exportDialog = useRef<HTMLDialogElement>(null);
+  const [formats, setFormats] = useState<FormatsState>({ status: 'measuring' });
 
+  // Export asks the engine to measure each weight format now (not after every run), then lets the person choose.
   const onExport = () => {
-    const bundle = useSift.getState().exportModel();
-    if (bundle) downloadBytes(bundle.bytes, bundle.fileName);
+    setFormats({ status: 'measuring' });
+    exportDialog.current?.showModal();
+    useSift
+      .getState()
+      .compareWeightFormats()
+      .then(
+        (choices) => setFormats({ status: 'measured', choices }),
+        (e: unknown) => setFormats({ status: 'failed', error: toAppError(e) }),
+      );
   };
-  const onOpen = async (file: File) => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    await useSift.getState().importModel(bytes, file.name);
-  };
+  const onOpen = (file: File) => useSift.getState().openModelFile(file, file.name);
 
   return (
     <header className="app-header">
@@ -72,10 +81,11 @@ export function ModelHeader() {
         </nav>
         <Preferences />
       </div>
+      {ready && <ExportDialog key={`${ready.summary.name} ${ready.summary.createdAt}`} ref={exportDialog} model={ready.summary} formats={formats} onClose={() => exportDialog.current?.close()} />}
       {modelError && <ErrorMessage title={t('app.model.openFailed')} error={modelError} onDismiss={() => useSift.getState().dismissModelError()} />}
       {workspace.notice && (
         <p className="notice" role="status">
-          {t(`app.notice.${workspace.notice.kind}`, { detail: workspace.notice.detail })}
+          {t(`app.notice.${workspace.notice.kind}`, { detail: storageProblemText(t, workspace.notice.detail) })}
         </p>
       )}
       <dialog ref={dialog} className="dialog" aria-labelledby="new-title" aria-describedby="new-text">

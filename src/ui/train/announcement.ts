@@ -9,8 +9,14 @@ export function describeStop(t: T, stopReason: StopReason, bestEpoch: number, ep
   return t(`train.stopReason.${stopReason}`, { epochs: epochsRun, best: bestEpoch });
 }
 
+/** What happened when a backend stopped working mid-run, and what the run kept of its epochs. */
 export function describeFallback(t: T, fallback: BackendFallback): string {
-  return t('train.fallback', { from: fallback.from === 'webgl' ? 'WebGL' : fallback.from, reason: fallback.reason, to: fallback.to });
+  const from = fallback.from === 'webgl' ? 'WebGL' : fallback.from;
+  const when = fallback.failedInEpoch > 0 ? t('train.fallback.inEpoch', { epoch: fallback.failedInEpoch }) : '';
+  const stopped = t('train.fallback.stopped', { from, when, reason: fallback.reason });
+  const { to, keptEpochs: kept } = fallback;
+  if (kept === 0) return t('train.fallback.fromStart', { stopped, to });
+  return t(kept === 1 ? 'train.fallback.continuesOne' : 'train.fallback.continuesMany', { stopped, from, to, kept });
 }
 
 export function announcementText(t: T, a: Announcement): string {

@@ -16,7 +16,7 @@ import { createRandom } from '../../random';
 import type { BagBatch } from '../batch';
 import { embeddingBag } from './embeddingBag';
 import { headLogits, type HeadTensors } from '../head';
-import { dropoutMask, EMBEDDING_LEARNING_RATE_SCALE, lossTargets, scoreLogits, type EvalResult, type StepResult, type StepTrainer, type TrainerOptions } from '../stepTrainer';
+import { dropoutMask, PredictedClasses, EMBEDDING_LEARNING_RATE_SCALE, lossTargets, scoreLogits, type EvalResult, type StepResult, type StepTrainer, type TrainerOptions } from '../stepTrainer';
 import { TensorAdam, variableFrom } from './tensorAdam';
 import { TensorRowAdagrad } from './tensorRowAdagrad';
 import type { ModelShape, ModelWeights } from '../types';
@@ -104,6 +104,7 @@ export class GraphTrainer implements StepTrainer {
     let lossSum = 0;
     let correct = 0;
     let count = 0;
+    const predicted = new PredictedClasses(k);
     for (const batch of batches) {
       const logitsT = tf.tidy(() => {
         const ids = tf.tensor2d(batch.ids, [batch.size, batch.length], 'int32');
@@ -115,9 +116,10 @@ export class GraphTrainer implements StepTrainer {
       const scored = scoreLogits(logits, batch.labels, k, new Float32Array(batch.size).fill(1));
       lossSum += scored.loss;
       correct += scored.correct;
+      for (let b = 0; b < batch.size; b++) predicted.mark(logits, b * k, k);
       count += batch.size;
     }
-    return { loss: count ? lossSum / count : 0, accuracy: count ? correct / count : 0 };
+    return { loss: count ? lossSum / count : 0, accuracy: count ? correct / count : 0, predictedClasses: predicted.count() };
   }
 
   /** A copy of the current weights, read from the backend (into `into` when given). */

@@ -20,8 +20,8 @@ import { poolBatch, rowGradients, touchedRows, type BagBatch } from '../batch';
 import { Adam } from './adam';
 import { RowAdagrad } from './rowAdagrad';
 import { headGradients, headLogits, transposed, type HeadTensors } from '../head';
-import { argmaxAt, rowCrossEntropy } from '../rowMath';
-import { copyWeights, dropoutMask, EMBEDDING_LEARNING_RATE_SCALE, lossTargets, scoreLogits, type EvalResult, type InitialWeights, type StepResult, type StepTrainer, type TrainerOptions } from '../stepTrainer';
+import { rowCrossEntropy } from '../rowMath';
+import { copyWeights, dropoutMask, PredictedClasses, EMBEDDING_LEARNING_RATE_SCALE, lossTargets, scoreLogits, type EvalResult, type InitialWeights, type StepResult, type StepTrainer, type TrainerOptions } from '../stepTrainer';
 import type { ModelShape, ModelWeights } from '../types';
 
 /** The dense layers' weights as tensors for one step or evaluation. */
@@ -112,6 +112,7 @@ export class SparseTrainer implements StepTrainer {
     let lossSum = 0;
     let correct = 0;
     let count = 0;
+    const predicted = new PredictedClasses(k);
     const head = headTensors(this.current);
     try {
       for (const batch of batches) {
@@ -121,14 +122,14 @@ export class SparseTrainer implements StepTrainer {
         logitsT.dispose();
         for (let b = 0; b < batch.size; b++) {
           lossSum += rowCrossEntropy(logits, b * k, k, batch.labels[b]);
-          if (argmaxAt(logits, b * k, k) === batch.labels[b]) correct++;
+          if (predicted.mark(logits, b * k, k) === batch.labels[b]) correct++;
         }
         count += batch.size;
       }
     } finally {
       tf.dispose(head);
     }
-    return { loss: count ? lossSum / count : 0, accuracy: count ? correct / count : 0 };
+    return { loss: count ? lossSum / count : 0, accuracy: count ? correct / count : 0, predictedClasses: predicted.count() };
   }
 
   /** A copy of the current weights, into `into` when given. */

@@ -29,6 +29,24 @@ export const app = {
     new: 'New',
     openFailed: 'Could not open the model',
   },
+  exportDialog: {
+    title: 'Export {{name}}',
+    intro: 'The file holds the model, its vocabulary and settings, a model card, and <code>predict.mjs</code> to run it in any page or Node program without Sift.',
+    measuring: 'Measuring each weight format: saving the model in it, reading it back and checking it on the validation texts…',
+    measureFailed: 'Could not measure the weight formats',
+    legend: 'How the file stores the weights',
+    formats: {
+      float32: 'float32: exact, 4 bytes a weight',
+      float16: 'float16: half precision, 2 bytes a weight',
+      uint8: 'uint8: 256 steps per weight array, 1 byte a weight',
+    },
+    sizeAndAccuracy: '{{size}} · validation accuracy {{accuracy}} as loaded back',
+    asTrained: ' (as trained: the figures on this page)',
+    oneFormat: "This model's file stores its weights as {{format}}. Other formats can be chosen for a model trained in this visit, right after training.",
+    exportFailed: 'Could not export the model',
+    download: 'Download',
+    preparing: 'Preparing…',
+  },
   newDialog: {
     title: 'Start over?',
     text: "This clears the dataset, the settings and the model from this page and from this browser's storage. Export the model first if you want to keep it.",
@@ -39,6 +57,28 @@ export const app = {
     'save-failed': 'Your work could not be saved in this browser ({{detail}}); it stays until you close the page.',
     'restore-failed': 'Your previous work could not be restored ({{detail}}).',
     'clear-failed': 'Saved work could not be cleared ({{detail}}).',
+    'export-failed': 'The model could not be exported ({{detail}}).',
+    'take-over-failed': 'Sift could not take over from the other tab ({{detail}}).',
+  },
+  storage: {
+    region: 'Where your work is saved',
+    takeOver: 'Use Sift in this tab',
+    takeOverThen: 'This tab then opens the work saved by the other one, which stops saving.',
+    elsewhere:
+      '<strong>Sift is open in another tab.</strong> That tab keeps your work in this browser; this one neither opens nor saves it, so the two cannot overwrite each other. You can still try things here, but nothing is kept.',
+    takenOver: '<strong>Sift was opened in another tab, which now keeps your work.</strong> This tab stopped saving: what you do here is lost when you close it.',
+    unavailable: '<strong>This browser is not keeping your work</strong> ({{reason}}): it is lost when you close the page. Export your model to keep it.',
+    /** Why the storage failed (state/storageProblem.ts); the browser's own words follow in `withMessage`/`named`. */
+    problem: {
+      full: "the browser's storage for this site is full",
+      blocked: 'the browser does not let this page store data (site data may be blocked in its settings)',
+      'no-storage-in-window': 'the browser does not offer storage in this window (a private window may not)',
+      'no-indexeddb': 'this browser offers no IndexedDB',
+      'no-answer': "the browser's storage did not answer within {{seconds}} s",
+      'no-reason': 'the browser gave no reason',
+      withMessage: '{{problem}}: {{message}}',
+      named: '{{name}}: {{message}}',
+    },
   },
   preferences: {
     label: 'Display',

@@ -38,7 +38,15 @@ export const train = {
     finishedMetrics: ' Validation accuracy {{accuracy}}, macro-F1 {{f1}}.',
     failed: 'Training failed: {{message}}',
   },
-  fallback: '{{from}} failed during training ({{reason}}). Training again on {{to}}.',
+  fallback: {
+    stopped: '{{from}} stopped working{{when}} ({{reason}}).',
+    inEpoch: ' in epoch {{epoch}}',
+    fromStart: '{{stopped}} Training again on {{to}} from the start.',
+    continuesOne:
+      '{{stopped}} Sift went back to the weights after epoch {{kept}}, the last one {{from}} finished well, and continues on {{to}}: epoch 1 stays in the history; the optimiser starts afresh from there.',
+    continuesMany:
+      '{{stopped}} Sift went back to the weights after epoch {{kept}}, the last one {{from}} finished well, and continues on {{to}}: epochs 1–{{kept}} stay in the history; the optimiser starts afresh from there.',
+  },
   progress: {
     preparingLabel: 'Preparing the data',
     trainingLabel: 'Training progress',

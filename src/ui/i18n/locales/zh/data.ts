@@ -120,4 +120,23 @@ export const data: Translation<typeof english> = {
     alsoDropped: '删除 {{count, number}} 行',
     alsoKept: '保留原样 {{count, number}} 行',
   },
+  pii: {
+    none: '个人信息：没有发现电子邮箱、电话号码、银行卡号或证件号码。',
+    title: '个人信息',
+    found: '{{rows}}中有 {{kinds}}',
+    rows_other: '{{count, number}} 行',
+    kinds: {
+      email_other: '{{count, number}} 个电子邮箱地址',
+      phone_other: '{{count, number}} 个电话号码',
+      card_other: '{{count, number}} 个银行卡号',
+      iban_other: '{{count, number}} 个 IBAN 账号',
+      ip_other: '{{count, number}} 个 IP 地址',
+      id_other: '{{count, number}} 个证件号码',
+      number_other: '{{count, number}} 个其他长数字',
+    },
+    masked: '{{found}}，训练前都会遮蔽：每一处替换成一个占位符（例如 <code>{{placeholder}}</code>），模型的词表里不会留下任何一处。网址会保留。',
+    kept: '{{found}}，这些信息会<strong>保留</strong>：高级设置中关闭了遮蔽，模型的词表及其文件里可能含有这些信息。',
+    examples: '示例（个人信息已遮蔽）',
+    row: '第 {{row}} 行：',
+  },
 };

@@ -39,7 +39,13 @@ export const train: Translation<typeof english> = {
     finishedMetrics: '验证准确率 {{accuracy}}，宏平均 F1 {{f1}}。',
     failed: '训练失败：{{message}}',
   },
-  fallback: '{{from}} 在训练中出错（{{reason}}），改用 {{to}} 重新训练。',
+  fallback: {
+    stopped: '{{from}}{{when}}停止工作（{{reason}}）。',
+    inEpoch: ' 在第 {{epoch}} 轮',
+    fromStart: '{{stopped}}改用 {{to}} 从头重新训练。',
+    continuesOne: '{{stopped}}Sift 已退回第 {{kept}} 轮结束时的权重（{{from}} 最后正常完成的一轮），改用 {{to}} 继续训练：第 1 轮保留在训练记录中，优化器从这里重新开始。',
+    continuesMany: '{{stopped}}Sift 已退回第 {{kept}} 轮结束时的权重（{{from}} 最后正常完成的一轮），改用 {{to}} 继续训练：第 1–{{kept}} 轮保留在训练记录中，优化器从这里重新开始。',
+  },
   progress: {
     preparingLabel: '正在准备数据',
     trainingLabel: '训练进度',
