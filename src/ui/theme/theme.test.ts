@@ -56,6 +56,31 @@ describe('the themes', () => {
     expect(contrast(value('--text'), value('--push-away-strong'))).toBeGreaterThanOrEqual(4.5);
   });
 
+  it('writes every colour through a variable, so the dark theme reaches it', () => {
+    const literals = css.split('\n').filter((line) => /#[0-9a-fA-F]{3,8}\b/.test(line) && !/^\s*--[\w-]+:/.test(line));
+    expect(literals).toEqual([]);
+  });
+
+  it('closes each rule before the next (a rule left open nests the rest under its selector, where it never applies)', () => {
+    const open: boolean[] = [];
+    const nested: string[] = [];
+    let selector = '';
+    for (const char of css.replace(/\/\*[\s\S]*?\*\//g, '')) {
+      if (char === '{') {
+        const atRule = selector.trim().startsWith('@');
+        if (open.length > 0 && !open[open.length - 1]) nested.push(selector.trim());
+        open.push(atRule);
+        selector = '';
+      } else if (char === '}') {
+        open.pop();
+        selector = '';
+      } else if (char === ';') selector = '';
+      else selector += char;
+    }
+    expect(nested).toEqual([]);
+    expect(open).toEqual([]);
+  });
+
   it('follows the system until the person chooses', () => {
     expect(resolveTheme('system', true)).toBe('dark');
     expect(resolveTheme('system', false)).toBe('light');
