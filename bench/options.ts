@@ -19,6 +19,8 @@ export interface BenchOptions {
   sections: Record<Section, 'auto' | 'on' | 'off'>;
   /** Parts asked for with --PART-only: these run and the command-line contenders do not. */
   onlySections: Section[];
+  /** Rows of the scale part's files. */
+  scaleRows: number[];
   /** Build the app before the parts that use it; false reuses dist/. */
   build: boolean;
   help: boolean;
@@ -28,10 +30,14 @@ export interface BenchOptions {
  * The optional parts beside the command-line comparison:
  * - browser: examples/s per tfjs backend in headless Chromium, and the Try box's latency;
  * - label-issues: sift issues against the reference on files with flipped labels;
- * - hostile: time to refuse each hostile bundle, and the memory it takes.
+ * - hostile: time to refuse each hostile bundle, and the memory it takes;
+ * - scale: 100k to 1M-row files read and trained to the first batch, in Node and in the page.
  */
-export const SECTIONS = ['browser', 'label-issues', 'hostile'] as const;
+export const SECTIONS = ['browser', 'label-issues', 'hostile', 'scale'] as const;
 export type Section = (typeof SECTIONS)[number];
+
+/** Parts too long for the quick run (the scale part alone takes 10-15 minutes): by default only in the full run. */
+const FULL_RUN_ONLY: readonly Section[] = ['scale'];
 
 export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run.ts [options])
 
@@ -59,6 +65,11 @@ export const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run
   --hostile             open each hostile bundle of issue 12 (zip bombs, lying sizes, huge
                         fields, escapes, 3e38 weights…) with the CLI and in headless
                         Chromium: time to refuse and peak memory (about 2 minutes)
+  --scale               AG News texts repeated to 100k, 500k and 1M rows, read and trained
+                        to the first batch by the CLI's path and by the app in headless
+                        Chromium: times, peak memory, growth (10-15 minutes; in the full
+                        run, not the quick one)
+  --scale-rows a,b      the scale part's sizes instead (rows per file)
   --no-build            reuse dist/ instead of building the app (vite build) first
   --help                this text`;
 
@@ -97,7 +108,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     outDir: undefined,
     timeoutSeconds: 1200,
     budgetMinutes: 28,
-    sections: { browser: 'auto', 'label-issues': 'auto', hostile: 'auto' },
+    sections: { browser: 'auto', 'label-issues': 'auto', hostile: 'auto', scale: 'auto' },
+    scaleRows: [100_000, 500_000, 1_000_000],
     onlySections: [],
     build: true,
     help: false,
@@ -139,6 +151,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--budget':
         options.budgetMinutes = positiveInteger(flag, value());
+        break;
+      case '--scale-rows':
+        options.scaleRows = list(value()).map((v) => positiveInteger(flag, v));
         break;
       case '--no-build':
         options.build = false;
@@ -188,6 +203,6 @@ export function wantsSection(options: BenchOptions, section: Section): boolean {
     case 'off':
       return false;
     case 'auto':
-      return !sectionsOnly(options) && options.only === null && options.contenders === null;
+      return !sectionsOnly(options) && options.only === null && options.contenders === null && !(options.quick && FULL_RUN_ONLY.includes(section));
   }
 }

@@ -2,6 +2,7 @@
 import type { BrowserSection } from './browser/types';
 import type { HostileSection } from './hostile/types';
 import type { LabelIssuesSection } from './labelIssues/types';
+import type { ScaleSection } from './scale/types';
 import type { ContenderResult, PreparedDataset } from './types';
 
 export const SIFT_IDS = ['sift-default', 'sift-best'] as const;
@@ -69,9 +70,11 @@ export interface BenchReport {
   labelIssues: LabelIssuesSection | null;
   /** Hostile bundles opened and refused (CLI, importer, page); null when this run left it out. */
   hostile: HostileSection | null;
+  /** 100k to 1M-row files read and trained to the first batch (Node, page); null when this run left it out. */
+  scale: ScaleSection | null;
 }
 
-const SECTION_NAMES: Record<string, string> = { browser: 'browser', 'label-issues': 'label problems', hostile: 'hostile bundles' };
+const SECTION_NAMES: Record<string, string> = { browser: 'browser', 'label-issues': 'label problems', hostile: 'hostile bundles', scale: 'a million rows' };
 
 /** "browser and label problems only" for mode 'browser+label-issues-only'; null for a CLI run. */
 function sectionsTitle(mode: BenchMeta['mode']): string | null {

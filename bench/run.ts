@@ -20,6 +20,9 @@ import type { LabelIssuesSection } from './labelIssues/types';
 import { runHostileBench } from './hostile/run';
 import { renderHostileMarkdown } from './hostile/markdown';
 import type { HostileSection } from './hostile/types';
+import { runScaleBench } from './scale/run';
+import { renderScaleMarkdown } from './scale/markdown';
+import type { ScaleSection } from './scale/types';
 import { parseOptions, sectionsOnly, USAGE, wantsSection, type BenchOptions } from './options';
 import { computeRatios, renderMarkdown, summarizeRatios, type BenchReport } from './report';
 import type { Contender, ContenderResult, PreparedDataset, RunFigures } from './types';
@@ -135,6 +138,7 @@ interface BenchState {
   browser: BrowserSection | null;
   labelIssues: LabelIssuesSection | null;
   hostile: HostileSection | null;
+  scale: ScaleSection | null;
 }
 
 function modeOf(options: BenchOptions): BenchReport['meta']['mode'] {
@@ -143,7 +147,7 @@ function modeOf(options: BenchOptions): BenchReport['meta']['mode'] {
   return options.only !== null || options.contenders !== null ? 'selection' : 'full';
 }
 
-function buildReport({ options, started, data, datasets, skipped, contenders, cells, browser, labelIssues, hostile }: BenchState): BenchReport {
+function buildReport({ options, started, data, datasets, skipped, contenders, cells, browser, labelIssues, hostile, scale }: BenchState): BenchReport {
   const results = cells.filter((c) => c.runs.length > 0 || c.error !== undefined).map(resultOf);
   const ratios = computeRatios(results);
   const finished = new Date();
@@ -185,6 +189,7 @@ function buildReport({ options, started, data, datasets, skipped, contenders, ce
     browser,
     labelIssues,
     hostile,
+    scale,
   };
 }
 
@@ -215,12 +220,14 @@ async function main(): Promise<void> {
   }
   // The hostile part's page column needs Chromium too; without it the part still runs, on Node.
   const hostilePage = hostileWanted && browserPreflight(options.build) === null;
+  const scaleWanted = wantsSection(options, 'scale');
+  const scalePage = scaleWanted && browserPreflight(options.build) === null;
   if (problems.length > 0) throw new Error(`cannot run the bench:\n- ${problems.join('\n- ')}`);
 
   const data = locateData(options.dataDir);
   const outDir = resolve(options.outDir ?? join(PROJECT_ROOT, 'bench', 'results'));
   mkdirSync(outDir, { recursive: true });
-  const state: BenchState = { options, started, data, datasets: [], skipped: [...labelIssuesSkipped], contenders, cells: [], browser: null, labelIssues: null, hostile: null };
+  const state: BenchState = { options, started, data, datasets: [], skipped: [...labelIssuesSkipped], contenders, cells: [], browser: null, labelIssues: null, hostile: null, scale: null };
   if (!sectionsOnly(options)) {
     const only = options.only ?? (options.quick ? [...QUICK_DATASETS] : null);
     const { chosen, skipped } = selectDatasets(data.dir, only);
@@ -247,13 +254,19 @@ async function main(): Promise<void> {
   if (browserWanted) state.browser = await runBrowserBench({ build: options.build, log });
   // Last, alone on the machine too; the browser part has already built the app when it ran.
   if (hostileWanted) state.hostile = await runHostileBench({ page: hostilePage, build: options.build && !browserWanted, log });
+  // Last of all: its 1M-row runs want the machine's memory to themselves.
+  if (scaleWanted) {
+    const built = browserWanted || (hostileWanted && hostilePage);
+    state.scale = await runScaleBench({ dataDir: data.dir, rows: options.scaleRows, page: scalePage, build: options.build && !built, timeoutSeconds: options.timeoutSeconds, log });
+  }
 
   const report = buildReport(state);
   const markdown =
     renderMarkdown(report) +
     (report.labelIssues ? `\n${renderLabelIssuesMarkdown(report.labelIssues)}` : '') +
     (report.browser ? `\n${renderBrowserMarkdown(report.browser)}` : '') +
-    (report.hostile ? `\n${renderHostileMarkdown(report.hostile)}` : '');
+    (report.hostile ? `\n${renderHostileMarkdown(report.hostile)}` : '') +
+    (report.scale ? `\n${renderScaleMarkdown(report.scale)}` : '');
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(outDir, 'latest.md'), markdown);
   rmSync(join(outDir, 'partial.json.tmp'), { force: true });
@@ -262,7 +275,8 @@ async function main(): Promise<void> {
   const failed =
     report.cli.results.some((r) => r.status === 'failed') ||
     report.browser?.results.some((r) => r.status === 'failed') ||
-    report.labelIssues?.results.some((r) => r.status === 'failed');
+    report.labelIssues?.results.some((r) => r.status === 'failed') ||
+    report.scale?.sizes.some((s) => s.node.status === 'failed' || s.page?.status === 'failed');
   if (failed) process.exitCode = 1;
 }
 

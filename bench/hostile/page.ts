@@ -6,66 +6,14 @@
  * 20 ms, since a tab that dies of a zip bomb dies of exactly that. The sampler reads only those
  * processes' status files, found once after the warm-up, so that it takes little of the CPU.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM } from '../browser/journey';
+import { peakSampler, rendererPids, rssMiB } from '../browser/processMemory';
 import type { Refusal } from './types';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CASE_TIMEOUT_MS = 180_000;
 const SAMPLE_MS = 20;
-
-/** The renderer processes descending from `root` (the tab and its worker live in one of them). */
-function rendererPids(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      // Field 4 of /proc/PID/stat, after the parenthesised command (which may hold spaces).
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  const isDescendant = (pid: number): boolean => {
-    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === root) return true;
-    return false;
-  };
-  return [...parents.keys()].filter((pid) => {
-    try {
-      return isDescendant(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
-    } catch {
-      return false;
-    }
-  });
-}
-
-/** Sum of VmRSS (MiB) of these processes; only their status files are read, so sampling stays cheap. */
-function rssMiB(pids: readonly number[]): number {
-  let kib = 0;
-  for (const pid of pids) {
-    try {
-      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (match) kib += Number(match[1]);
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return kib / 1024;
-}
-
-/** Samples `measure` every SAMPLE_MS until stopped; returns the largest value seen. */
-function peakSampler(measure: () => number): { stop(): number } {
-  let peak = measure();
-  const timer = setInterval(() => (peak = Math.max(peak, measure())), SAMPLE_MS);
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, measure());
-    },
-  };
-}
 
 /**
  * Installed in the page: the time a file input reports its file ('change') and the time the
@@ -126,7 +74,7 @@ export async function pageRefusals(url: string, bundles: { id: string; bytes: Ui
     await page.getByRole('button', { name: 'Dismiss' }).click();
     const renderers = rendererPids(root);
     for (const { id, bytes } of bundles) {
-      const sampler = peakSampler(() => rssMiB(renderers));
+      const sampler = peakSampler(() => rssMiB(renderers), SAMPLE_MS);
       const outcome = await openBundle(page, `${id}.sift.zip`, bytes);
       const peakMiB = sampler.stop();
       const clock = (await page.evaluate('window.__siftHostile')) as { changeAt: number | null; shownAt: number | null };

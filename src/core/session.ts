@@ -161,13 +161,17 @@ export class EngineSession {
     private readonly options: SessionOptions = {},
   ) {}
 
-  /** Reads a file; the previous dataset stays if this one cannot be read (the error is thrown). */
-  load(bytes: Uint8Array, options: ReadOptions, fileName: string, onProgress?: (progress: LoadProgress) => void): DatasetSummary {
-    const loaded = loadDataset(bytes, options, { onProgress });
+  /**
+   * Reads a file; the previous dataset stays if this one cannot be read (the error is thrown).
+   * `onDecoded`: the bytes are no longer read (an owner may free them: see LoadHooks).
+   */
+  load(bytes: Uint8Array, options: ReadOptions, fileName: string, onProgress?: (progress: LoadProgress) => void, onDecoded?: () => void): DatasetSummary {
+    const byteLength = bytes.byteLength;
+    const loaded = loadDataset(bytes, options, { onProgress, onDecoded });
     this.dataset = { loaded, fileName };
     this.prepared = null;
     const { examples, ...rest } = loaded;
-    return { ...rest, fileName, byteLength: bytes.byteLength, exampleCount: examples.length };
+    return { ...rest, fileName, byteLength, exampleCount: examples.length };
   }
 
   /** The settings a run on the current dataset would use: the one rule, settingsFor. */

@@ -52,7 +52,7 @@ export function idbPersistence(): Persistence {
       ]);
       return { dataset: await fromStored(dataset), settings, model: await fromStored(model), labelReview };
     },
-    saveDataset: async (dataset) => set(KEYS.dataset, await toStored(dataset), store),
+    saveDataset: async (dataset) => (dataset ? set(KEYS.dataset, await toStored(dataset), store) : delMany([KEYS.dataset], store)),
     saveSettings: (settings) => set(KEYS.settings, settings, store),
     saveModel: async (model) => (model ? set(KEYS.model, await toStored(model), store) : delMany([KEYS.model], store)),
     // Plain data (rows, labels, texts of the flagged rows): small, cloned as it is.

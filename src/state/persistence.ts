@@ -55,7 +55,8 @@ export interface SavedWorkspace {
 /** Where the workspace survives a reload. IndexedDB in the app; memory where that is missing. */
 export interface Persistence {
   load(): Promise<SavedWorkspace>;
-  saveDataset(dataset: SavedDataset): Promise<void>;
+  /** null forgets the saved dataset (a file too large to keep: see datasetSaving.ts). */
+  saveDataset(dataset: SavedDataset | null): Promise<void>;
   saveSettings(settings: SavedSettings): Promise<void>;
   saveModel(model: SavedModel | null): Promise<void>;
   /** One review is kept: the latest dataset's. */
@@ -72,7 +73,10 @@ export function memoryPersistence(): Persistence {
   let saved: SavedWorkspace = {};
   return {
     load: async () => ({ ...saved }),
-    saveDataset: async (dataset) => void (saved = { ...saved, dataset }),
+    saveDataset: async (dataset) => {
+      const { dataset: _old, ...rest } = saved;
+      saved = dataset ? { ...rest, dataset } : rest;
+    },
     saveSettings: async (settings) => void (saved = { ...saved, settings }),
     saveModel: async (model) => {
       const { model: _old, ...rest } = saved;

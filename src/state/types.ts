@@ -150,10 +150,10 @@ export type BackendChoiceState =
  * What went wrong with this browser's storage (or exporting, or taking the workspace over from
  * another tab), and why, as data the page words.
  */
-export interface WorkspaceNotice {
-  kind: 'save-failed' | 'restore-failed' | 'clear-failed' | 'export-failed' | 'take-over-failed';
-  detail: StorageProblem;
-}
+export type WorkspaceNotice =
+  | { kind: 'save-failed' | 'restore-failed' | 'clear-failed' | 'export-failed' | 'take-over-failed'; detail: StorageProblem }
+  /** A file larger than `largest` bytes is used but not saved in the browser (slices/datasetSaving.ts). */
+  | { kind: 'dataset-not-kept'; fileName: string; bytes: number; largest: number };
 
 export interface WorkspaceState {
   status: 'restoring' | 'ready';

@@ -40,7 +40,11 @@ describe('worker handler', () => {
   });
 
   it('parses a file, reporting progress, and answers with a summary, keeping the examples to itself', async () => {
-    await handler.handle({ type: 'parse', id: 3, bytes: smsHead(400), options: {}, fileName: 'sms.csv' });
+    const bytes = smsHead(400);
+    const byteLength = bytes.byteLength;
+    await handler.handle({ type: 'parse', id: 3, bytes, options: {}, fileName: 'sms.csv' });
+    // The bytes sent for this read are let go once decoded (a large file's would stay through the check).
+    expect(bytes.byteLength).toBe(0);
     const got = take();
     const event = got.pop();
     const fractions = got.map((e) => (e.type === 'parseProgress' && e.id === 3 ? e.progress.fraction : NaN));
@@ -49,6 +53,7 @@ describe('worker handler', () => {
     expect(fractions.at(-1)).toBe(1);
     if (event?.type !== 'parsed') throw new Error(`expected parsed, got ${JSON.stringify(event)}`);
     expect(event.dataset.fileName).toBe('sms.csv');
+    expect(event.dataset.byteLength).toBe(byteLength);
     expect(event.dataset.exampleCount).toBeGreaterThanOrEqual(400);
     expect(event.dataset.columns).toEqual(['text', 'label']);
     expect('examples' in event.dataset).toBe(false);

@@ -81,7 +81,8 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
       switch (command.type) {
         case 'parse': {
           // loadDataset already sends at most ~1 report per percent: no throttle needed here.
-          const dataset = session.load(new Uint8Array(command.bytes), command.options, command.fileName, (progress) => post({ type: 'parseProgress', id, progress }));
+          // The bytes were transferred to this thread for this read alone: once decoded, they are let go.
+          const dataset = session.load(new Uint8Array(command.bytes), command.options, command.fileName, (progress) => post({ type: 'parseProgress', id, progress }), () => release(command.bytes));
           post({ type: 'parsed', id, dataset });
           return;
         }
@@ -138,6 +139,14 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
   }
 
   return { handle };
+}
+
+/**
+ * Frees a buffer this thread owns while references to it remain (the command, the caller's
+ * locals): transferring it detaches it, and the copy that received it is dropped at once.
+ */
+function release(buffer: ArrayBuffer): void {
+  structuredClone(buffer, { transfer: [buffer] });
 }
 
 /** An ArrayBuffer holding exactly these bytes, safe to transfer. */

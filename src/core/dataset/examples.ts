@@ -1,4 +1,5 @@
 import { capitalise, describeRows, namedRows, plural, problem, type LineOf } from './problems';
+import { reportEvery } from './progress';
 import type { ColumnChoice, Example, ParsedTable, Problem } from './types';
 
 export interface ExtractedExamples {
@@ -14,7 +15,7 @@ export interface ExtractedExamples {
  * its text ("Hello, world,ham"), so the extra fields are joined back into the text (see
  * `repairRaggedRow` for when they are left out instead). Every repair is reported as it was made.
  */
-export function extractExamples(table: ParsedTable, choice: ColumnChoice): ExtractedExamples {
+export function extractExamples(table: ParsedTable, choice: ColumnChoice, onProgress?: (fraction: number) => void): ExtractedExamples {
   const width = table.columns.length;
   const lineOf: LineOf = (row) => table.rowLines[row - 1];
   const examples: Example[] = [];
@@ -26,7 +27,9 @@ export function extractExamples(table: ParsedTable, choice: ColumnChoice): Extra
   let skippedRows = 0;
   const knownLabels = labelsOfWellFormedRows(table, choice);
 
+  const every = reportEvery(table.rows.length);
   for (let i = 0; i < table.rows.length; i++) {
+    if (i % every === 0) onProgress?.(i / table.rows.length);
     const rowNumber = i + 1;
     let fields = withoutTrailingEmpties(table.rows[i], width);
     if (fields.length > width) {
@@ -49,6 +52,7 @@ export function extractExamples(table: ParsedTable, choice: ColumnChoice): Extra
     }
     examples.push({ text, label: labelValue, row: rowNumber });
   }
+  onProgress?.(1);
 
   const textName = `"${table.columns[choice.text]}"`;
   const labelName = `"${table.columns[choice.label]}"`;

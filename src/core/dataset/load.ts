@@ -2,7 +2,7 @@ import { SiftError } from '../errors';
 import { chooseColumns } from './columns';
 import { decodeBytes, LOW_ENCODING_CONFIDENCE } from './decode';
 import { extractExamples } from './examples';
-import { ProgressReporter, type LoadHooks } from './progress';
+import { progressSpan, ProgressReporter, type LoadHooks } from './progress';
 import { plural, problem } from './problems';
 import { buildReport } from './report';
 import { assertTabularText } from './sniff';
@@ -11,6 +11,8 @@ import type { EncodingInfo, LoadedDataset, Problem, ReadOptions } from './types'
 
 /** Rows kept for the preview table. */
 const PREVIEW_ROWS = 20;
+/** Share of the check spent turning rows into examples (~0.3 s of ~2.8 s CPU for 1,000,000 AG News rows). */
+const EXTRACTING_SHARE = 0.1;
 
 /**
  * A dropped file's bytes → labelled examples and the data check. Everything left out of
@@ -28,6 +30,7 @@ export function loadDataset(bytes: Uint8Array, options: ReadOptions = {}, hooks:
   const progress = new ProgressReporter(hooks.onProgress);
   progress.report('decoding', 0);
   const { text, encoding } = decodeBytes(bytes, options.encoding);
+  hooks.onDecoded?.();
   assertTabularText(text);
   progress.report('decoding', 1);
   const table = parseTable(text, { delimiter: options.delimiter, hasHeader: options.hasHeader }, progress.stage('parsing'));
@@ -36,7 +39,9 @@ export function loadDataset(bytes: Uint8Array, options: ReadOptions = {}, hooks:
     textColumn: options.textColumn,
     labelColumn: options.labelColumn,
   });
-  const extracted = extractExamples(table, choice);
+  // Shares of the check, from measured CPU times on 1,000,000 AG News rows (see buildReport).
+  const checking = progress.stage('checking');
+  const extracted = extractExamples(table, choice, progressSpan(checking, 0, EXTRACTING_SHARE));
   const labelColumn = table.columns[choice.label];
 
   if (extracted.examples.length === 0) {
@@ -54,7 +59,7 @@ export function loadDataset(bytes: Uint8Array, options: ReadOptions = {}, hooks:
     problems: [...encodingProblems(encoding), ...table.problems, ...extracted.problems],
     lineOf: (row) => table.rowLines[row - 1],
     labelColumn,
-    onProgress: progress.stage('checking'),
+    onProgress: progressSpan(checking, EXTRACTING_SHARE, 1),
   });
   progress.report('checking', 1);
 

@@ -1,6 +1,7 @@
 import { normalizeText } from '../text/normalize';
 import { findPii, maskSpans, PII_KINDS, type PiiKind, type PiiSpan } from '../text/pii';
 import { joinAnd, plural } from './problems';
+import { reportEvery } from './progress';
 import type { Example, PiiFound } from './types';
 
 /** Masked example texts the data check shows. */
@@ -23,13 +24,16 @@ const KIND_WORDS: Record<PiiKind, [one: string, many: string]> = {
  * many rows, and a few texts as they will be seen, masked (never the raw values). Texts are
  * normalised as the tokenizer does (NFKC) but keep their case, so the examples read naturally.
  */
-export function findPiiInExamples(examples: readonly Example[]): PiiFound {
+export function findPiiInExamples(examples: readonly Example[], onProgress?: (fraction: number) => void): PiiFound {
   const counts = Object.fromEntries(PII_KINDS.map((kind) => [kind, 0])) as Record<PiiKind, number>;
   let rows = 0;
   let total = 0;
   const byKind = new Map<PiiKind, PiiFound['examples'][number]>();
   const others: PiiFound['examples'] = [];
-  for (const example of examples) {
+  const every = reportEvery(examples.length);
+  for (let i = 0; i < examples.length; i++) {
+    if (i % every === 0) onProgress?.(i / examples.length);
+    const example = examples[i];
     const text = normalizeText(example.text, { normalization: 'NFKC', lowercase: false });
     const spans = findPii(text);
     if (spans.length === 0) continue;

@@ -2,6 +2,7 @@ import { BUNDLE_LIMITS } from '../bundle/limits';
 import { measureLengths, suggestSequenceLength, suggestVocabularySize } from './lengths';
 import { findPiiInExamples } from './pii';
 import { capitalise, describeRows, joinAnd, namedRows, plural, problem, type LineOf } from './problems';
+import { progressSpan, reportEvery } from './progress';
 import type { ClassCount, DatasetReport, Example, Problem } from './types';
 
 /**
@@ -23,6 +24,13 @@ export interface ReportInput {
   /** Hears how far the check is (0..1); tokenising the texts is most of its work. */
   onProgress?: (fraction: number) => void;
 }
+
+/**
+ * Where each part of the check ends on its progress bar, from measured CPU times on 1,000,000 AG
+ * News rows: classes ~0.1 s, duplicates ~0.6 s, personal data in every text ~0.7 s, the lengths
+ * of a sample ~0.3 s.
+ */
+const PROGRESS_AFTER = { classes: 0.05, duplicates: 0.35, pii: 0.75 } as const;
 
 /** A text longer than this (characters) is flagged: probably a pasted file or a broken quote. */
 export const HUGE_FIELD_CHARS = 100_000;
@@ -58,18 +66,17 @@ export function buildReport(input: ReportInput): DatasetReport {
   }
   problems.push(...rareClassProblems(classes, rowsByLabel, lineOf));
   problems.push(...labelVariantProblems(classes, rowsByLabel, lineOf));
-  const duplicates = duplicateProblems(examples, lineOf);
+  input.onProgress?.(PROGRESS_AFTER.classes);
+  const duplicates = duplicateProblems(examples, lineOf, progressSpan(input.onProgress, PROGRESS_AFTER.classes, PROGRESS_AFTER.duplicates));
   problems.push(...duplicates.problems);
   problems.push(...classBalanceProblems(classes, examples.length, input.labelColumn));
   problems.push(...hugeFieldProblems(examples, lineOf));
 
-  const pii = findPiiInExamples(examples);
-
-  input.onProgress?.(0.05);
+  const pii = findPiiInExamples(examples, progressSpan(input.onProgress, PROGRESS_AFTER.duplicates, PROGRESS_AFTER.pii));
   const { lengths, distinctWords } = measureLengths(
     examples.map((e) => e.text),
     input.tokenizeBudget,
-    input.onProgress && ((f) => input.onProgress?.(0.05 + 0.95 * f)),
+    progressSpan(input.onProgress, PROGRESS_AFTER.pii, 1),
   );
   const trainable = classes.length >= 2 && !problems.some((p) => p.severity === 'error');
   return {
@@ -162,21 +169,30 @@ interface DuplicateResult {
   problems: Problem[];
 }
 
-function duplicateProblems(examples: Example[], lineOf: LineOf): DuplicateResult {
-  const byText = new Map<string, Example[]>();
+function duplicateProblems(examples: Example[], lineOf: LineOf, onProgress?: (fraction: number) => void): DuplicateResult {
+  // The first example of each text, and a list only for texts seen again: a list per text would
+  // be a million small arrays for a file of a million distinct texts.
+  const firstOf = new Map<string, number>();
+  const repeatedGroups = new Map<number, Example[]>();
   const repeats: number[] = [];
-  for (const e of examples) {
-    const seen = byText.get(e.text);
-    if (seen) {
-      seen.push(e);
-      repeats.push(e.row);
-    } else {
-      byText.set(e.text, [e]);
+  const every = reportEvery(examples.length);
+  examples.forEach((e, i) => {
+    if (i % every === 0) onProgress?.(i / examples.length);
+    const first = firstOf.get(e.text);
+    if (first === undefined) {
+      firstOf.set(e.text, i);
+      return;
     }
-  }
+    repeats.push(e.row);
+    const group = repeatedGroups.get(first);
+    if (group) group.push(e);
+    else repeatedGroups.set(first, [examples[first], e]);
+  });
+  // In the order the texts first appear, as a person reads the file.
   const conflicts: Example[][] = [];
-  for (const group of byText.values()) {
-    if (group.length > 1 && group.some((e) => e.label !== group[0].label)) conflicts.push(group);
+  for (const first of [...repeatedGroups.keys()].sort((a, b) => a - b)) {
+    const group = repeatedGroups.get(first) as Example[];
+    if (group.some((e) => e.label !== group[0].label)) conflicts.push(group);
   }
 
   const problems: Problem[] = [];

@@ -45,7 +45,10 @@ function validate(data: TrainData, shape: ModelShape, hp: Hyperparameters): void
     for (const c of corpus.labels) {
       if (c < 0 || c >= shape.numClasses) throw new SiftError('TRAINING_FAILED', `A label index (${c}) is outside the ${shape.numClasses} classes.`);
     }
-    for (const id of corpus.ids) {
+    // An indexed loop: for…of over 85 million ids (a million AG News texts) took ~0.5–1 s more.
+    const ids = corpus.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
       if (id < 0 || id >= shape.vocabSize) throw new SiftError('TRAINING_FAILED', `A token id (${id}) is outside the vocabulary of ${shape.vocabSize}.`);
     }
   }

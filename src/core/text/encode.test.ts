@@ -90,3 +90,28 @@ describe('encodeText', () => {
     expect(Array.from(encodeText('new york is big', vocabularyIndex(SMALL), DEFAULT_TOKENIZER, 10))).toEqual([2, 3, 4, 5, OOV_ID]);
   });
 });
+
+describe('encodeTexts against the string path', () => {
+  /** encodeText (a Map from token string to id) on each text: the reference. */
+  const byStrings = (texts: string[], vocab: Vocabulary, config: TokenizerConfig, length: number): number[][] => {
+    const index = vocabularyIndex(vocab);
+    return texts.map((text) => Array.from(encodeText(text, index, config, length)));
+  };
+
+  it.each([
+    ['trec/trec_test.csv', 64],
+    ['sms_spam/sms_spam.csv', 8],
+    ['thucnews_titles/thucnews_titles_test.csv', 48],
+  ])('gives the ids encodeText gives, text by text (%s, length %i)', (file, length) => {
+    const texts = readDataset(file).texts.slice(0, 1200);
+    const vocab = buildVocabulary(texts.slice(0, 600).map((t) => tokenize(t, DEFAULT_TOKENIZER)), { maxSize: 3000, minCount: 1 });
+    expect(rows(encodeTexts(texts, null, vocab, DEFAULT_TOKENIZER, length))).toEqual(byStrings(texts, vocab, DEFAULT_TOKENIZER, length));
+  });
+
+  it('handles vocabularies no training makes: a bigram without its words, a token twice, tokens no text gives', () => {
+    const vocab: Vocabulary = { tokens: ['<pad>', '<unk>', 'new york', 'york', 'york', 'a b c', 'x ', ' \u0301', 'don \u0301t', 'don', '<phone>'] };
+    const texts = ['New York, new york', 'don´t', 'a b c x', 'call 020 7946 0958', 'york new'];
+    expect(rows(encodeTexts(texts, null, vocab, DEFAULT_TOKENIZER, 20))).toEqual(byStrings(texts, vocab, DEFAULT_TOKENIZER, 20));
+    expect(rows(encodeTexts(['New York'], null, vocab, DEFAULT_TOKENIZER, 20))[0]).toEqual([OOV_ID, 3, 2]);
+  });
+});

@@ -1,18 +1,35 @@
 import { SiftError } from '../errors';
+import { forEachTokenId } from './tokenIds';
+import { TokenTable } from './tokenTable';
 import { forEachToken } from './tokenize';
-import { OOV_ID, PAD_ID, type EncodedCorpus, type TokenizerConfig, type Vocabulary } from './types';
-import { vocabularyIndex } from './vocabulary';
+import { OOV_ID, type EncodedCorpus, type TokenizerConfig, type Vocabulary } from './types';
+import { checkReservedTokens } from './vocabulary';
 
-/** Index per vocabulary object, so encoding train, validation and test does not rebuild it. */
-const indexCache = new WeakMap<Vocabulary, Map<string, number>>();
+/** A vocabulary as a TokenTable: the table's id → the vocabulary's id (-1: a bigram's word that is not itself in it). */
+interface VocabularyTable {
+  table: TokenTable;
+  vocabularyId: Int32Array;
+}
 
-function cachedIndex(vocab: Vocabulary): Map<string, number> {
-  let index = indexCache.get(vocab);
-  if (index === undefined) {
-    index = vocabularyIndex(vocab);
-    indexCache.set(vocab, index);
+/** One table per vocabulary object, so encoding validation and test does not rebuild it. */
+const tableCache = new WeakMap<Vocabulary, VocabularyTable>();
+
+/** The vocabulary's tokens in a TokenTable, the first id of a token listed twice winning (as in vocabularyIndex). */
+function vocabularyTable(vocab: Vocabulary): VocabularyTable {
+  let cached = tableCache.get(vocab);
+  if (cached === undefined) {
+    checkReservedTokens(vocab);
+    const table = new TokenTable();
+    const ids: number[] = [];
+    vocab.tokens.forEach((token, id) => {
+      const tableId = table.internToken(token);
+      while (ids.length < table.size) ids.push(-1);
+      if (ids[tableId] < 0) ids[tableId] = id;
+    });
+    cached = { table, vocabularyId: Int32Array.from(ids) };
+    tableCache.set(vocab, cached);
   }
-  return index;
+  return cached;
 }
 
 function checkSequenceLength(sequenceLength: number): void {
@@ -66,7 +83,7 @@ export function encodeTexts(
   if (labels !== null && labels.length !== texts.length) {
     throw new SiftError('INVALID_OPTION', `There are ${texts.length} texts but ${labels.length} labels.`);
   }
-  const index = cachedIndex(vocab);
+  const { table, vocabularyId } = vocabularyTable(vocab);
   const offsets = new Int32Array(texts.length + 1);
   let ids = new Int32Array(Math.max(16, texts.length * 32));
   let size = 0;
@@ -79,7 +96,16 @@ export function encodeTexts(
     ids[size++] = id;
   };
   texts.forEach((text, i) => {
-    encodeInto(text, index, config, sequenceLength, push);
+    // encodeInto's rules, with tokens found in the table rather than made into strings.
+    let count = 0;
+    forEachTokenId(text, config, table, false, (tableId, kind) => {
+      const id = tableId >= 0 ? vocabularyId[tableId] : -1;
+      if (id >= 0) push(id);
+      else if (kind === 'word') push(OOV_ID);
+      else return true;
+      return ++count < sequenceLength;
+    });
+    if (count === 0) push(OOV_ID);
     offsets[i + 1] = size;
     onProgress?.((i + 1) / texts.length);
   });

@@ -8,6 +8,11 @@ import type { TokenizerConfig } from './types';
 const INVISIBLE_IN_WORDS = /[\u00AD\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 /** A zero-width space separates words (Thai, Khmer, some web text), so it becomes a space. */
 const ZERO_WIDTH_SPACE = /\u200B/g;
+/**
+ * NFKC leaves every ASCII character as it is, and the characters removed above are not ASCII, so
+ * ASCII text skips both: NFKC cost ~6 µs per AG News text even with nothing to change.
+ */
+const NOT_ASCII = /[^\u0000-\u007F]/;
 
 /**
  * Unicode normalisation and case folding, applied before anything else so that visually equal
@@ -17,7 +22,7 @@ const ZERO_WIDTH_SPACE = /\u200B/g;
  */
 export function normalizeText(text: string, config: Pick<TokenizerConfig, 'normalization' | 'lowercase'>): string {
   let normalized = text;
-  if (config.normalization === 'NFKC') {
+  if (config.normalization === 'NFKC' && NOT_ASCII.test(normalized)) {
     normalized = normalized.normalize('NFKC').replace(INVISIBLE_IN_WORDS, '').replace(ZERO_WIDTH_SPACE, ' ');
   }
   if (config.lowercase) normalized = normalized.toLowerCase();

@@ -59,26 +59,49 @@ function countToken(counts: Map<string, TokenCount>, token: string, word: boolea
  * only as an n-gram needs NGRAM_MIN_COUNT. Options are assumed checked.
  */
 export function vocabularyFromCounts(counts: Map<string, TokenCount>, options: VocabularyOptions): Vocabulary {
-  const { maxSize, minCount } = options;
-  const ngramMinCount = Math.max(minCount, NGRAM_MIN_COUNT);
-  // Bucket by count and sort only the buckets that make it into the vocabulary: a corpus the
-  // size of 20 Newsgroups has millions of distinct bigrams, most seen once, and sorting them all
-  // would take longer than reading the corpus.
-  const buckets = new Map<number, string[]>();
-  for (const [token, { n: count, word }] of counts) {
-    if (count < (word ? minCount : ngramMinCount) || token === PAD_TOKEN || token === OOV_TOKEN || token.length > MAX_TOKEN_CHARS) continue;
-    const bucket = buckets.get(count);
-    if (bucket === undefined) buckets.set(count, [token]);
+  const buckets = new CountBuckets();
+  for (const [token, { n, word }] of counts) {
+    if (n >= minimumCount(word, options) && token.length <= MAX_TOKEN_CHARS && !isReserved(token)) buckets.add(token, n);
+  }
+  return buckets.vocabulary(options.maxSize);
+}
+
+/** How often a token must be seen to enter the vocabulary: minCount, or NGRAM_MIN_COUNT if more and never seen as a word. */
+export function minimumCount(word: boolean, options: VocabularyOptions): number {
+  return word ? options.minCount : Math.max(options.minCount, NGRAM_MIN_COUNT);
+}
+
+/** '<pad>' and '<unk>' have their ids whatever a text holds. */
+export function isReserved(token: string): boolean {
+  return token === PAD_TOKEN || token === OOV_TOKEN;
+}
+
+/**
+ * Tokens kept by the count rules, bucketed by count, and the vocabulary they make: '<pad>',
+ * '<unk>', then most frequent first, ties in code point order, cut to `maxSize` in all. Only
+ * the buckets that make it into the vocabulary are sorted: a corpus the size of 20 Newsgroups
+ * has millions of distinct bigrams, most seen once, and sorting them all would take longer than
+ * reading the corpus. Each token is added once.
+ */
+export class CountBuckets {
+  private readonly buckets = new Map<number, string[]>();
+
+  add(token: string, count: number): void {
+    const bucket = this.buckets.get(count);
+    if (bucket === undefined) this.buckets.set(count, [token]);
     else bucket.push(token);
   }
-  const tokens = [PAD_TOKEN, OOV_TOKEN];
-  for (const count of [...buckets.keys()].sort((a, b) => b - a)) {
-    if (tokens.length >= maxSize) break;
-    const room = maxSize - tokens.length;
-    const bucket = firstByCodePoint(buckets.get(count) ?? [], room);
-    for (let i = 0; i < bucket.length && i < room; i++) tokens.push(bucket[i]);
+
+  vocabulary(maxSize: number): Vocabulary {
+    const tokens = [PAD_TOKEN, OOV_TOKEN];
+    for (const count of [...this.buckets.keys()].sort((a, b) => b - a)) {
+      if (tokens.length >= maxSize) break;
+      const room = maxSize - tokens.length;
+      const bucket = firstByCodePoint(this.buckets.get(count) ?? [], room);
+      for (let i = 0; i < bucket.length && i < room; i++) tokens.push(bucket[i]);
+    }
+    return { tokens };
   }
-  return { tokens };
 }
 
 /** Throws INVALID_OPTION for a vocabulary size below 2 or a minimum count below 1. */

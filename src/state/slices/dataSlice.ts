@@ -6,6 +6,7 @@ import { FrameBuffer } from '../frameBuffer';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { currentData, selectSettings } from '../selectors';
 import { SAMPLES, type DataActions, type DataSource, type SiftState } from '../types';
+import { keepDataset } from './datasetSaving';
 import { guard } from './saving';
 
 export const createDataSlice =
@@ -33,7 +34,10 @@ export const createDataSlice =
         // A file the person chose (not one restored): the model of another file stops showing.
         if (save) datasetChanged(source.fileName);
         if (save) {
-          await guard(set, () => deps.persistence.saveDataset({ bytes: source.bytes, fileName: source.fileName, options: source.options }));
+          await guard(set, async () => {
+            const notice = await keepDataset(deps.persistence, source);
+            if (notice !== null) set((s) => ({ workspace: { ...s.workspace, notice } }));
+          });
         }
         deps.mark?.('sift:parsed');
         measureAhead();

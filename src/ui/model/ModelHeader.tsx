@@ -7,7 +7,7 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { FilePickButton } from '../common/FilePickButton';
 import { Trans, useT } from '../i18n';
 import { Preferences } from '../prefs/Preferences';
-import { storageProblemText } from '../workspace/storageWords';
+import { workspaceNoticeText } from '../workspace/storageWords';
 import { ExportDialog, type FormatsState } from './ExportDialog';
 
 /** The page header: what model is loaded, the model's file actions (open, export) plus "New", and the display choices. */
@@ -85,7 +85,7 @@ export function ModelHeader() {
       {modelError && <ErrorMessage title={t('app.model.openFailed')} error={modelError} onDismiss={() => useSift.getState().dismissModelError()} />}
       {workspace.notice && (
         <p className="notice" role="status">
-          {t(`app.notice.${workspace.notice.kind}`, { detail: storageProblemText(t, workspace.notice.detail) })}
+          {workspaceNoticeText(t, workspace.notice)}
         </p>
       )}
       <dialog ref={dialog} className="dialog" aria-labelledby="new-title" aria-describedby="new-text">

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { StorageProblem } from '@/state/storageProblem';
 import { i18n } from '../i18n';
-import { storageProblemText } from './storageWords';
+import { storageProblemText, workspaceNoticeText } from './storageWords';
 
 describe('what the page says went wrong with the storage', () => {
   afterAll(() => i18n.changeLanguage('en'));
@@ -34,6 +34,17 @@ describe('what the page says went wrong with the storage', () => {
     );
     expect(t('app.notice.take-over-failed', { detail: storageProblemText(t, { kind: 'other', name: 'AbortError', message: '' }) })).toBe('Sift could not take over from the other tab (AbortError).');
     expect(t('app.notice.export-failed', { detail: storageProblemText(t, { kind: 'other', name: '', message: 'out of memory' }) })).toBe('The model could not be exported (out of memory).');
+  });
+
+  it('names a file too large to keep, its size and the limit, in both languages', async () => {
+    const notice = { kind: 'dataset-not-kept', fileName: 'ag_1m.csv', bytes: 251_000_000, largest: 100 * 1024 * 1024 } as const;
+    await i18n.changeLanguage('en');
+    expect(workspaceNoticeText(i18n.t, notice)).toBe(
+      'ag_1m.csv (239.4 MB) is not kept in this browser: files over 100.0 MB would be read again on every reload. After a reload, choose it again; your settings, model and label decisions are kept.',
+    );
+    expect(workspaceNoticeText(i18n.t, { kind: 'clear-failed', detail: { kind: 'no-reason' } })).toBe('Saved work could not be cleared (the browser gave no reason).');
+    await i18n.changeLanguage('zh-CN');
+    expect(workspaceNoticeText(i18n.t, notice)).toMatch(/^ag_1m\.csv（239\.4 MB）不会保存在此浏览器中：超过 100\.0 MB 的文件/);
   });
 
   it('in Chinese, with the browser’s own words kept', async () => {

@@ -1,6 +1,7 @@
 /** What went wrong with the browser's storage (state/storageProblem.ts), in the page's language. */
 import type { StorageProblem } from '@/state/storageProblem';
-import { formatNumber } from '../common/format';
+import type { WorkspaceNotice } from '@/state/types';
+import { formatBytes, formatNumber } from '../common/format';
 import type { T } from '../i18n';
 
 export function storageProblemText(t: T, p: StorageProblem): string {
@@ -20,4 +21,12 @@ export function storageProblemText(t: T, p: StorageProblem): string {
       if (p.name && p.message) return t('app.storage.problem.named', { name: p.name, message: p.message });
       return p.message || p.name || t('app.storage.problem.no-reason');
   }
+}
+
+/** The workspace's notice (saving, restoring, a file too large to keep) as one sentence. */
+export function workspaceNoticeText(t: T, notice: WorkspaceNotice): string {
+  if (notice.kind === 'dataset-not-kept') {
+    return t('app.notice.dataset-not-kept', { fileName: notice.fileName, size: formatBytes(notice.bytes), largest: formatBytes(notice.largest) });
+  }
+  return t(`app.notice.${notice.kind}`, { detail: storageProblemText(t, notice.detail) });
 }

@@ -59,6 +59,8 @@ export const app = {
     'clear-failed': 'Saved work could not be cleared ({{detail}}).',
     'export-failed': 'The model could not be exported ({{detail}}).',
     'take-over-failed': 'Sift could not take over from the other tab ({{detail}}).',
+    'dataset-not-kept':
+      '{{fileName}} ({{size}}) is not kept in this browser: files over {{largest}} would be read again on every reload. After a reload, choose it again; your settings, model and label decisions are kept.',
   },
   storage: {
     region: 'Where your work is saved',

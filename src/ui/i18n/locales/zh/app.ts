@@ -61,6 +61,7 @@ export const app: Translation<typeof english> = {
     'clear-failed': '无法清除已保存的工作（{{detail}}）。',
     'export-failed': '无法导出模型（{{detail}}）。',
     'take-over-failed': '无法从另一个标签页接管（{{detail}}）。',
+    'dataset-not-kept': '{{fileName}}（{{size}}）不会保存在此浏览器中：超过 {{largest}} 的文件每次重新加载都要重新读取。重新加载后请再次选择该文件；你的设置、模型和标签修改都会保留。',
   },
   storage: {
     region: '你的工作保存在哪里',
