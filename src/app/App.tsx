@@ -7,6 +7,7 @@ import { EvaluatePanel } from '@/ui/evaluate/EvaluatePanel';
 import { ModelHeader } from '@/ui/model/ModelHeader';
 import { TrainPanel } from '@/ui/train/TrainPanel';
 import { TryPanel } from '@/ui/try/TryPanel';
+import { useT } from '@/ui/i18n';
 import { StorageNotice } from '@/ui/workspace/StorageNotice';
 import { PanelBoundary } from './PanelBoundary';
 
@@ -15,6 +16,7 @@ let restoreStarted = false;
 
 /** The page: the header, then the journey's steps top to bottom, each isolated by a boundary. */
 export function App() {
+  const t = useT();
   useEffect(() => {
     if (restoreStarted) return;
     restoreStarted = true;
@@ -25,7 +27,7 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#data">
-        Skip to the data
+        {t('app.skipToData')}
       </a>
       <PanelBoundary name="header">
         <ModelHeader />
@@ -35,24 +37,24 @@ export function App() {
         <StepBar />
       </PanelBoundary>
       <main className="journey">
-        <PanelBoundary name="Data">
+        <PanelBoundary name="data">
           <DataPanel />
         </PanelBoundary>
-        <PanelBoundary name="Settings">
+        <PanelBoundary name="settings">
           <ConfigurePanel />
         </PanelBoundary>
-        <PanelBoundary name="Train">
+        <PanelBoundary name="train">
           <TrainPanel />
         </PanelBoundary>
-        <PanelBoundary name="Evaluate">
+        <PanelBoundary name="evaluate">
           <EvaluatePanel />
         </PanelBoundary>
-        <PanelBoundary name="Try it">
+        <PanelBoundary name="try">
           <TryPanel />
         </PanelBoundary>
       </main>
       <footer className="app-footer muted">
-        Sift runs entirely in this page: files, training and models stay on your computer. Nothing is uploaded.
+        {t('app.footer')}
       </footer>
     </>
   );

@@ -1,7 +1,11 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Translation } from 'react-i18next';
+import type { en } from '@/ui/i18n/locales/en';
+import { i18n } from '@/ui/i18n';
 
 interface Props {
-  name: string;
+  /** Which panel, by its catalogue key (app.panels). */
+  name: keyof typeof en.app.panels;
   children: ReactNode;
 }
 
@@ -23,21 +27,29 @@ export class PanelBoundary extends Component<Props, State> {
 
   override render() {
     if (!this.state.error) return this.props.children;
+    const { message } = this.state.error;
     return (
-      <section className="panel" aria-label={this.props.name}>
-        <div className="error-message" role="alert">
-          <div className="error-message__body">
-            <strong className="error-message__title">The {this.props.name} panel stopped working</strong>
-            <p>{this.state.error.message}</p>
-            <p className="error-message__meta">
-              Code <code>INTERNAL</code> · the rest of the page and your work are unaffected.
-            </p>
-          </div>
-          <button type="button" className="button button--secondary" onClick={() => this.setState({ error: null })}>
-            Try again
-          </button>
-        </div>
-      </section>
+      <Translation i18n={i18n}>
+        {(t) => {
+          const panel = t(`app.panels.${this.props.name}`);
+          return (
+            <section className="panel" aria-label={panel}>
+              <div className="error-message" role="alert">
+                <div className="error-message__body">
+                  <strong className="error-message__title">{t('app.panelFailed', { panel })}</strong>
+                  <p>{message}</p>
+                  <p className="error-message__meta">
+                    {t('common.code')} <code>INTERNAL</code> · {t('app.panelFailedMeta')}
+                  </p>
+                </div>
+                <button type="button" className="button button--secondary" onClick={() => this.setState({ error: null })}>
+                  {t('app.tryAgain')}
+                </button>
+              </div>
+            </section>
+          );
+        }}
+      </Translation>
     );
   }
 }

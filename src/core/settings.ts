@@ -56,7 +56,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   weights: DEFAULT_WEIGHT_FORMAT,
 };
 
-interface NumberRule {
+export interface NumberRule {
   min: number;
   max: number;
   integer: boolean;
@@ -76,6 +76,11 @@ const NUMBER_RULES: Record<string, NumberRule> = {
   minCount: { min: 1, max: 1_000_000, integer: true },
   validationShare: { min: 0, max: 0.5, integer: false },
 };
+
+/** The range (and whether a whole number is needed) of a numeric setting; undefined for the others. */
+export function numberRule(key: keyof TrainSettings): NumberRule | undefined {
+  return NUMBER_RULES[key];
+}
 
 /** Merges overrides onto the defaults and rejects out-of-range values with INVALID_OPTION. */
 export function resolveSettings(overrides: Partial<TrainSettings> = {}): TrainSettings {

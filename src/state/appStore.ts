@@ -6,15 +6,15 @@ import { createEngineClient } from '@/worker/client';
 import { workerTransport } from '@/worker/workerTransport';
 import { idbPersistence } from './idbPersistence';
 import { memoryPersistence, type Persistence } from './persistence';
-import { storageProblem } from './storageProblem';
+import { storageProblem, type StorageProblem } from './storageProblem';
 import { createSiftStore } from './store';
 import { browserWorkspaceLock } from './workspaceLock';
 
 /** IndexedDB where the browser offers it; else memory, and why, which the page says once. */
-function storage(): { persistence: Persistence; storageProblem: string | null } {
+function storage(): { persistence: Persistence; storageProblem: StorageProblem | null } {
   try {
     if (typeof indexedDB !== 'undefined') return { persistence: idbPersistence(), storageProblem: null };
-    return { persistence: memoryPersistence(), storageProblem: 'this browser offers no IndexedDB' };
+    return { persistence: memoryPersistence(), storageProblem: { kind: 'no-indexeddb' } };
   } catch (e) {
     // IndexedDB can throw on access (blocked site data): keep working, just without saving.
     return { persistence: memoryPersistence(), storageProblem: storageProblem(e) };

@@ -1,5 +1,6 @@
 import type { EngineClient } from '@/worker/client';
 import type { Persistence } from './persistence';
+import type { StorageProblem } from './storageProblem';
 import type { DataSource } from './types';
 import type { WorkspaceLock } from './workspaceLock';
 
@@ -27,7 +28,7 @@ export interface StoreDeps {
   /** Which tab keeps the workspace (workspaceLock.ts); default: this one, always. */
   workspaceLock?: WorkspaceLock;
   /** Why there is no browser storage here (persistence is then memory only), or null. */
-  storageProblem?: string | null;
+  storageProblem?: StorageProblem | null;
   /** How long a read of the storage may take before it counts as not answering (default 5 s). */
   storageReadTimeoutMs?: number;
 }

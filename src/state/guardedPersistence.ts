@@ -1,5 +1,5 @@
 import type { Persistence } from './persistence';
-import { storageProblem } from './storageProblem';
+import { StorageFailure, storageProblem, type StorageProblem } from './storageProblem';
 import type { WorkspaceLock } from './workspaceLock';
 
 /** What decides whether a write may happen, and what hears that the storage cannot be read. */
@@ -9,8 +9,8 @@ export interface StorageGuard {
   mayWrite(): Promise<boolean>;
   /** How long a read may take before the storage counts as not answering. */
   readWithinMs: number;
-  /** A read failed or did not answer, with why in words. */
-  onReadFailed(reason: string): void;
+  /** A read failed or did not answer, and why. */
+  onReadFailed(reason: StorageProblem): void;
 }
 
 type Method = (...args: unknown[]) => Promise<unknown>;
@@ -23,7 +23,7 @@ type Method = (...args: unknown[]) => Promise<unknown>;
  *   could not read;
  * - every other method writes: it runs only while `mayWrite()` says so (this tab keeps the
  *   workspace: workspaceLock.ts) and under the lock's `write`, else it is skipped;
- * - errors become words a person can read (storageProblem.ts).
+ * - errors become a StorageFailure that says what went wrong as data (storageProblem.ts), which the page words.
  * Methods are found on the object itself, and on the objects it holds (the run list's storage),
  * so a Persistence that gains a method or a store is covered without a change here.
  */
@@ -32,14 +32,14 @@ export function guardedPersistence<P extends Persistence>(inner: P, guard: Stora
     let timer: ReturnType<typeof setTimeout> | undefined;
     const seconds = Math.round(guard.readWithinMs / 100) / 10;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the browser's storage did not answer within ${seconds} s`)), guard.readWithinMs);
+      timer = setTimeout(() => reject(new StorageFailure({ kind: 'no-answer', seconds })), guard.readWithinMs);
     });
     try {
       return await Promise.race([call(), timeout]);
     } catch (e) {
       const reason = storageProblem(e);
       guard.onReadFailed(reason);
-      throw new Error(reason);
+      throw new StorageFailure(reason);
     } finally {
       clearTimeout(timer);
     }
@@ -52,7 +52,7 @@ export function guardedPersistence<P extends Persistence>(inner: P, guard: Stora
       try {
         return await call();
       } catch (e) {
-        throw new Error(storageProblem(e));
+        throw new StorageFailure(storageProblem(e));
       }
     });
   };

@@ -1,8 +1,9 @@
+import { NO_ANNOUNCEMENT } from './announce';
 import type { RunsState } from './runs/types';
 import type { LabelReviewState, RunState, SiftData } from './types';
 
 export function emptyRun(): RunState {
-  return { preparing: null, prepared: null, backend: null, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [], fallbacks: [], announcement: '' };
+  return { preparing: null, prepared: null, backend: null, measuring: false, progress: null, firstBatchAt: null, batches: [], epochs: [], fallbacks: [], announcement: NO_ANNOUNCEMENT };
 }
 
 /** No runs yet. */

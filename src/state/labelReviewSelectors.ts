@@ -27,23 +27,15 @@ export function selectCorrectedClasses(s: SiftState): ClassCount[] | null {
   return classesCache.corrected;
 }
 
-/** Why the search cannot start now, or null when it can. */
-export function whyNotFindLabelProblems(s: SiftState): string | null {
-  const data = currentData(s.data);
-  if (!data) return 'Load a dataset first.';
-  if (s.data.status === 'parsing') return 'Wait until the file has been read.';
-  if (!data.summary.report.trainable) return 'The data check found a problem that prevents training (step 1).';
-  if (s.training.status === 'training') return 'A model is training: look for label problems when it has finished.';
-  if (Object.keys(s.settings.errors).length > 0) return 'Fix the settings marked in red first.';
-  return null;
-}
+/** Why the search cannot start now (the page says it in words), or null when it can. */
+export type LabelSearchBlock = 'no-data' | 'parsing' | 'untrainable' | 'training' | 'settings';
 
-/** "1 row relabelled, 1 dropped", "3 rows dropped", "2 rows kept as they are"; '' without decisions. */
-export function describeDecisions(counts: DecisionCounts): string {
-  const rows = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
-  const parts: string[] = [];
-  if (counts.relabelled > 0) parts.push(`${rows(counts.relabelled)} relabelled`);
-  if (counts.dropped > 0) parts.push(parts.length ? `${counts.dropped.toLocaleString('en-US')} dropped` : `${rows(counts.dropped)} dropped`);
-  if (counts.kept > 0) parts.push(parts.length ? `${counts.kept.toLocaleString('en-US')} kept as they are` : `${rows(counts.kept)} kept as they are`);
-  return parts.join(', ');
+export function whyNotFindLabelProblems(s: SiftState): LabelSearchBlock | null {
+  const data = currentData(s.data);
+  if (!data) return 'no-data';
+  if (s.data.status === 'parsing') return 'parsing';
+  if (!data.summary.report.trainable) return 'untrainable';
+  if (s.training.status === 'training') return 'training';
+  if (Object.keys(s.settings.errors).length > 0) return 'settings';
+  return null;
 }

@@ -19,7 +19,7 @@ describe('applyProgress', () => {
     expect(run.batches.map((p) => p.x)).toEqual([0.5, 1]);
     expect(run.epochs).toHaveLength(1);
     expect(run.firstBatchAt).toBe(1000);
-    expect(run.announcement).toBe('Epoch 1 of 3 finished: loss 0.500, accuracy 80.0%, validation loss 0.600, validation accuracy 75.0%.');
+    expect(run.announcement).toEqual({ kind: 'epoch', log: epochLog, totalEpochs: 3 });
   });
 
   it('starts the curves over after a fallback that kept no epoch', () => {
@@ -28,7 +28,7 @@ describe('applyProgress', () => {
     const after = applyProgress(before, [{ type: 'fallback', id: 1, fallback }, { type: 'backend', id: 1, report: backend }], 50, 3);
     expect(after.batches).toEqual([]);
     expect(after.fallbacks).toEqual([fallback]);
-    expect(after.announcement).toBe('WebGL stopped working in epoch 1 (CONTEXT_LOST_WEBGL). Training again on wasm from the start.');
+    expect(after.announcement).toEqual({ kind: 'fallback', fallback });
     expect(after.backend?.name).toBe('wasm');
   });
 
@@ -39,10 +39,7 @@ describe('applyProgress', () => {
     const after = applyProgress(before, [{ type: 'fallback', id: 1, fallback }, { type: 'backend', id: 1, report: backend }, batch(2, 1)], 50, 3);
     expect(after.epochs).toEqual([epochLog]);
     expect(after.batches.map((p) => p.x)).toEqual([0.5, 1, 1.1]);
-    expect(after.announcement).toBe(
-      'WebGL stopped working in epoch 2 (the WebGL context was lost). Sift went back to the weights after epoch 1, the last one WebGL finished well, ' +
-        'and continues on wasm: epoch 1 stays in the history; the optimiser starts afresh from there.',
-    );
+    expect(after.announcement).toEqual({ kind: 'fallback', fallback });
   });
 
   it('does not mutate the run it was given', () => {

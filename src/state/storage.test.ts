@@ -124,8 +124,9 @@ describe('storage that does not work', () => {
     await store.getState().open();
     const { workspace, storage: access } = store.getState();
     expect(workspace.status).toBe('ready');
-    expect(workspace.notice).toBe("Your previous work could not be restored (the browser's storage did not answer within 0.1 s).");
-    expect(access).toEqual({ status: 'unavailable', reason: "the browser's storage did not answer within 0.1 s" });
+    // The page words these (src/ui/workspace/storageWords.test.ts): "…could not be restored (the browser's storage did not answer within 0.1 s)."
+    expect(workspace.notice).toEqual({ kind: 'restore-failed', detail: { kind: 'no-answer', seconds: 0.1 } });
+    expect(access).toEqual({ status: 'unavailable', reason: { kind: 'no-answer', seconds: 0.1 } });
     await store.getState().loadFile(CSV, 'x.csv');
     expect(storage.writes).toEqual([]);
   });
@@ -137,7 +138,7 @@ describe('storage that does not work', () => {
     const store = makeStore(misbehaving({ saveDataset: full }));
     await store.getState().open();
     await store.getState().loadFile(CSV, 'x.csv');
-    expect(store.getState().workspace.notice).toBe("Your work could not be saved in this browser (the browser's storage for this site is full); it stays until you close the page.");
+    expect(store.getState().workspace.notice).toEqual({ kind: 'save-failed', detail: { kind: 'full', message: '' } });
     expect(store.getState().storage).toEqual({ status: 'saving' });
   });
 
@@ -149,17 +150,17 @@ describe('storage that does not work', () => {
     });
     const store = makeStore(storage);
     await store.getState().open();
-    const reason = 'the browser does not offer storage in this window (a private window may not)';
+    const reason = { kind: 'no-storage-in-window', message: '' };
     expect(store.getState().storage).toEqual({ status: 'unavailable', reason });
-    expect(store.getState().workspace.notice).toBe(`Your previous work could not be restored (${reason}).`);
+    expect(store.getState().workspace.notice).toEqual({ kind: 'restore-failed', detail: reason });
     await store.getState().loadFile(CSV, 'x.csv');
     expect(storage.writes).toEqual([]);
   });
 
   it('no IndexedDB at all: says so once, at the start', async () => {
-    const store = makeStore(memoryPersistence(), { storageProblem: 'this browser offers no IndexedDB' });
+    const store = makeStore(memoryPersistence(), { storageProblem: { kind: 'no-indexeddb' } });
     await store.getState().open();
-    expect(store.getState().storage).toEqual({ status: 'unavailable', reason: 'this browser offers no IndexedDB' });
+    expect(store.getState().storage).toEqual({ status: 'unavailable', reason: { kind: 'no-indexeddb' } });
     expect(store.getState().workspace.notice).toBeNull();
   });
 });

@@ -113,7 +113,7 @@ describe('the Sift store', () => {
     expect(run.epochs.map((e) => e.epoch)).toEqual([1, 2]);
     expect(run.batches.length).toBeGreaterThan(0);
     expect(run.backend?.name).toBe('cpu');
-    expect(run.announcement).toMatch(/^Training finished\./);
+    expect(run.announcement).toMatchObject({ kind: 'finished', epochsRun: 2 });
     expect(readyModel(model)?.summary.name).toBe('sms_head');
     expect(readyModel(model)?.origin).toBe('trained');
     expect((await persistence.load()).model?.fileName).toBe('sms_head.sift.zip');
@@ -214,7 +214,7 @@ describe('the Sift store', () => {
     expect(readyModel(model)?.summary.training.history.length).toBeLessThan(200);
     // The list open before follows the new model: closed, not the old model's texts.
     expect(store.getState().textList).toEqual({ status: 'closed' });
-    expect(store.getState().run.announcement).toMatch(/Stopped by you/);
+    expect(store.getState().run.announcement).toMatchObject({ kind: 'finished', stopReason: 'user' });
   });
 
   it('"New" forgets everything, saved work included', async () => {

@@ -12,11 +12,13 @@ import type { TrainSettings } from '@/core/settings';
 import type { AppError } from '@/core/errors';
 import type { DatasetSummary, LabelIssuesFound, ModelSummary, WeightFormatChoice } from '@/core/session';
 import type { WeightFormat } from '@/core/bundle/weightFormat';
+import type { StorageProblem } from './storageProblem';
 import type { LabelAction, LabelDecision } from '@/core/quality/labelDecisions';
 import type { OutOfFoldProgress } from '@/core/quality/outOfFold';
 import type { CorrectedFile } from '@/worker/protocol';
 import type { BackendFallback } from '@/core/backendRules';
 import type { BatchProgress } from '@/worker/protocol';
+import type { Announcement } from './announce';
 
 export type SettingKey = keyof TrainSettings;
 
@@ -88,8 +90,8 @@ export interface RunState {
   epochs: EpochLog[];
   /** Backends the run had to leave (WebGL lost mid-run), in order. */
   fallbacks: BackendFallback[];
-  /** Read out by an aria-live region after each epoch and at the end. */
-  announcement: string;
+  /** Read out by an aria-live region after each epoch and at the end (put into words by the page). */
+  announcement: Announcement;
 }
 
 export interface ReadyModel {
@@ -144,10 +146,19 @@ export type BackendChoiceState =
   /** `measuredAt`: performance.now() on the page when it was measured. */
   | { status: 'measured'; report: BackendReport; fileName: string; measuredAt: number };
 
+/**
+ * What went wrong with this browser's storage (or exporting, or taking the workspace over from
+ * another tab), and why, as data the page words.
+ */
+export type WorkspaceNotice =
+  | { kind: 'save-failed' | 'restore-failed' | 'clear-failed' | 'export-failed' | 'take-over-failed'; detail: StorageProblem }
+  /** A file larger than `largest` bytes is used but not saved in the browser (slices/datasetSaving.ts). */
+  | { kind: 'dataset-not-kept'; fileName: string; bytes: number; largest: number };
+
 export interface WorkspaceState {
   status: 'restoring' | 'ready';
   /** Problems with saving/restoring, shown in the header; never blocks work. */
-  notice: string | null;
+  notice: WorkspaceNotice | null;
 }
 
 /** The search for label problems (k-fold training in the worker), if one runs or failed. */
@@ -182,7 +193,7 @@ export type StorageState =
   /** Another tab took the workspace over: this one stopped saving. */
   | { status: 'taken-over' }
   /** No storage here, or it failed or did not answer: nothing is saved, and saved work is not overwritten. */
-  | { status: 'unavailable'; reason: string };
+  | { status: 'unavailable'; reason: StorageProblem };
 
 export interface StorageData {
   storage: StorageState;
@@ -301,8 +312,9 @@ export type SiftState = SiftData &
   WorkspaceActions &
   RunsActions;
 
+/** The datasets bundled in public/samples (the page names and describes them in its catalogue). */
 export const SAMPLES = {
-  sms: { fileName: 'sms_spam.csv', title: 'SMS spam', language: 'English', description: '5,574 text messages: spam or ham' },
-  thucnews: { fileName: 'thucnews_titles.csv', title: 'News titles', language: 'Chinese', description: '10,000 headlines in 10 topics' },
+  sms: { fileName: 'sms_spam.csv' },
+  thucnews: { fileName: 'thucnews_titles.csv' },
 } as const;
 export type SampleId = keyof typeof SAMPLES;

@@ -14,6 +14,7 @@ import { ParseProgress } from './data/ParseProgress';
 import { DataCheck } from './data/DataCheck';
 import { PreviewTable } from './data/PreviewTable';
 import { ReadOptionsForm } from './data/ReadOptionsForm';
+import { columnReason } from './data/columnReason';
 import { cellName, ConfusionMatrix } from './evaluate/ConfusionMatrix';
 import { MetricChart } from './train/MetricChart';
 import { Predictor } from '@/core/predictor';
@@ -26,6 +27,10 @@ import { describeOddsFactor, describeWordPush, wordClassName } from './explain/w
 import { PageView } from './evaluate/TextListView';
 import { calibrationSentence } from './evaluate/CalibrationNote';
 import { TopWords } from './evaluate/TopWords';
+import { i18n } from './i18n';
+
+/** These tests read the English page. */
+const t = i18n.getFixedT('en');
 
 const sms = readFileSync('public/samples/sms_spam.csv');
 
@@ -71,7 +76,8 @@ describe('reading a file', () => {
     expect(html).toContain('<option value="," selected="">Comma (,)</option>');
     for (const id of ['read-encoding', 'read-delimiter', 'read-header', 'read-text-column', 'read-label-column']) expect(html).toContain(`<label for="${id}">`);
     expect(html).toContain('Go until jurong point');
-    expect(html).toContain(escape(summary.columnReason));
+    expect(html).toContain(escape(columnReason(t, summary)));
+    expect(columnReason(t, summary)).toBe('Text column “text” (its name says so; 81 characters on average) and label column “label” (its name says so; 2 distinct values in the first 5,000 rows).');
   });
 });
 
@@ -90,7 +96,7 @@ describe('DataCheck', () => {
 describe('MetricChart', () => {
   it('has a name and a table of every epoch for screen readers', () => {
     const epochs: EpochLog[] = [1, 2].map((epoch) => ({ epoch, loss: 1 / epoch, accuracy: 0.5 + epoch / 10, valLoss: 1.1 / epoch, valAccuracy: 0.5, examplesPerSecond: 1, seconds: 1 }));
-    const html = renderToStaticMarkup(<MetricChart metric="accuracy" batches={[]} epochs={epochs} markers={[]} xMax={2} />);
+    const html = renderToStaticMarkup(<MetricChart metric="accuracy" batches={[]} epochs={epochs} markers={[]} xMax={2} theme="light" />);
     expect(html).toContain('<caption>Accuracy by epoch</caption>');
     expect(html.match(/<th scope="row">/g)).toHaveLength(2);
     expect(html).toContain('70.0%');
@@ -145,7 +151,7 @@ describe('WordExplanation', () => {
     expect(html).toContain(`<p class="coverage">${explanation.coverage.known} of 6 words are known to the model.</p>`);
     expect(html).not.toContain('class="guess"');
     for (const word of explanation.words.filter((w) => w.value !== 0)) {
-      expect(html).toContain(`${text.slice(word.start, word.end)}<span class="visually-hidden"> (${describeWordPush(word.value, label)})</span>`);
+      expect(html).toContain(`${text.slice(word.start, word.end)}<span class="visually-hidden"> (${describeWordPush(t, word.value, label)})</span>`);
     }
     expect(html).toContain(`<ul aria-label="Pushed toward ${label}">`);
     expect(html).toContain(`<ul aria-label="Pushed away from ${label}">`);
@@ -165,7 +171,7 @@ describe('WordExplanation', () => {
     expect(zqxv).toMatchObject({ text: 'zqxv', known: 'unknown' });
     expect(zqxv.value).not.toBe(0);
     const html = renderToStaticMarkup(<WordExplanation explanation={explanation} />);
-    expect(html).toContain(`zqxv<span class="visually-hidden"> (${describeWordPush(zqxv.value, explanation.prediction.label)}; not known to the model)</span>`);
+    expect(html).toContain(`zqxv<span class="visually-hidden"> (${describeWordPush(t, zqxv.value, explanation.prediction.label)}; not known to the model)</span>`);
     expect(html).toContain('<span class="token__unknown">unknown</span>');
     const long = predictor.explain(`${'how many '.repeat(200)}people`);
     expect(renderToStaticMarkup(<WordExplanation explanation={long} />)).toContain('people<span class="visually-hidden"> (not read: past the length the model reads)</span>');
@@ -179,9 +185,9 @@ describe('WordExplanation', () => {
     [27.6, 'x', 'pushed toward x, strong', 'word--toward-strong', 'odds ×over a million for x'],
     [0, 'x', 'no effect', 'word--none', 'odds ×1 for x'],
   ])('%f for %s → %s', (value, label, words, className, odds) => {
-    expect(describeWordPush(value, label)).toBe(words);
+    expect(describeWordPush(t, value, label)).toBe(words);
     expect(wordClassName(value)).toBe(className);
-    expect(describeOddsFactor(value, label)).toBe(odds);
+    expect(describeOddsFactor(t, value, label)).toBe(odds);
   });
 });
 
@@ -217,12 +223,12 @@ describe('the texts behind a confusion-matrix cell', () => {
 
 describe('calibration and top words in the evaluation step', () => {
   it.each([
-    [{ temperature: 1.84, fit: 'fitted', examples: 1115, eceBefore: 0.041, eceAfter: 0.012, eceBins: 15 }, /off from its actual accuracy by 4\.1 points on average on the 1115 validation texts \(expected calibration error 0\.041\)\. Its probabilities were softened \(temperature 1\.84.*now off by 1\.2 points \(0\.012\)/],
+    [{ temperature: 1.84, fit: 'fitted', examples: 1115, eceBefore: 0.041, eceAfter: 0.012, eceBins: 15 }, /off from its actual accuracy by 4\.1 points on average on the 1,115 validation texts \(expected calibration error 0\.041\)\. Its probabilities were softened \(temperature 1\.84.*now off by 1\.2 points \(0\.012\)/],
     [{ temperature: 1, fit: 'no-validation', examples: 0, eceBefore: null, eceAfter: null, eceBins: 15 }, /not calibrated: there was no validation split/],
     [{ temperature: 1, fit: 'separable', examples: 40, eceBefore: 0.02, eceAfter: 0.02, eceBins: 15 }, /every one of the 40 validation texts right by a margin/],
     [undefined, /records no calibration/],
   ] as const)('%j', (calibration, sentence) => {
-    expect(calibrationSentence(calibration)).toMatch(sentence);
+    expect(calibrationSentence(t, calibration)).toMatch(sentence);
   });
 
   it('lists each class’s top words', () => {

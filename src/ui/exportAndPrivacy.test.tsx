@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '@/core/dataset/load';
 import { trecModel } from '../../tests/helpers/testModel';
 import { PersonalData } from './data/PersonalData';
+import { i18n } from './i18n';
 import { describeChoice, ExportDialog } from './model/ExportDialog';
 
 const sms = loadDataset(new Uint8Array(readFileSync('tests/fixtures/datasets/sms_spam/sms_spam.csv')));
@@ -46,8 +47,8 @@ describe('the export dialog', () => {
   it('offers each format with its size and its accuracy as loaded back, the trained one chosen', () => {
     const html = renderToStaticMarkup(<ExportDialog model={summary} formats={{ status: 'measured', choices }} onClose={() => {}} />);
     expect(html).toContain('<legend>How the file stores the weights</legend>');
-    for (const c of choices) expect(html).toContain(describeChoice(c));
-    expect(describeChoice(choices[2])).toBe('859 KB · validation accuracy 81.2% as loaded back');
+    for (const c of choices) expect(html).toContain(describeChoice(i18n.t, c));
+    expect(describeChoice(i18n.t, choices[2])).toBe('859 KB · validation accuracy 81.2% as loaded back');
     expect(html).toMatch(/id="export-format-uint8"[^>]*checked=""/);
     expect(html).toContain('(as trained: the figures on this page)');
   });

@@ -16,6 +16,10 @@ import { InterruptedNoticeView } from './runs/InterruptedNotice';
 import { BackendFacts } from './train/BackendFacts';
 import { etaWords } from './train/TrainProgress';
 import { WaitedTime } from './train/WaitedTime';
+import { i18n } from './i18n';
+
+/** These tests read the English page. */
+const t = i18n.getFixedT('en');
 
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -98,10 +102,10 @@ describe('the training view in plain words', () => {
   });
 
   it('gives the time left, or says it cannot know yet', () => {
-    expect(etaWords({ kind: 'unknown' })).toBe('time left: known after the first batches');
-    expect(etaWords({ kind: 'about', seconds: 42 })).toBe('about 42 s left');
-    expect(etaWords({ kind: 'early-stopping', likely: 0.4, atMost: 1.2, patience: 1 })).toBe('under a second left if validation loss stops improving, at most 1 s');
-    expect(etaWords({ kind: 'early-stopping', likely: 9.6, atMost: 114, patience: 1 })).toBe('about 10 s left if validation loss stops improving, at most 1 min 54 s');
+    expect(etaWords(t, { kind: 'unknown' })).toBe('time left: known after the first batches');
+    expect(etaWords(t, { kind: 'about', seconds: 42 })).toBe('about 42 s left');
+    expect(etaWords(t, { kind: 'early-stopping', likely: 0.4, atMost: 1.2, patience: 1 })).toBe('under a second left if validation loss stops improving, at most 1 s');
+    expect(etaWords(t, { kind: 'early-stopping', likely: 9.6, atMost: 114, patience: 1 })).toBe('about 10 s left if validation loss stops improving, at most 1 min 54 s');
   });
 
   it('lists what the wait was made of, for hover and keyboard focus', () => {

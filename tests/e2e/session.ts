@@ -23,6 +23,8 @@ export interface Session {
   shot(step: string): Promise<void>;
   /** URLs that went somewhere other than the app's own origin (data: and blob: are local). */
   foreignRequests(): string[];
+  /** Whether the page scrolls sideways (document wider than the window): it never should. */
+  scrollsSideways(): Promise<{ scrollWidth: number; clientWidth: number; sideways: boolean }>;
   close(): Promise<void>;
 }
 
@@ -36,13 +38,25 @@ const LONG_TASK_PROBE = `
   } catch {}
 `;
 
-export async function openSession(baseUrl: string, journey: string, viewport = { width: 1280, height: 800 }): Promise<Session> {
+export interface SessionOptions {
+  /**
+   * The browser's language (navigator.language, Accept-Language). English by default, whatever the
+   * machine's own locale: the journeys select the English page's names.
+   */
+  locale?: string;
+  /** The system's colour scheme the page sees (prefers-color-scheme). */
+  colorScheme?: 'light' | 'dark';
+}
+
+export async function openSession(baseUrl: string, journey: string, viewport = { width: 1280, height: 800 }, options: SessionOptions = {}): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), 'sift-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.SIFT_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     acceptDownloads: true,
     viewport,
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
     args: CHROMIUM_ARGS,
   });
   await context.addInitScript(LONG_TASK_PROBE);
@@ -70,6 +84,11 @@ export async function openSession(baseUrl: string, journey: string, viewport = {
       await page.screenshot({ path, fullPage: true });
       screenshots.push(path);
     },
+    scrollsSideways: () =>
+      page.evaluate(() => {
+        const { scrollWidth, clientWidth } = document.documentElement;
+        return { scrollWidth, clientWidth, sideways: scrollWidth > clientWidth };
+      }),
     foreignRequests: () => requests.filter((u) => !(u.startsWith(`${origin}/`) || u === origin || u.startsWith('data:') || u.startsWith('blob:'))),
     async close() {
       await context.close();

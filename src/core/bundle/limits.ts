@@ -59,6 +59,10 @@ export const tooLarge = (message: string): SiftError => new SiftError('BUNDLE_TO
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
+/** A file refused before it is read: larger than any Sift model (the page says this before reading a picked file). */
+export const fileTooLarge = (bytes: number): SiftError =>
+  tooLarge(`the file has ${count(bytes)} bytes; the largest Sift model has ${count(BUNDLE_LIMITS.bundleBytes)}. It was not read.`);
+
 /** Number of values of each weight array of a model of this shape, in bundle order. */
 export function weightValueCounts({ vocabSize: v, embeddingDim: d, hiddenUnits: h, numClasses: k }: ModelShape): number[] {
   return [v * d, d * h, h, h * k, k];

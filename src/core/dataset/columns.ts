@@ -1,6 +1,6 @@
 import { SiftError } from '../errors';
 import { isNumeric, LABEL_COLUMN_NAMES, normaliseName, TEXT_COLUMN_NAMES } from './header';
-import type { ColumnChoice } from './types';
+import type { ColumnChoice, ColumnWhy } from './types';
 
 /**
  * Which column holds the text and which the label. Names decide when they are clear ("text",
@@ -21,6 +21,13 @@ export interface ColumnStats {
 
 /** Rows sampled for the statistics: plenty to tell columns apart, cheap on 20 MB files. */
 const SAMPLE_ROWS = 5000;
+
+const WHY_WORDS: Record<ColumnWhy, string> = {
+  chosen: 'you chose it',
+  name: 'its name says so',
+  longest: 'it holds the longest texts',
+  'few-values': 'it has few distinct values',
+};
 /** Fewer rows than this prove nothing: 0 and 1 are unique whole numbers too. */
 const MIN_ROWS_FOR_ID = 10;
 const ID_NAMES: ReadonlySet<string> = new Set(['id', 'index', 'idx', 'no', 'row', '#', 'key', 'uid', 'unnamed:_0']);
@@ -76,24 +83,24 @@ export function chooseColumns(columns: string[], rows: string[][], overrides: Co
   const usable = (i: number): boolean => !stats[i].idLike && stats[i].filled > 0;
 
   let text = userText;
-  let textWhy = text === null ? '' : 'you chose it';
+  let textWhy: ColumnWhy = 'chosen';
   if (text === null) {
     const named = all.filter((i) => i !== userLabel && usable(i) && nameIn(columns[i], TEXT_NAMES));
     if (named.length) {
       text = longest(named, stats);
-      textWhy = 'its name says so';
+      textWhy = 'name';
     }
   }
 
   let label = userLabel;
-  let labelWhy = label === null ? '' : 'you chose it';
+  let labelWhy: ColumnWhy = 'chosen';
   if (label === null) {
     const named = all.filter(
       (i) => i !== text && usable(i) && nameIn(columns[i], LABEL_NAMES) && looksCategorical(stats[i]),
     );
     if (named.length) {
       label = fewestDistinct(named, stats);
-      labelWhy = 'its name says so';
+      labelWhy = 'name';
     }
   }
 
@@ -101,7 +108,7 @@ export function chooseColumns(columns: string[], rows: string[][], overrides: Co
     const rest = all.filter((i) => i !== label);
     const candidates = preferred(rest, [(i) => usable(i) && stats[i].numericShare < 0.5, usable, () => true]);
     text = longest(candidates, stats);
-    textWhy = 'it holds the longest texts';
+    textWhy = 'longest';
   }
 
   if (label === null) {
@@ -113,17 +120,19 @@ export function chooseColumns(columns: string[], rows: string[][], overrides: Co
       () => true,
     ]);
     label = fewestDistinct(candidates, stats);
-    labelWhy = 'it has few distinct values';
+    labelWhy = 'few-values';
   }
 
-  const ids = all.filter((i) => i !== text && i !== label && stats[i].idLike).map((i) => `"${columns[i]}"`);
+  const idColumns = all.filter((i) => i !== text && i !== label && stats[i].idLike).map((i) => columns[i]);
   const t = stats[text];
   const l = stats[label];
+  const facts = { textWhy, labelWhy, textMeanLength: Math.round(t.meanLength), labelDistinct: l.distinct, sampleRows: Math.min(rows.length, SAMPLE_ROWS), idColumns };
+  const ids = idColumns.map((name) => `"${name}"`);
   const reason =
-    `Text column "${t.name}" (${textWhy}; ${Math.round(t.meanLength)} characters on average) and label column ` +
-    `"${l.name}" (${labelWhy}; ${l.distinct} distinct value${l.distinct === 1 ? '' : 's'} in the first ${Math.min(rows.length, SAMPLE_ROWS)} rows)` +
+    `Text column "${t.name}" (${WHY_WORDS[textWhy]}; ${facts.textMeanLength} characters on average) and label column ` +
+    `"${l.name}" (${WHY_WORDS[labelWhy]}; ${l.distinct} distinct value${l.distinct === 1 ? '' : 's'} in the first ${facts.sampleRows} rows)` +
     (ids.length ? `; ${ids.join(', ')} look${ids.length === 1 ? 's' : ''} like a row id.` : '.');
-  return { text, label, reason };
+  return { text, label, reason, facts };
 }
 
 /** Column index for a name (exact, then ignoring case and spaces) or a 0-based index. */

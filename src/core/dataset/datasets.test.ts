@@ -11,6 +11,8 @@ const DATASETS = [
   { file: 'datasets/sms_spam/sms_spam.csv', rows: 5574, classes: { ham: 4827, spam: 747 }, duplicates: 414, conflicting: 0 },
   { file: 'datasets/trec/trec_train.csv', rows: 5452, classes: 6, duplicates: 71, conflicting: 0 },
   { file: 'datasets/trec/trec_test.csv', rows: 500, classes: 6, duplicates: 0, conflicting: 0 },
+  { file: 'datasets/trec/trec_train_fine.csv', rows: 5452, classes: 50, duplicates: 71, conflicting: 1 },
+  { file: 'datasets/trec/trec_test_fine.csv', rows: 500, classes: 42, duplicates: 0, conflicting: 0 },
   { file: 'datasets/ag_news_test/ag_news_test.csv', rows: 7600, classes: { Business: 1900, 'Sci/Tech': 1900, Sports: 1900, World: 1900 }, duplicates: 0, conflicting: 0 },
   { file: 'datasets/rt_polarity/rt_polarity.csv', rows: 10662, classes: { neg: 5331, pos: 5331 }, duplicates: 0, conflicting: 0 },
   { file: 'datasets/thucnews_titles/thucnews_titles_dev.csv', rows: 10000, classes: 10, duplicates: 7, conflicting: 0 },

@@ -1,4 +1,4 @@
-import { capitalise, describeRows, plural, problem, type LineOf } from './problems';
+import { capitalise, describeRows, namedRows, plural, problem, type LineOf } from './problems';
 import { reportEvery } from './progress';
 import type { ColumnChoice, Example, ParsedTable, Problem } from './types';
 
@@ -59,12 +59,20 @@ export function extractExamples(table: ParsedTable, choice: ColumnChoice, onProg
   const problems: Problem[] = [];
   if (emptyText.length) {
     problems.push(
-      problem('EMPTY_TEXT', 'warning', emptyText, `The text (column ${textName}) is empty in ${describeRows(emptyText, lineOf)}; ${skippedPhrase(emptyText.length)}. Fill in the text or delete the row.`),
+      problem('EMPTY_TEXT', 'warning', emptyText, `The text (column ${textName}) is empty in ${describeRows(emptyText, lineOf)}; ${skippedPhrase(emptyText.length)}. Fill in the text or delete the row.`, {
+        kind: 'empty-text',
+        column: table.columns[choice.text],
+        rows: namedRows(emptyText, lineOf),
+      }),
     );
   }
   if (emptyLabel.length) {
     problems.push(
-      problem('EMPTY_LABEL', 'warning', emptyLabel, `The label (column ${labelName}) is empty in ${describeRows(emptyLabel, lineOf)}; ${skippedPhrase(emptyLabel.length)}. Add the label or delete the row.`),
+      problem('EMPTY_LABEL', 'warning', emptyLabel, `The label (column ${labelName}) is empty in ${describeRows(emptyLabel, lineOf)}; ${skippedPhrase(emptyLabel.length)}. Add the label or delete the row.`, {
+        kind: 'empty-label',
+        column: table.columns[choice.label],
+        rows: namedRows(emptyLabel, lineOf),
+      }),
     );
   }
   if (joined.length) {
@@ -75,6 +83,7 @@ export function extractExamples(table: ParsedTable, choice: ColumnChoice, onProg
         joined,
         `${capitalise(describeRows(joined, lineOf))} ${joined.length === 1 ? 'has' : 'have'} more than ${plural(width, 'field')}; ` +
           'Sift joined the extra fields into the text (probably an unquoted delimiter in the text). Check them, or quote such texts.',
+        { kind: 'ragged-joined', fields: width, rows: namedRows(joined, lineOf) },
       ),
     );
   }
@@ -87,6 +96,7 @@ export function extractExamples(table: ParsedTable, choice: ColumnChoice, onProg
         `${capitalise(describeRows(leftOut, lineOf))} ${leftOut.length === 1 ? 'has' : 'have'} more than ${plural(width, 'field')}, ` +
           `with a known label in the label column ${labelName}: Sift kept that label and left out the extra fields after it. ` +
           'Check them, or quote fields that hold the delimiter.',
+        { kind: 'ragged-left-out', fields: width, labelColumn: table.columns[choice.label], rows: namedRows(leftOut, lineOf) },
       ),
     );
   }
@@ -98,6 +108,7 @@ export function extractExamples(table: ParsedTable, choice: ColumnChoice, onProg
         tooFew,
         `${capitalise(describeRows(tooFew, lineOf))} ${tooFew.length === 1 ? 'has' : 'have'} fewer fields than the ${width} columns and no ` +
           `${choice.label > choice.text ? 'label' : 'text'}; ${skippedPhrase(tooFew.length)}.`,
+        { kind: 'ragged-too-few', columns: width, missing: choice.label > choice.text ? 'label' : 'text', rows: namedRows(tooFew, lineOf) },
       ),
     );
   }

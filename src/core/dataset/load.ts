@@ -71,6 +71,7 @@ export function loadDataset(bytes: Uint8Array, options: ReadOptions = {}, hooks:
     textColumn: choice.text,
     labelColumn: choice.label,
     columnReason: choice.reason,
+    columnFacts: choice.facts,
     preview: table.rows.slice(0, PREVIEW_ROWS),
     examples: extracted.examples,
     report,
@@ -87,6 +88,7 @@ function encodingProblems(encoding: EncodingInfo): Problem[] {
         [],
         'The file is UTF-8 except for a few broken bytes, shown as \ufffd in the texts (was the file cut short or pieced ' +
           'together?). Fix those characters, or choose another encoding if many letters look wrong.',
+        { kind: 'broken-utf8' },
         0,
       ),
     ];
@@ -99,6 +101,7 @@ function encodingProblems(encoding: EncodingInfo): Problem[] {
       [],
       `The file is not UTF-8; Sift guessed ${encoding.name} but is not sure (${Math.round(encoding.confidence * 100)}%). ` +
         'If letters look wrong in the preview, choose the encoding your program saved the file in.',
+      { kind: 'unsure-encoding', encoding: encoding.name, confidence: encoding.confidence },
       0,
     ),
   ];

@@ -1,4 +1,4 @@
-import type { Problem, ProblemCode } from './types';
+import type { Problem, ProblemCode, ProblemFacts, RowsNamed } from './types';
 
 /** Problems list at most this many example rows (the count says how many there are). */
 export const MAX_PROBLEM_ROWS = 20;
@@ -13,9 +13,15 @@ export function problem(
   severity: Problem['severity'],
   rows: readonly number[],
   message: string,
+  facts: ProblemFacts,
   count: number = rows.length,
 ): Problem {
-  return { code, severity, count, rows: rows.slice(0, MAX_PROBLEM_ROWS), message };
+  return { code, severity, count, rows: rows.slice(0, MAX_PROBLEM_ROWS), message, facts };
+}
+
+/** The rows a sentence names (as describeRows does), as data. */
+export function namedRows(rows: readonly number[], lineOf: LineOf): RowsNamed {
+  return { shown: rows.slice(0, ROWS_IN_MESSAGE).map((row) => ({ row, ...(lineOf(row) === undefined ? {} : { line: lineOf(row) }) })), total: rows.length };
 }
 
 /** "row 312 (line 318)" or "rows 4 (line 5), 9 (line 10) and 12 more". */

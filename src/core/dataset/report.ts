@@ -1,7 +1,7 @@
 import { BUNDLE_LIMITS } from '../bundle/limits';
 import { measureLengths, suggestSequenceLength, suggestVocabularySize } from './lengths';
 import { findPiiInExamples } from './pii';
-import { capitalise, describeRows, joinAnd, plural, problem, type LineOf } from './problems';
+import { capitalise, describeRows, joinAnd, namedRows, plural, problem, type LineOf } from './problems';
 import { progressSpan, reportEvery } from './progress';
 import type { ClassCount, DatasetReport, Example, Problem } from './types';
 
@@ -59,6 +59,7 @@ export function buildReport(input: ReportInput): DatasetReport {
         [],
         `Every usable row has the same label "${classes[0].label}" (column "${input.labelColumn}"), so there is nothing to tell ` +
           'apart: Sift cannot train. Add examples of at least one other label, or choose another label column.',
+        { kind: 'single-class', label: classes[0].label, column: input.labelColumn },
         classes[0].count,
       ),
     );
@@ -128,6 +129,7 @@ function rareClassProblems(classes: ClassCount[], rowsByLabel: Map<string, numbe
       'warning',
       rows,
       `${subject} only one example${list}. A label needs at least 2 (one to learn from, one to check): add examples or fix the label.`,
+      { kind: 'rare-classes', labels: rare.slice(0, 5).map((c) => ({ label: c.label, rows: namedRows(rowsByLabel.get(c.label) ?? [], lineOf) })), count: rare.length },
     ),
   ];
 }
@@ -154,6 +156,7 @@ function labelVariantProblems(classes: ClassCount[], rowsByLabel: Map<string, nu
         minority,
         `${spellings} look like the same label; Sift treats them as different labels. If they are the same, ` +
           `write them identically (see ${describeRows(minority, lineOf)}).`,
+        { kind: 'label-variants', spellings: group.map((c) => ({ label: c.label, count: c.count })), rows: namedRows(minority, lineOf) },
       ),
     );
   }
@@ -202,6 +205,7 @@ function duplicateProblems(examples: Example[], lineOf: LineOf, onProgress?: (fr
         `${plural(repeats.length, 'row')} repeat${repeats.length === 1 ? 's' : ''} a text that appears earlier in the file ` +
           `(${describeRows(repeats, lineOf)}). Repeated texts weigh more in training and can appear in both training and ` +
           'validation; remove them if they are accidental.',
+        { kind: 'duplicates', rows: namedRows(repeats, lineOf) },
       ),
     );
   }
@@ -217,6 +221,7 @@ function duplicateProblems(examples: Example[], lineOf: LineOf, onProgress?: (fr
         rows,
         `The same text has different labels (${labels}) in ${describeRows(first.map((e) => e.row), lineOf)}${others}. ` +
           'Decide which label is right and fix or delete the others.',
+        { kind: 'conflicting', labels: [...new Set(first.map((e) => e.label))], rows: namedRows(first.map((e) => e.row), lineOf), others: conflicts.length - 1 },
       ),
     );
   }
@@ -235,6 +240,7 @@ function classBalanceProblems(classes: ClassCount[], usable: number, labelColumn
         [],
         `The label column "${labelColumn}" has ${plural(classes.length, 'different value')}; a Sift model holds at most ` +
           `${BUNDLE_LIMITS.classes.toLocaleString('en-US')} labels. Choose the label column, or merge labels.`,
+        { kind: 'too-many-classes', column: labelColumn, classes: classes.length, max: BUNDLE_LIMITS.classes },
         classes.length,
       ),
     );
@@ -250,6 +256,7 @@ function classBalanceProblems(classes: ClassCount[], usable: number, labelColumn
         `${plural(long.length, 'label')} of the column "${labelColumn}" ${long.length === 1 ? 'is' : 'are'} longer than ` +
           `${BUNDLE_LIMITS.labelChars.toLocaleString('en-US')} characters (up to ${Math.max(...long.map((c) => c.label.length)).toLocaleString('en-US')}), ` +
           'more than a Sift model holds. Is it really the label column?',
+        { kind: 'long-labels', column: labelColumn, count: long.length, maxChars: BUNDLE_LIMITS.labelChars, longest: Math.max(...long.map((c) => c.label.length)) },
         long.length,
       ),
     );
@@ -262,6 +269,7 @@ function classBalanceProblems(classes: ClassCount[], usable: number, labelColumn
         [],
         `The label column "${labelColumn}" has ${plural(classes.length, 'different value')} for ${plural(usable, 'row')}. ` +
           'Is it really the label? If not, choose the label column; if it is, each label needs several examples.',
+        { kind: 'many-classes', column: labelColumn, classes: classes.length, rows: usable },
         classes.length,
       ),
     );
@@ -278,6 +286,7 @@ function classBalanceProblems(classes: ClassCount[], usable: number, labelColumn
           `The labels are imbalanced: "${largest.label}" has ${plural(largest.count, 'example')}, "${smallest.label}" only ` +
             `${smallest.count.toLocaleString('en-US')}. Accuracy can look good while the small labels are missed; watch their ` +
             'scores, or set class weighting to balanced.',
+          { kind: 'imbalanced', largest: { ...largest }, smallest: { ...smallest } },
           classes.length,
         ),
       );
@@ -298,6 +307,7 @@ function hugeFieldProblems(examples: Example[], lineOf: LineOf): Problem[] {
       `${capitalise(describeRows(huge.map((e) => e.row), lineOf))} ${huge.length === 1 ? 'has a text' : 'have texts'} of more than ` +
         `${HUGE_FIELD_CHARS.toLocaleString('en-US')} characters (up to ${longest.text.length.toLocaleString('en-US')}). ` +
         'Only the start of a text is used for training; if this is a broken quote or a pasted file, fix the row.',
+      { kind: 'huge-fields', rows: namedRows(huge.map((e) => e.row), lineOf), maxChars: HUGE_FIELD_CHARS, longest: longest.text.length },
     ),
   ];
 }

@@ -1,7 +1,7 @@
 import { SiftError } from '../errors';
 import { detectHeader } from './header';
 import { DELIMITERS, detectDelimiter, detectLinebreak, parseRows } from './parse';
-import { describeRows, problem } from './problems';
+import { describeRows, namedRows, problem } from './problems';
 import type { Delimiter, ParsedTable, Problem } from './types';
 
 export interface TableOptions {
@@ -66,6 +66,7 @@ export function parseTable(text: string, options: TableOptions = {}, onProgress?
         quoteRows,
         `Unbalanced or misplaced quotes (") in ${describeRows(quoteRows, lineOf)}: Sift read ${quoteRows.length === 1 ? 'it' : 'them'} ` +
           'as best it could. Check the text and label there; a quote inside a quoted field must be doubled ("").',
+        { kind: 'unbalanced-quotes', rows: namedRows(quoteRows, lineOf) },
       ),
     );
   }

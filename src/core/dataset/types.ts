@@ -39,11 +39,28 @@ export interface ParsedTable {
   problems: Problem[];
 }
 
+/** Why a column was taken: the person chose it, its name says so, or its statistics (longest texts, few values). */
+export type ColumnWhy = 'chosen' | 'name' | 'longest' | 'few-values';
+
+/** The reasons behind a column choice as data, so the page can say them in its own language. */
+export interface ColumnReasonFacts {
+  textWhy: ColumnWhy;
+  labelWhy: ColumnWhy;
+  /** Characters per text in the text column, on average (rounded). */
+  textMeanLength: number;
+  /** Distinct values in the label column within the first `sampleRows` rows. */
+  labelDistinct: number;
+  sampleRows: number;
+  /** Other columns that look like a row id. */
+  idColumns: string[];
+}
+
 export interface ColumnChoice {
   text: number;
   label: number;
-  /** One sentence saying why these were chosen (shown in the UI / CLI). */
+  /** One sentence saying why these were chosen (shown in the CLI). */
   reason: string;
+  facts: ColumnReasonFacts;
 }
 
 export interface Example {
@@ -69,6 +86,41 @@ export type ProblemCode =
   | 'HUGE_FIELD'
   | 'LOW_CONFIDENCE_ENCODING';
 
+/** Rows a problem names: the first few, each with the line of the file it starts on, and how many there are. */
+export interface RowsNamed {
+  shown: { row: number; line?: number }[];
+  total: number;
+}
+
+/**
+ * What a problem's sentence says, as data, so the page can say it in its own language (the
+ * `message` is the English sentence, for the CLI). One kind per sentence the engine writes.
+ */
+export type ProblemFacts =
+  | { kind: 'empty-text'; column: string; rows: RowsNamed }
+  | { kind: 'empty-label'; column: string; rows: RowsNamed }
+  /** More fields than columns: the extra ones joined into the text. */
+  | { kind: 'ragged-joined'; fields: number; rows: RowsNamed }
+  /** More fields than columns, a known label in the label column: the extra ones left out. */
+  | { kind: 'ragged-left-out'; fields: number; labelColumn: string; rows: RowsNamed }
+  /** Fewer fields than columns and no text or label: skipped. */
+  | { kind: 'ragged-too-few'; columns: number; missing: 'text' | 'label'; rows: RowsNamed }
+  | { kind: 'unbalanced-quotes'; rows: RowsNamed }
+  | { kind: 'single-class'; label: string; column: string }
+  /** Labels with one example: the first five, each with its row, and how many there are. */
+  | { kind: 'rare-classes'; labels: { label: string; rows: RowsNamed }[]; count: number }
+  | { kind: 'label-variants'; spellings: ClassCount[]; rows: RowsNamed }
+  | { kind: 'duplicates'; rows: RowsNamed }
+  /** The first text with conflicting labels, and how many other texts have them too. */
+  | { kind: 'conflicting'; labels: string[]; rows: RowsNamed; others: number }
+  | { kind: 'too-many-classes'; column: string; classes: number; max: number }
+  | { kind: 'long-labels'; column: string; count: number; maxChars: number; longest: number }
+  | { kind: 'many-classes'; column: string; classes: number; rows: number }
+  | { kind: 'imbalanced'; largest: ClassCount; smallest: ClassCount }
+  | { kind: 'huge-fields'; rows: RowsNamed; maxChars: number; longest: number }
+  | { kind: 'broken-utf8' }
+  | { kind: 'unsure-encoding'; encoding: string; confidence: number };
+
 export interface Problem {
   code: ProblemCode;
   /** error: training cannot proceed; warning: training proceeds but the person should look; info: FYI. */
@@ -77,8 +129,10 @@ export interface Problem {
   count: number;
   /** Up to 20 example 1-based row numbers. */
   rows: number[];
-  /** A sentence a person can act on, naming rows / labels. */
+  /** A sentence a person can act on, naming rows / labels (English: the CLI's words). */
   message: string;
+  /** The same, as data. */
+  facts: ProblemFacts;
 }
 
 export interface ClassCount {
@@ -136,6 +190,7 @@ export interface LoadedDataset {
   textColumn: number;
   labelColumn: number;
   columnReason: string;
+  columnFacts: ColumnReasonFacts;
   /** First rows as parsed, for a preview table (at most 20). */
   preview: string[][];
   examples: Example[];

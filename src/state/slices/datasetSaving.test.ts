@@ -11,12 +11,12 @@ describe('keepDataset', () => {
     expect((await persistence.load()).dataset).toMatchObject({ fileName: 'small.csv', options: { delimiter: ',' } });
   });
 
-  it('does not save a larger file, forgets the one saved before, and says so', async () => {
+  it('does not save a larger file, forgets the one saved before, and says which file and why', async () => {
     const persistence = memoryPersistence();
     await keepDataset(persistence, source(10, 'old.csv'), 1000);
     await persistence.saveSettings({ overrides: { epochs: 3 } });
     const notice = await keepDataset(persistence, source(251_000_000, 'big.csv'), 100_000_000);
-    expect(notice).toMatch(/^big\.csv \(251 MB\) is not kept in this browser: files over 100 MB .*choose it again/);
+    expect(notice).toEqual({ kind: 'dataset-not-kept', fileName: 'big.csv', bytes: 251_000_000, largest: 100_000_000 });
     const saved = await persistence.load();
     expect(saved.dataset).toBeUndefined();
     expect(saved.settings).toEqual({ overrides: { epochs: 3 } });

@@ -1,5 +1,5 @@
 import type { Persistence } from '../persistence';
-import type { DataSource } from '../types';
+import type { DataSource, WorkspaceNotice } from '../types';
 
 /**
  * Files larger than this are read, checked and trained on, but not saved in this browser.
@@ -8,23 +8,19 @@ import type { DataSource } from '../types';
  * to 1,000,000 rows (251 MB), ~20–30 s to the data check in headless Chromium on 2 cores.
  * Choosing the file again costs the person about as much, and only when they want it.
  */
-export const LARGEST_KEPT_DATASET_BYTES = 100_000_000;
+export const LARGEST_KEPT_DATASET_BYTES = 100 * 1024 * 1024;
 
 /**
  * Saves the dataset for the next visit; for a file too large to keep, forgets the one saved
- * before (a reload must not bring back an older file in its place) and returns the sentence
- * that tells the person so (null when it was saved).
+ * before (a reload must not bring back an older file in its place) and returns the notice that
+ * tells the person so (null when it was saved; the page puts it into words).
  */
-export async function keepDataset(persistence: Persistence, source: DataSource, largest: number = LARGEST_KEPT_DATASET_BYTES): Promise<string | null> {
+export async function keepDataset(persistence: Persistence, source: DataSource, largest: number = LARGEST_KEPT_DATASET_BYTES): Promise<WorkspaceNotice | null> {
   const { bytes, fileName, options } = source;
   if (bytes.byteLength <= largest) {
     await persistence.saveDataset({ bytes, fileName, options });
     return null;
   }
   await persistence.saveDataset(null);
-  const size = (n: number): string => `${Math.round(n / 1e6).toLocaleString('en-US')} MB`;
-  return (
-    `${fileName} (${size(bytes.byteLength)}) is not kept in this browser: files over ${size(largest)} would be read again on every reload. ` +
-    'After a reload, choose it again; your settings, model and label decisions are kept.'
-  );
+  return { kind: 'dataset-not-kept', fileName, bytes: bytes.byteLength, largest };
 }

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '@/core/dataset/load';
 import { createEngineClient } from '@/worker/client';
 import { inProcessTransport } from '@/worker/inProcessTransport';
-import { describeDecisions, selectCorrectedClasses, selectDecisionCounts } from '../labelReviewSelectors';
+import { selectCorrectedClasses, selectDecisionCounts } from '../labelReviewSelectors';
 import { memoryPersistence, type Persistence } from '../persistence';
 import { readyModel, selectCanTrain } from '../selectors';
 import { createSiftStore, type SiftStore } from '../store';
@@ -97,7 +97,7 @@ describe('the store: label problems', () => {
       ].sort((x, y) => x.row - y.row),
     );
     store.getState().undoLabelDecisions([c.row]);
-    expect(describeDecisions(selectDecisionCounts(store.getState()))).toBe('1 row relabelled, 1 dropped');
+    expect(selectDecisionCounts(store.getState())).toEqual({ relabelled: 1, dropped: 1, kept: 0 });
     const classes = selectCorrectedClasses(store.getState());
     expect(classes?.reduce((n, k) => n + k.count, 0)).toBe(499);
   });

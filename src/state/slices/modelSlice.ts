@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { BUNDLE_LIMITS } from '@/core/bundle/limits';
+import { BUNDLE_LIMITS, fileTooLarge } from '@/core/bundle/limits';
 import { toAppError } from '@/core/errors';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { emptyRun } from '../initialState';
@@ -7,8 +7,6 @@ import { readyModel } from '../selectors';
 import type { ModelActions, ReadyModel, SiftState } from '../types';
 import { engineSync } from './engineSync';
 import { guard } from './saving';
-
-const count = (n: number): string => n.toLocaleString('en-US');
 
 export const createModelSlice =
   (deps: StoreDeps, tracker: EngineTracker, afterModelChange: () => void): StateCreator<SiftState, [], [], ModelActions & { openBundle(bytes: Uint8Array, fileName: string, origin: ReadyModel['origin']): Promise<boolean> }> =>
@@ -53,8 +51,8 @@ export const createModelSlice =
       async openModelFile(file, fileName) {
         // Before reading it: a file larger than any Sift model would only cost memory to refuse.
         if (file.size > BUNDLE_LIMITS.bundleBytes) {
-          const message = `${fileName}: the file has ${count(file.size)} bytes; the largest Sift model has ${count(BUNDLE_LIMITS.bundleBytes)}. It was not read.`;
-          set({ modelError: { code: 'BUNDLE_TOO_LARGE', message } });
+          const error = fileTooLarge(file.size).toJSON();
+          set({ modelError: { ...error, message: `${fileName}: ${error.message}` } });
           return;
         }
         await get().importModel(new Uint8Array(await file.arrayBuffer()), fileName);
@@ -68,8 +66,9 @@ export const createModelSlice =
           const { bundle } = await deps.engine.exportModel();
           return { fileName: model.summary.bundleFileName, bytes: bundle };
         } catch (e) {
+          // The engine's message (English, as the CLI says it) goes into the page's sentence.
           const { message } = toAppError(e);
-          set((s) => ({ workspace: { ...s.workspace, notice: `The model could not be exported (${message}).` } }));
+          set((s) => ({ workspace: { ...s.workspace, notice: { kind: 'export-failed', detail: { kind: 'other', name: '', message } } } }));
           return null;
         }
       },

@@ -1,4 +1,4 @@
-import { errorMessage } from '@/core/errors';
+import { storageProblem } from '../storageProblem';
 import type { SavedSettings } from '../persistence';
 import type { SettingsState, SiftState } from '../types';
 
@@ -9,8 +9,7 @@ export async function guard(set: SetState, save: () => Promise<void>): Promise<v
   try {
     await save();
   } catch (e) {
-    const message = errorMessage(e);
-    set((s) => ({ workspace: { ...s.workspace, notice: `Your work could not be saved in this browser (${message}); it stays until you close the page.` } }));
+    set((s) => ({ workspace: { ...s.workspace, notice: { kind: 'save-failed', detail: storageProblem(e) } } }));
   }
 }
 

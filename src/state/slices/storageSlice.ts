@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand';
-import { errorMessage } from '@/core/errors';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { guardedPersistence } from '../guardedPersistence';
 import { initialState } from '../initialState';
 import type { Persistence } from '../persistence';
 import type { SiftState, StorageActions, StorageData } from '../types';
+import { storageProblem } from '../storageProblem';
 import { soleWorkspace } from '../workspaceLock';
 
 /** How long the browser's storage may take to answer a read before the page says so (an `indexedDB.open()` can hang). */
@@ -59,7 +59,7 @@ export const createStorageSlice =
           await claiming;
         } catch (e) {
           claiming = null;
-          set((s) => ({ storage: { status }, workspace: { ...s.workspace, notice: `Sift could not take over from the other tab (${errorMessage(e)}).` } }));
+          set((s) => ({ storage: { status }, workspace: { ...s.workspace, notice: { kind: 'take-over-failed', detail: storageProblem(e) } } }));
           return;
         }
         // This tab now opens the work the other tab saved, in place of whatever it held.

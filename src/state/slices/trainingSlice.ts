@@ -8,7 +8,7 @@ import { currentData, selectSettings } from '../selectors';
 import type { RunState, SiftState, TrainingActions } from '../types';
 import { engineSync } from './engineSync';
 import { guard } from './saving';
-import { describeEpoch, describeFallback, describeOutcome } from '../announce';
+import { epochAnnouncement, outcomeAnnouncement } from '../announce';
 import type { RunRecorder } from './runsSlice';
 
 export const createTrainingSlice =
@@ -64,7 +64,7 @@ export const createTrainingSlice =
             training: { status: 'trained', stopReason: t.stopReason, bestEpoch: t.bestEpoch, seconds: t.seconds, waited },
             model: { status: 'ready', summary: result.model, stored, bundle: null, origin: 'trained' },
             modelError: null,
-            run: { ...s.run, announcement: describeOutcome(result.model) },
+            run: { ...s.run, announcement: outcomeAnnouncement(result.model) },
           }));
           await guard(set, () => deps.persistence.saveModel({ bytes: stored, fileName: result.model.bundleFileName }));
           afterModelChange();
@@ -72,7 +72,7 @@ export const createTrainingSlice =
           buffer.flush();
           recorder?.fail();
           const error = toAppError(e);
-          set((s) => ({ training: { status: 'failed', error }, run: { ...s.run, announcement: `Training failed: ${error.message}` } }));
+          set((s) => ({ training: { status: 'failed', error }, run: { ...s.run, announcement: { kind: 'failed', message: error.message } } }));
         }
       },
       stopTraining() {
@@ -111,7 +111,7 @@ export function applyProgress(run: RunState, events: ProgressEvent[], now: numbe
       }
       case 'fallback':
         next.fallbacks.push(event.fallback);
-        next.announcement = describeFallback(event.fallback);
+        next.announcement = { kind: 'fallback', fallback: event.fallback };
         break;
       case 'batch': {
         const { log, smoothedLoss, smoothedAccuracy } = event.progress;
@@ -122,7 +122,7 @@ export function applyProgress(run: RunState, events: ProgressEvent[], now: numbe
       }
       case 'epoch':
         next.epochs.push(event.log);
-        next.announcement = describeEpoch(event.log, totalEpochs);
+        next.announcement = epochAnnouncement(event.log, totalEpochs);
         break;
     }
   }

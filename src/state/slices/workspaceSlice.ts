@@ -1,4 +1,4 @@
-import { errorMessage } from '@/core/errors';
+import { storageProblem } from '../storageProblem';
 import type { StateCreator } from 'zustand';
 import { resolveSettings } from '@/core/settings';
 import type { EngineTracker, StoreDeps } from '../deps';
@@ -34,8 +34,7 @@ export const createWorkspaceSlice =
         if (saved.dataset) await internals.parseSource({ ...saved.dataset }, false);
         await internals.restoreRuns();
       } catch (e) {
-        const message = errorMessage(e);
-        set((s) => ({ workspace: { ...s.workspace, notice: `Your previous work could not be restored (${message}).` } }));
+        set((s) => ({ workspace: { ...s.workspace, notice: { kind: 'restore-failed', detail: storageProblem(e) } } }));
       } finally {
         set((s) => ({ workspace: { ...s.workspace, status: 'ready' } }));
       }
@@ -51,8 +50,7 @@ export const createWorkspaceSlice =
         await deps.persistence.clear();
         await deps.persistence.runs.clear();
       } catch (e) {
-        const message = errorMessage(e);
-        set((s) => ({ workspace: { ...s.workspace, notice: `Saved work could not be cleared (${message}).` } }));
+        set((s) => ({ workspace: { ...s.workspace, notice: { kind: 'clear-failed', detail: storageProblem(e) } } }));
       }
     },
     reset() {

@@ -1,4 +1,6 @@
 import type { AppError } from '@/core/errors';
+import { currentLanguage, useT } from '../i18n';
+import { formatCount } from './format';
 
 interface Props {
   error: AppError;
@@ -9,20 +11,24 @@ interface Props {
 
 /** A failure shown where it happened: the engine's message, its code, and where in the file. */
 export function ErrorMessage({ error, title, onDismiss }: Props) {
-  const where = [error.row !== undefined ? `row ${error.row}` : null, error.column ? `column “${error.column}”` : null].filter(Boolean).join(', ');
+  const t = useT();
+  const where = [error.row !== undefined ? t('common.errorRow', { row: formatCount(error.row) }) : null, error.column ? t('common.errorColumn', { column: error.column }) : null]
+    .filter(Boolean)
+    .join(', ');
   return (
     <div className="error-message" role="alert">
       <div className="error-message__body">
         <strong className="error-message__title">{title}</strong>
-        <p>{error.message}</p>
+        {/* The engine's message is English (the CLI's words): marked as such in another page language. */}
+        <p lang={currentLanguage() === 'en' ? undefined : 'en'}>{error.message}</p>
         <p className="error-message__meta">
-          Code <code>{error.code}</code>
+          {t('common.code')} <code>{error.code}</code>
           {where ? ` · ${where}` : ''}
         </p>
       </div>
       {onDismiss && (
         <button type="button" className="button button--quiet" onClick={onDismiss}>
-          Dismiss
+          {t('common.dismiss')}
         </button>
       )}
     </div>

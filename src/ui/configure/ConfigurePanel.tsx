@@ -6,24 +6,15 @@ import { useSift } from '@/state/appStore';
 import { selectDataset, selectIsTraining, selectSettings } from '@/state/selectors';
 import { Section } from '../common/Section';
 import { formatCount } from '../common/format';
+import { useT } from '../i18n';
 import { ADVANCED_FIELDS, BASIC_FIELDS } from './fields';
 import { NumberField } from './NumberField';
 
-const WEIGHT_FORMAT_LABELS: Record<WeightFormat, string> = {
-  uint8: 'uint8 (smallest)',
-  float16: 'float16',
-  float32: 'float32 (exact)',
-};
-
-const BACKENDS: { value: BackendChoice; label: string }[] = [
-  { value: 'auto', label: 'Automatic (fastest)' },
-  { value: 'wasm', label: 'WebAssembly (wasm)' },
-  { value: 'webgl', label: 'WebGL (graphics)' },
-  { value: 'cpu', label: 'JavaScript (cpu)' },
-];
+const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'webgl', 'cpu'];
 
 /** Step 2: settings, filled from the data; the basic ones in view, the rest folded. */
 export function ConfigurePanel() {
+  const t = useT();
   const { hasData, training, values, overrides } = useSift(
     useShallow((s) => ({ hasData: selectDataset(s) !== null, training: selectIsTraining(s), values: selectSettings(s), overrides: s.settings.overrides })),
   );
@@ -34,15 +25,15 @@ export function ConfigurePanel() {
     <Section
       id="configure"
       step={2}
-      title="Settings"
-      intro={hasData ? 'Filled in from your data. A good start as they are; change them if you like.' : 'Good defaults; some are filled in from your data once a file is loaded.'}
+      title={t('settings.title')}
+      intro={hasData ? t('settings.introData') : t('settings.introDefault')}
       actions={
         <button type="button" className="button button--quiet" onClick={() => useSift.getState().resetSettings()} disabled={disabled}>
-          Reset to defaults
+          {t('settings.reset')}
         </button>
       }
     >
-      <form className="settings" onSubmit={(e) => e.preventDefault()} aria-label="Training settings">
+      <form className="settings" onSubmit={(e) => e.preventDefault()} aria-label={t('settings.form')}>
         <div className="settings__basic">
           {BASIC_FIELDS.map((spec) => (
             <NumberField key={spec.key} spec={spec} disabled={disabled} />
@@ -50,83 +41,82 @@ export function ConfigurePanel() {
         </div>
         {hasData && (
           <p className="settings__from-data muted">
-            Texts are cut at {formatCount(values.sequenceLength)} tokens
-            {overrides.sequenceLength === undefined ? ' (from your data: 95% of texts fit)' : ' (your choice)'}, and the vocabulary keeps the{' '}
-            {formatCount(values.vocabularySize)} most frequent tokens. The command line trains the same model from this file.
+            {t('settings.fromData', {
+              length: t('common.tokens', { count: values.sequenceLength }),
+              why: overrides.sequenceLength === undefined ? t('settings.fromDataRule') : t('settings.fromDataYours'),
+              vocabulary: formatCount(values.vocabularySize),
+            })}
           </p>
         )}
         <details className="settings__advanced">
-          <summary>Advanced settings</summary>
+          <summary>{t('settings.advanced')}</summary>
           <div className="settings__grid">
             {ADVANCED_FIELDS.map((spec) => (
               <NumberField key={spec.key} spec={spec} disabled={disabled} />
             ))}
             <div className="field">
-              <label htmlFor="setting-cjkCharNgrams">Chinese/Japanese character n-grams</label>
+              <label htmlFor="setting-cjkCharNgrams">{t('settings.fields.cjkCharNgrams.label')}</label>
               <select
                 id="setting-cjkCharNgrams"
                 value={values.cjkCharNgrams}
                 disabled={disabled}
                 onChange={(e) => update('cjkCharNgrams', Number(e.target.value) as TrainSettings['cjkCharNgrams'])}
               >
-                <option value={0}>Off</option>
-                <option value={2}>Pairs of characters</option>
-                <option value={3}>Pairs and triples</option>
+                <option value={0}>{t('settings.ngrams.off')}</option>
+                <option value={2}>{t('settings.ngrams.pairs')}</option>
+                <option value={3}>{t('settings.ngrams.triples')}</option>
               </select>
-              <span className="field__hint">Helps with words the segmenter splits differently.</span>
+              <span className="field__hint">{t('settings.fields.cjkCharNgrams.hint')}</span>
             </div>
             <div className="field">
-              <label htmlFor="setting-classWeighting">Class weights</label>
+              <label htmlFor="setting-classWeighting">{t('settings.fields.classWeighting.label')}</label>
               <select
                 id="setting-classWeighting"
                 value={values.classWeighting}
                 disabled={disabled}
                 onChange={(e) => update('classWeighting', e.target.value as TrainSettings['classWeighting'])}
               >
-                <option value="none">Equal</option>
-                <option value="balanced">Balanced</option>
+                <option value="none">{t('settings.weighting.none')}</option>
+                <option value="balanced">{t('settings.weighting.balanced')}</option>
               </select>
-              <span className="field__hint">Balanced makes rare classes count more: helps when one class is much rarer.</span>
+              <span className="field__hint">{t('settings.fields.classWeighting.hint')}</span>
             </div>
             <div className="field">
-              <label htmlFor="setting-backend">Backend</label>
+              <label htmlFor="setting-backend">{t('settings.fields.backend.label')}</label>
               <select id="setting-backend" value={values.backend} disabled={disabled} onChange={(e) => update('backend', e.target.value as BackendChoice)}>
                 {BACKENDS.map((b) => (
-                  <option key={b.value} value={b.value}>
-                    {b.label}
+                  <option key={b} value={b}>
+                    {t(`settings.backends.${b}`)}
                   </option>
                 ))}
               </select>
-              <span className="field__hint">Where the maths runs. Automatic measures each on a few batches.</span>
+              <span className="field__hint">{t('settings.fields.backend.hint')}</span>
             </div>
             <div className="field field--checkbox">
               <input id="setting-wordBigrams" type="checkbox" checked={values.wordBigrams} disabled={disabled} onChange={(e) => update('wordBigrams', e.target.checked)} />
-              <label htmlFor="setting-wordBigrams">Word pairs (bigrams)</label>
+              <label htmlFor="setting-wordBigrams">{t('settings.fields.wordBigrams.label')}</label>
             </div>
             <div className="field field--checkbox">
               <input id="setting-lowercase" type="checkbox" checked={values.lowercase} disabled={disabled} onChange={(e) => update('lowercase', e.target.checked)} />
-              <label htmlFor="setting-lowercase">Ignore upper/lower case</label>
+              <label htmlFor="setting-lowercase">{t('settings.fields.lowercase.label')}</label>
             </div>
             <div className="field">
               <div className="field--checkbox">
                 <input id="setting-maskPii" type="checkbox" checked={values.maskPii} disabled={disabled} onChange={(e) => update('maskPii', e.target.checked)} />
-                <label htmlFor="setting-maskPii">Mask personal data</label>
+                <label htmlFor="setting-maskPii">{t('settings.fields.maskPii.label')}</label>
               </div>
-              <span className="field__hint">
-                E-mail addresses, phone, card, IBAN and ID numbers, IP addresses and other long numbers each become one placeholder before the text becomes tokens.
-                Off: the model and its file may hold them (the model card then warns).
-              </span>
+              <span className="field__hint">{t('settings.fields.maskPii.hint')}</span>
             </div>
             <div className="field">
-              <label htmlFor="setting-weights">Weight format</label>
+              <label htmlFor="setting-weights">{t('settings.fields.weights.label')}</label>
               <select id="setting-weights" value={values.weights} disabled={disabled} onChange={(e) => update('weights', e.target.value as WeightFormat)}>
                 {WEIGHT_FORMATS.map((format) => (
                   <option key={format} value={format}>
-                    {WEIGHT_FORMAT_LABELS[format]}
+                    {t(`settings.weightFormats.${format}`)}
                   </option>
                 ))}
               </select>
-              <span className="field__hint">How the model file stores the weights. The model is measured, tried and explained as stored; uint8 files are about a fifth of float32's size.</span>
+              <span className="field__hint">{t('settings.fields.weights.hint')}</span>
             </div>
           </div>
         </details>

@@ -1,8 +1,10 @@
 import { errorMessage } from '@/core/errors';
 import { useEffect, useState } from 'react';
-import { resolveSettings } from '@/core/settings';
+import { numberRule, resolveSettings } from '@/core/settings';
 import { useSift } from '@/state/appStore';
 import { selectSettings } from '@/state/selectors';
+import { formatNumber } from '../common/format';
+import { useT, type T } from '../i18n';
 import type { NumberFieldSpec } from './fields';
 
 /**
@@ -11,8 +13,9 @@ import type { NumberFieldSpec } from './fields';
  * validation so the form and the CLI agree.
  */
 export function NumberField({ spec, disabled }: { spec: NumberFieldSpec; disabled: boolean }) {
+  const t = useT();
   const value = useSift((s) => selectSettings(s)[spec.key]);
-  const error = useSift((s) => s.settings.errors[spec.key]);
+  const invalid = useSift((s) => s.settings.errors[spec.key] !== undefined);
   const scale = spec.scale ?? 1;
   const [draft, setDraft] = useState(() => show(value, scale));
   const id = `setting-${spec.key}`;
@@ -26,14 +29,16 @@ export function NumberField({ spec, disabled }: { spec: NumberFieldSpec; disable
   const onChange = (text: string) => {
     setDraft(text);
     const { updateSetting, setSettingError } = useSift.getState();
-    const message = validate(spec, text);
+    const message = validate(t, spec, text);
     if (message) setSettingError(spec.key, message);
     else updateSetting(spec.key, Number(text) / scale);
   };
+  // Said from the draft, so the sentence follows a language switch.
+  const error = invalid ? validate(t, spec, draft) : null;
 
   return (
     <div className={`field ${error ? 'field--invalid' : ''}`}>
-      <label htmlFor={id}>{spec.label}</label>
+      <label htmlFor={id}>{t(`settings.fields.${spec.key}.label`)}</label>
       <div className="field__input">
         <input
           id={id}
@@ -46,7 +51,7 @@ export function NumberField({ spec, disabled }: { spec: NumberFieldSpec; disable
           aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
           onChange={(e) => onChange(e.target.value)}
         />
-        {spec.unit && <span className="field__unit">{spec.unit}</span>}
+        {spec.unit && <span className="field__unit">{spec.unit === '%' ? '%' : t(`settings.units.${spec.unit}`)}</span>}
       </div>
       {error && (
         <span id={`${id}-error`} className="field__error">
@@ -54,7 +59,7 @@ export function NumberField({ spec, disabled }: { spec: NumberFieldSpec; disable
         </span>
       )}
       <span id={`${id}-hint`} className="field__hint">
-        {spec.hint}
+        {t(`settings.fields.${spec.key}.hint`)}
       </span>
     </div>
   );
@@ -65,16 +70,20 @@ function show(value: number, scale: number): string {
 }
 
 /** Null when valid; otherwise a sentence naming the field as the form shows it. */
-export function validate(spec: NumberFieldSpec, text: string): string | null {
-  if (text.trim() === '') return `Enter a number for ${spec.label.toLowerCase()}.`;
+export function validate(t: T, spec: NumberFieldSpec, text: string): string | null {
+  const field = t(`settings.fields.${spec.key}.label`);
+  if (text.trim() === '') return t('settings.errors.empty', { field });
   const n = Number(text);
-  if (!Number.isFinite(n)) return `${spec.label} must be a number.`;
+  if (!Number.isFinite(n)) return t('settings.errors.notNumber', { field });
+  const value = n / (spec.scale ?? 1);
   try {
-    resolveSettings({ ...useSift.getState().settings.overrides, [spec.key]: n / (spec.scale ?? 1) });
+    resolveSettings({ ...useSift.getState().settings.overrides, [spec.key]: value });
     return null;
   } catch (e) {
-    const message = errorMessage(e);
-    if (spec.key === 'validationShare') return 'Validation share must be from 0% to 50%.';
-    return message.replace(spec.key, spec.label);
+    if (spec.key === 'validationShare') return t('settings.errors.share');
+    const rule = numberRule(spec.key);
+    if (rule && (value < rule.min || value > rule.max)) return t('settings.errors.between', { field, min: formatNumber(rule.min), max: formatNumber(rule.max) });
+    if (rule?.integer && !Number.isInteger(value)) return t('settings.errors.whole', { field });
+    return errorMessage(e);
   }
 }

@@ -12,9 +12,11 @@ import { ParseProgress } from './ParseProgress';
 import { PreviewTable } from './PreviewTable';
 import { ReadOptionsForm } from './ReadOptionsForm';
 import { readFile } from './readFile';
+import { useT } from '../i18n';
 
 /** Step 1: get a file in, show how it was read, and what the data check found. */
 export function DataPanel() {
+  const t = useT();
   const { data, training, restoring } = useSift(useShallow((s) => ({ data: s.data, training: selectIsTraining(s), restoring: s.workspace.status === 'restoring' })));
   const [dragging, setDragging] = useState(false);
   const current = data.status === 'idle' ? null : data.current;
@@ -36,8 +38,8 @@ export function DataPanel() {
     <Section
       id="data"
       step={1}
-      title="Data"
-      intro="A CSV or TSV file with one text and one label per row. It is read here, on your computer."
+      title={t('data.title')}
+      intro={t('data.intro')}
       className={dragging ? 'is-dragging' : ''}
       onDragOver={(e) => {
         e.preventDefault();
@@ -56,7 +58,7 @@ export function DataPanel() {
       )}
       {data.status === 'failed' && (
         <ErrorMessage
-          title={`Could not read ${data.fileName}`}
+          title={t('data.readFailed', { fileName: data.fileName })}
           error={data.error}
           onDismiss={() => useSift.getState().dismissDataError()}
         />

@@ -1,7 +1,8 @@
 import type { Ref } from 'react';
 import type { ParsedData } from '@/state/types';
 import { FilePickButton } from '../common/FilePickButton';
-import { formatBytes, formatCount } from '../common/format';
+import { formatBytes } from '../common/format';
+import { useT } from '../i18n';
 import { readFile } from './readFile';
 import { DATA_FILE_TYPES } from './DropZone';
 import { SampleButtons } from './SampleButtons';
@@ -11,6 +12,7 @@ import { SampleButtons } from './SampleButtons';
  * focus goes there once a file (or a sample) has been read.
  */
 export function DataSourceBar({ parsed, disabled, headingRef }: { parsed: ParsedData; disabled: boolean; headingRef?: Ref<HTMLHeadingElement> }) {
+  const t = useT();
   const { summary } = parsed;
   return (
     <div className="source-bar">
@@ -19,13 +21,17 @@ export function DataSourceBar({ parsed, disabled, headingRef }: { parsed: Parsed
           {summary.fileName}
         </h3>
         <span className="muted">
-          {formatBytes(summary.byteLength)} · {formatCount(summary.report.totalRows)} rows · {formatCount(summary.exampleCount)} usable examples
+          {t('data.source.facts', {
+            size: formatBytes(summary.byteLength),
+            rows: t('data.source.rows', { count: summary.report.totalRows }),
+            usable: t('data.source.usable', { count: summary.exampleCount }),
+          })}
         </span>
       </div>
       <div className="source-bar__actions">
-        <FilePickButton label="Choose another file" accept={DATA_FILE_TYPES} onFile={(f) => void readFile(f)} disabled={disabled} />
+        <FilePickButton label={t('data.source.another')} accept={DATA_FILE_TYPES} onFile={(f) => void readFile(f)} disabled={disabled} />
         <details className="menu">
-          <summary className="button button--quiet">Samples</summary>
+          <summary className="button button--quiet">{t('data.source.samples')}</summary>
           <div className="menu__popover">
             <SampleButtons />
           </div>

@@ -1,42 +1,32 @@
-import type { LoadStage } from '@/core/dataset/progress';
 import { useSift } from '@/state/appStore';
 import type { ParseJob } from '@/state/types';
-import { formatBytes } from '../common/format';
+import { formatBytes, formatCount, formatPercent } from '../common/format';
 import { useNow } from '../common/useNow';
-
-const STAGE_TEXT: Record<LoadStage, string> = {
-  decoding: 'Decoding the text',
-  parsing: 'Splitting it into rows',
-  checking: 'Checking the data',
-};
+import { Trans, useT } from '../i18n';
 
 /** Reading runs in the worker; this shows how far it is and offers to cancel it. */
 export function ParseProgress({ job }: { job: ParseJob }) {
+  const t = useT();
   const elapsed = (useNow(500) - job.startedAt) / 1000;
   const progress = job.progress;
-  const percent = progress ? Math.round(progress.fraction * 100) : null;
+  const stage = progress ? t('data.parse.stage', { stage: t(`data.parse.stages.${progress.stage}`), percent: formatPercent(progress.fraction, 0) }) : null;
   return (
     <div className="parse-progress" role="status">
       <div className="parse-progress__text">
-        Reading <strong>{job.fileName}</strong> ({formatBytes(job.byteLength)})…
-        {progress && (
-          <span className="muted">
-            {' '}
-            {STAGE_TEXT[progress.stage]}, {percent}%
-          </span>
-        )}
-        {elapsed >= 1 && <span className="muted"> · {elapsed.toFixed(0)} s</span>}
+        <Trans t={t} i18nKey="data.parse.reading" values={{ fileName: job.fileName, size: formatBytes(job.byteLength) }} components={{ strong: <strong /> }} />
+        {stage && <span className="muted"> {stage}</span>}
+        {elapsed >= 1 && <span className="muted"> · {t('common.format.seconds', { n: formatCount(elapsed) })}</span>}
       </div>
       {/* Until the engine's first report the bar has no value: it says "working" rather than guess. */}
       <progress
         className="progress"
         max={1}
         value={progress ? progress.fraction : undefined}
-        aria-label={`Reading ${job.fileName}`}
-        aria-valuetext={progress ? `${STAGE_TEXT[progress.stage]}, ${percent}%` : undefined}
+        aria-label={t('data.parse.readingLabel', { fileName: job.fileName })}
+        aria-valuetext={stage ?? undefined}
       />
       <button type="button" className="button button--secondary" onClick={() => useSift.getState().cancelParse()}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </div>
   );

@@ -1,27 +1,24 @@
 import type { Delimiter } from '@/core/dataset/types';
 import { useSift } from '@/state/appStore';
 import type { ParsedData } from '@/state/types';
-import { formatPercent } from '@/core/format';
-import { DELIMITER_NAMES, ENCODING_CHOICES, encodingName } from '../common/format';
-
-const SOURCE_WORDS = { bom: 'from the byte-order mark', 'utf8-valid': 'valid UTF-8', detected: 'detected', user: 'your choice' } as const;
+import { DELIMITER_KEYS, ENCODING_CHOICES, encodingName, formatPercent } from '../common/format';
+import { useT, useTextLang } from '../i18n';
+import { columnReason } from './columnReason';
 
 /** How the file was read (encoding, delimiter, header, columns), each changeable: it re-reads at once. */
 export function ReadOptionsForm({ parsed, disabled }: { parsed: ParsedData; disabled: boolean }) {
+  const t = useT();
   const { summary, source } = parsed;
   const set = useSift.getState().setReadOptions;
   const encodings = ENCODING_CHOICES.includes(summary.encoding.name) ? ENCODING_CHOICES : [summary.encoding.name, ...ENCODING_CHOICES];
-  const encodingHint =
-    summary.encoding.source === 'detected'
-      ? `detected, ${formatPercent(summary.encoding.confidence, 0)} sure`
-      : SOURCE_WORDS[summary.encoding.source];
+  const encodingHint = t(`data.read.encodingSource.${summary.encoding.source}`, { percent: formatPercent(summary.encoding.confidence, 0) });
   const anyChosen = Object.keys(source.options).length > 0;
 
   return (
     <fieldset className="read-options" disabled={disabled}>
-      <legend>How the file was read</legend>
+      <legend>{t('data.read.legend')}</legend>
       <div className="field">
-        <label htmlFor="read-encoding">Encoding</label>
+        <label htmlFor="read-encoding">{t('data.read.encoding')}</label>
         <select id="read-encoding" value={summary.encoding.name} onChange={(e) => void set({ encoding: e.target.value })} aria-describedby="read-encoding-hint">
           {encodings.map((name) => (
             <option key={name} value={name}>
@@ -34,35 +31,35 @@ export function ReadOptionsForm({ parsed, disabled }: { parsed: ParsedData; disa
         </span>
       </div>
       <div className="field">
-        <label htmlFor="read-delimiter">Delimiter</label>
+        <label htmlFor="read-delimiter">{t('data.read.delimiter')}</label>
         <select
           id="read-delimiter"
           value={summary.delimiter}
           // Other separators mean other columns: let the column choice be detected again.
           onChange={(e) => void set({ delimiter: e.target.value as Delimiter, textColumn: undefined, labelColumn: undefined })}
         >
-          {(Object.keys(DELIMITER_NAMES) as Delimiter[]).map((d) => (
+          {(Object.keys(DELIMITER_KEYS) as Delimiter[]).map((d) => (
             <option key={d} value={d}>
-              {DELIMITER_NAMES[d]}
+              {t(`common.delimiters.${DELIMITER_KEYS[d]}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="field field--checkbox">
         <input id="read-header" type="checkbox" checked={summary.hasHeader} onChange={(e) => void set({ hasHeader: e.target.checked })} />
-        <label htmlFor="read-header">First row is a header</label>
+        <label htmlFor="read-header">{t('data.read.header')}</label>
       </div>
-      <ColumnSelect id="read-text-column" label="Text column" columns={summary.columns} value={summary.textColumn} onChange={(i) => void set({ textColumn: i })} />
-      <ColumnSelect id="read-label-column" label="Label column" columns={summary.columns} value={summary.labelColumn} onChange={(i) => void set({ labelColumn: i })} />
+      <ColumnSelect id="read-text-column" label={t('data.read.textColumn')} columns={summary.columns} value={summary.textColumn} onChange={(i) => void set({ textColumn: i })} />
+      <ColumnSelect id="read-label-column" label={t('data.read.labelColumn')} columns={summary.columns} value={summary.labelColumn} onChange={(i) => void set({ labelColumn: i })} />
       <p className="read-options__reason">
-        <span className="muted">{summary.columnReason}</span>
+        <span className="muted">{columnReason(t, summary)}</span>
         {anyChosen && (
           <button
             type="button"
             className="link-button"
             onClick={() => void set({ encoding: undefined, delimiter: undefined, hasHeader: undefined, textColumn: undefined, labelColumn: undefined })}
           >
-            Detect everything again
+            {t('data.read.detectAgain')}
           </button>
         )}
       </p>
@@ -80,12 +77,13 @@ interface ColumnSelectProps {
 
 /** One of the file's columns, by name; the value is its index (names may repeat or be empty). */
 function ColumnSelect({ id, label, columns, value, onChange }: ColumnSelectProps) {
+  const langOf = useTextLang();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
         {columns.map((name, i) => (
-          <option key={i} value={i}>
+          <option key={i} value={i} lang={langOf(name)}>
             {name}
           </option>
         ))}

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatPercent } from '@/core/format';
 import type { LabelAction, LabelDecision } from '@/core/quality/labelDecisions';
 import type { LabelIssue } from '@/core/quality/findLabelIssues';
 import { useSift } from '@/state/appStore';
-import { formatCount } from '../common/format';
+import { formatCount, formatPercent } from '../common/format';
+import { Trans, useT, useTextLang, type T } from '../i18n';
 
 /** Texts longer than this (characters) or than FOLD_LINES lines are folded until asked for. */
 const FOLD_CHARS = 280;
@@ -18,6 +18,8 @@ interface Props {
 
 /** One flagged row: where it is, what it says, the label given and suggested, and the decision about it. */
 export function LabelProblemItem({ issue, decision, selected, onSelect }: Props) {
+  const t = useT();
+  const row = formatCount(issue.row);
   const titleId = `label-issue-${issue.row}`;
   // Keyboard focus follows the person's action: to Undo after deciding, back to the choices after Undo.
   const undoRef = useRef<HTMLButtonElement>(null);
@@ -41,32 +43,33 @@ export function LabelProblemItem({ issue, decision, selected, onSelect }: Props)
   return (
     <li className={`label-issue${decision ? ' label-issue--decided' : ''}`} aria-labelledby={titleId}>
       <div className="label-issue__head">
-        <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.target.checked)} aria-label={`Select row ${formatCount(issue.row)}`} />
+        <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.target.checked)} aria-label={t('labelProblems.item.select', { row })} />
         <span id={titleId} className="label-issue__title">
-          Row {formatCount(issue.row)}: given <strong>{issue.label}</strong>, suggested <strong>{issue.suggested}</strong>
+          <Trans t={t} i18nKey="labelProblems.item.title" values={{ row, label: issue.label, suggested: issue.suggested }} components={{ strong: <strong /> }} />
         </span>
         <span className="label-issue__sure">
-          {formatPercent(issue.suggestedProbability)} sure it is {issue.suggested} <span className="muted">({formatPercent(issue.selfConfidence, 1)} {issue.label})</span>
+          {t('labelProblems.item.sure', { percent: formatPercent(issue.suggestedProbability), suggested: issue.suggested })}{' '}
+          <span className="muted">{t('labelProblems.item.given', { percent: formatPercent(issue.selfConfidence, 1), label: issue.label })}</span>
         </span>
       </div>
       <FoldedText text={issue.text} />
       {decision ? (
         <p className="label-issue__decision">
-          <span className="label-issue__verdict">{decisionWords(decision)}</span>
+          <span className="label-issue__verdict">{decisionWords(t, decision)}</span>
           <button ref={undoRef} type="button" className="button button--quiet" onClick={undo} aria-describedby={titleId}>
-            Undo
+            {t('labelProblems.item.undo')}
           </button>
         </p>
       ) : (
-        <div className="label-issue__actions" role="group" aria-label={`Decide about row ${formatCount(issue.row)}`}>
+        <div className="label-issue__actions" role="group" aria-label={t('labelProblems.item.decide', { row })}>
           <button ref={firstChoiceRef} type="button" className="button button--secondary" onClick={() => decide('relabel')} aria-describedby={titleId}>
-            Relabel as {issue.suggested}
+            {t('labelProblems.item.relabel', { label: issue.suggested })}
           </button>
           <button type="button" className="button button--secondary" onClick={() => decide('drop')} aria-describedby={titleId}>
-            Drop row
+            {t('labelProblems.item.drop')}
           </button>
           <button type="button" className="button button--quiet" onClick={() => decide('keep')} aria-describedby={titleId}>
-            Keep as is
+            {t('labelProblems.item.keep')}
           </button>
         </div>
       )}
@@ -74,30 +77,39 @@ export function LabelProblemItem({ issue, decision, selected, onSelect }: Props)
   );
 }
 
-function decisionWords(d: LabelDecision): string {
+function decisionWords(t: T, d: LabelDecision): string {
   switch (d.action) {
     case 'relabel':
-      return `Relabelled as ${d.label}`;
+      return t('labelProblems.item.relabelled', { label: d.label });
     case 'drop':
-      return 'Dropped';
+      return t('labelProblems.item.dropped');
     case 'keep':
-      return 'Kept as is';
+      return t('labelProblems.item.kept');
   }
 }
 
 /** A long text shows its start and a button for the rest. */
 function FoldedText({ text }: { text: string }) {
+  const t = useT();
+  const langOf = useTextLang();
   const [open, setOpen] = useState(false);
   const lines = text.split('\n');
   const long = text.length > FOLD_CHARS || lines.length > FOLD_LINES;
-  if (!long) return <p className="label-issue__text">{text}</p>;
+  if (!long)
+    return (
+      <p className="label-issue__text" lang={langOf(text)}>
+        {text}
+      </p>
+    );
   const start = lines.slice(0, FOLD_LINES).join('\n');
   const folded = start.length > FOLD_CHARS ? `${start.slice(0, FOLD_CHARS - 1)}…` : `${start}…`;
   return (
     <div className="label-issue__text-wrap">
-      <p className="label-issue__text">{open ? text : folded}</p>
+      <p className="label-issue__text" lang={langOf(text)}>
+        {open ? text : folded}
+      </p>
       <button type="button" className="button button--quiet" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? 'Fold the text' : `Show the whole text (${formatCount(text.length)} characters)`}
+        {open ? t('labelProblems.item.fold') : t('labelProblems.item.unfold', { n: formatCount(text.length) })}
       </button>
     </div>
   );

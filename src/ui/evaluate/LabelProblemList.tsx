@@ -3,24 +3,22 @@ import type { DecisionCounts, LabelAction, LabelDecision } from '@/core/quality/
 import type { LabelIssuesFound } from '@/core/session';
 import { toAppError, type AppError } from '@/core/errors';
 import { useSift } from '@/state/appStore';
-import { describeDecisions } from '@/state/labelReviewSelectors';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { downloadBytes } from '../common/download';
 import { encodingName, formatCount } from '../common/format';
+import { describeDecisions } from '../data/decisionWords';
+import { Trans, useT } from '../i18n';
 import { describeFound } from './LabelProblems';
 import { LabelProblemItem } from './LabelProblemItem';
 
 /** Items per page: a list of thousands renders one page at a time, never all at once. */
 export const PAGE_SIZE = 20;
 
-const BULK: { action: LabelAction; label: string }[] = [
-  { action: 'relabel', label: 'Relabel selected' },
-  { action: 'drop', label: 'Drop selected' },
-  { action: 'keep', label: 'Keep selected' },
-];
+const BULK: readonly LabelAction[] = ['relabel', 'drop', 'keep'];
 
 /** The flagged rows, a page at a time, each with its decision; bulk actions for the selected ones; the corrected CSV. */
 export function LabelProblemList({ found, decisions, counts }: { found: LabelIssuesFound; decisions: LabelDecision[]; counts: DecisionCounts }) {
+  const t = useT();
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   // A new result starts on its first page with nothing selected.
@@ -60,28 +58,28 @@ export function LabelProblemList({ found, decisions, counts }: { found: LabelIss
   return (
     <div className="label-review">
       <p className="label-review__summary" role="status">
-        {describeFound(issues.length, found.rows, found.folds, found.seconds)}
+        {describeFound(t, issues.length, found.rows, found.folds, found.seconds)}
         {issues.length > 0 && (
           <>
             {' '}
-            <strong>{formatCount(decided)}</strong> decided, <strong>{formatCount(issues.length - decided)}</strong> left.
+            <Trans t={t} i18nKey="labelProblems.decidedLeft" values={{ decided: formatCount(decided), left: formatCount(issues.length - decided) }} components={{ strong: <strong /> }} />
           </>
         )}
       </p>
       {issues.length > 0 && (
         <>
-          <div className="label-review__bulk" role="group" aria-label="Selected rows">
+          <div className="label-review__bulk" role="group" aria-label={t('labelProblems.selectedRows')}>
             <label className="label-review__select-page">
-              <input type="checkbox" checked={allShownSelected} onChange={(e) => selectPage(e.target.checked)} /> Select all on this page
+              <input type="checkbox" checked={allShownSelected} onChange={(e) => selectPage(e.target.checked)} /> {t('labelProblems.selectPage')}
             </label>
-            <span className="muted">{formatCount(selected.size)} selected</span>
-            {BULK.map((b) => (
-              <button key={b.action} type="button" className="button button--secondary" disabled={selected.size === 0} onClick={() => bulk(b.action)}>
-                {b.label}
+            <span className="muted">{t('labelProblems.selected', { n: formatCount(selected.size) })}</span>
+            {BULK.map((action) => (
+              <button key={action} type="button" className="button button--secondary" disabled={selected.size === 0} onClick={() => bulk(action)}>
+                {t(`labelProblems.bulk.${action}`)}
               </button>
             ))}
           </div>
-          <ol className="label-review__list" aria-label="Possible label problems" start={page * PAGE_SIZE + 1}>
+          <ol className="label-review__list" aria-label={t('labelProblems.list')} start={page * PAGE_SIZE + 1}>
             {shown.map((issue) => (
               <LabelProblemItem
                 key={issue.row}
@@ -95,22 +93,21 @@ export function LabelProblemList({ found, decisions, counts }: { found: LabelIss
           {pages > 1 && <Pager page={page} pages={pages} onPage={setPage} />}
         </>
       )}
-      <CorrectedDownload changes={counts.relabelled + counts.dropped} summary={describeDecisions(counts)} />
+      <CorrectedDownload changes={counts.relabelled + counts.dropped} summary={describeDecisions(t, counts)} />
     </div>
   );
 }
 
 function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
+  const t = useT();
   return (
-    <nav className="label-review__pager" aria-label="Pages of label problems">
+    <nav className="label-review__pager" aria-label={t('labelProblems.pages')}>
       <button type="button" className="button button--secondary" disabled={page === 0} onClick={() => onPage(page - 1)}>
-        Previous page
+        {t('labelProblems.previousPage')}
       </button>
-      <span aria-live="polite">
-        Page {page + 1} of {pages}
-      </span>
+      <span aria-live="polite">{t('labelProblems.page', { page: page + 1, pages })}</span>
       <button type="button" className="button button--secondary" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
-        Next page
+        {t('labelProblems.nextPage')}
       </button>
     </nav>
   );
@@ -120,6 +117,7 @@ type Written = { status: 'idle' } | { status: 'writing' } | { status: 'written';
 
 /** "Download corrected CSV": the file with the decisions in it, written by the engine in the worker. */
 function CorrectedDownload({ changes, summary }: { changes: number; summary: string }) {
+  const t = useT();
   const [written, setWritten] = useState<Written>({ status: 'idle' });
   const download = async () => {
     setWritten({ status: 'writing' });
@@ -127,11 +125,12 @@ function CorrectedDownload({ changes, summary }: { changes: number; summary: str
       const file = await useSift.getState().correctedCsv();
       if (!file) return setWritten({ status: 'idle' });
       downloadBytes(file.bytes, file.fileName, 'text/csv');
-      const stale = file.stale.length > 0 ? ` ${formatCount(file.stale.length)} decisions no longer match the file and were left out.` : '';
+      const stale = file.stale.length > 0 ? t('labelProblems.download.stale', { n: formatCount(file.stale.length) }) : '';
       const encoding = file.replacedEncoding
-        ? `written as UTF-8, because ${encodingName(file.replacedEncoding)} cannot hold a new label`
-        : `in ${encodingName(file.encoding)}, as the original`;
-      setWritten({ status: 'written', note: `${file.fileName}: ${describeDecisions({ relabelled: file.relabelled, dropped: file.dropped, kept: 0 }) || 'no changes'}, ${encoding}.${stale}` });
+        ? t('labelProblems.download.asUtf8', { encoding: encodingName(file.replacedEncoding) })
+        : t('labelProblems.download.asOriginal', { encoding: encodingName(file.encoding) });
+      const decided = describeDecisions(t, { relabelled: file.relabelled, dropped: file.dropped, kept: 0 }) || t('labelProblems.download.noChanges');
+      setWritten({ status: 'written', note: t('labelProblems.download.written', { fileName: file.fileName, summary: decided, encoding, stale }) });
     } catch (e) {
       setWritten({ status: 'failed', error: toAppError(e) });
     }
@@ -139,17 +138,15 @@ function CorrectedDownload({ changes, summary }: { changes: number; summary: str
   return (
     <div className="label-review__download">
       <button type="button" className="button button--primary" disabled={changes === 0 || written.status === 'writing'} onClick={() => void download()}>
-        Download corrected CSV
+        {t('labelProblems.download.button')}
       </button>
-      <span className="muted">
-        {changes === 0 ? 'Relabel or drop rows first: the copy would be the file as it is.' : `Your file with ${summary}; every other row exactly as it is.`}
-      </span>
+      <span className="muted">{changes === 0 ? t('labelProblems.download.nothing') : t('labelProblems.download.yours', { summary })}</span>
       {written.status === 'written' && (
         <p className="muted" role="status">
           {written.note}
         </p>
       )}
-      {written.status === 'failed' && <ErrorMessage title="The corrected file could not be written" error={written.error} />}
+      {written.status === 'failed' && <ErrorMessage title={t('labelProblems.download.failed')} error={written.error} />}
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import { useShallow } from 'zustand/react/shallow';
-import { formatPercent } from '@/core/format';
 import type { DecisionCounts, LabelDecision } from '@/core/quality/labelDecisions';
 import type { LabelIssuesFound } from '@/core/session';
 import { useSift } from '@/state/appStore';
-import { selectDecisionCounts, whyNotFindLabelProblems } from '@/state/labelReviewSelectors';
+import { selectDecisionCounts, whyNotFindLabelProblems, type LabelSearchBlock } from '@/state/labelReviewSelectors';
 import type { LabelSearchState } from '@/state/types';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { formatCount, formatSeconds } from '../common/format';
+import { formatCount, formatPercent, formatSeconds } from '../common/format';
+import { useT, type T } from '../i18n';
 import { useNow } from '../common/useNow';
 import { LabelProblemList } from './LabelProblemList';
 import './labelProblems.css';
@@ -36,32 +36,29 @@ export interface LabelProblemsViewProps {
   decisions: LabelDecision[];
   counts: DecisionCounts;
   /** Why the search cannot start now, or null. */
-  blocked: string | null;
+  blocked: LabelSearchBlock | null;
   hasData: boolean;
 }
 
 /** What the step shows for a given state (rendered by tests without a store). */
 export function LabelProblemsView(s: LabelProblemsViewProps) {
+  const t = useT();
   if (!s.hasData) {
     return (
       <section className="label-problems" aria-labelledby="label-problems-heading">
         <h3 id="label-problems-heading" className="subheading">
-          Label problems
+          {t('labelProblems.heading')}
         </h3>
-        <p className="muted">Load the dataset this model was trained on to look for rows whose label is probably wrong.</p>
+        <p className="muted">{t('labelProblems.needData')}</p>
       </section>
     );
   }
   return (
     <section className="label-problems" aria-labelledby="label-problems-heading">
       <h3 id="label-problems-heading" className="subheading">
-        Label problems
+        {t('labelProblems.heading')}
       </h3>
-      <p className="muted explain">
-        Sift trains 5 models with the settings Train uses now, each on all rows but a fifth, and asks each about the rows it never saw. Rows whose given label
-        they confidently disagree with are listed, most suspicious first (confident learning). It takes about as long as 5 training runs, and it looks at the
-        file as read: your decisions are kept beside it.
-      </p>
+      <p className="muted explain">{t('labelProblems.explain')}</p>
       {s.search.status === 'finding' ? (
         <SearchProgress search={s.search} />
       ) : (
@@ -73,16 +70,16 @@ export function LabelProblemsView(s: LabelProblemsViewProps) {
             aria-describedby={s.blocked ? 'label-problems-blocked' : undefined}
             onClick={() => void useSift.getState().findLabelProblems()}
           >
-            {s.found ? 'Find label problems again' : 'Find label problems'}
+            {s.found ? t('labelProblems.findAgain') : t('labelProblems.find')}
           </button>
           {s.blocked && (
             <span id="label-problems-blocked" className="muted">
-              {s.blocked}
+              {t(`labelProblems.blocked.${s.blocked}`)}
             </span>
           )}
         </div>
       )}
-      {s.search.status === 'failed' && <ErrorMessage title="Finding label problems failed" error={s.search.error} />}
+      {s.search.status === 'failed' && <ErrorMessage title={t('labelProblems.failed')} error={s.search.error} />}
       {s.found && <LabelProblemList found={s.found} decisions={s.decisions} counts={s.counts} />}
     </section>
   );
@@ -90,28 +87,30 @@ export function LabelProblemsView(s: LabelProblemsViewProps) {
 
 /** The determinate bar, which fold is training, the time left, and Cancel. */
 function SearchProgress({ search }: { search: Extract<LabelSearchState, { status: 'finding' }> }) {
+  const t = useT();
   const now = useNow(1000);
   const p = search.progress;
   const elapsed = (now - search.startedAt) / 1000;
   const line = p
-    ? `Fold ${p.fold} of ${p.folds} · ${formatPercent(p.fraction, 0)}${p.etaSeconds !== null && p.fraction > 0.02 ? ` · about ${formatSeconds(p.etaSeconds)} left` : ''}`
-    : `Preparing the first fold… ${formatSeconds(elapsed)}`;
+    ? `${t('labelProblems.fold', { fold: p.fold, folds: p.folds, percent: formatPercent(p.fraction, 0) })}${p.etaSeconds !== null && p.fraction > 0.02 ? t('labelProblems.foldLeft', { time: formatSeconds(p.etaSeconds) }) : ''}`
+    : t('labelProblems.preparing', { time: formatSeconds(elapsed) });
   return (
     <div className="label-search">
-      <progress className="progress" max={1} value={p?.fraction ?? 0} aria-label="Finding label problems" aria-valuetext={line} />
+      <progress className="progress" max={1} value={p?.fraction ?? 0} aria-label={t('labelProblems.progressLabel')} aria-valuetext={line} />
       <p className="label-search__line" role="status">
         {line}
       </p>
       <button type="button" className="button button--secondary" disabled={search.cancelling} onClick={() => useSift.getState().cancelLabelProblems()}>
-        {search.cancelling ? 'Cancelling…' : 'Cancel'}
+        {search.cancelling ? t('labelProblems.cancelling') : t('common.cancel')}
       </button>
-      <p className="muted label-search__note">Training waits until this has finished or is cancelled: both use the same engine.</p>
+      <p className="muted label-search__note">{t('labelProblems.waitsNote')}</p>
     </div>
   );
 }
 
 /** "42 of 5,574 rows may be mislabelled (5 folds, 14 s)." */
-export function describeFound(issues: number, rows: number, folds: number, seconds: number): string {
-  if (issues === 0) return `No likely label problems among ${formatCount(rows)} rows (${folds} folds, ${formatSeconds(seconds)}).`;
-  return `${formatCount(issues)} of ${formatCount(rows)} rows may be mislabelled (${folds} folds, ${formatSeconds(seconds)}).`;
+export function describeFound(t: T, issues: number, rows: number, folds: number, seconds: number): string {
+  const facts = { rows: formatCount(rows), folds, time: formatSeconds(seconds) };
+  if (issues === 0) return t('labelProblems.foundNone', facts);
+  return t('labelProblems.found', { ...facts, issues: formatCount(issues) });
 }

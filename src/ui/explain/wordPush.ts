@@ -4,6 +4,8 @@
  * and what they hear always agree: the strength is the engine's strengthOf.
  */
 import { strengthOf, type Strength } from '@/core/explain/explainWords';
+import { formatSignificant } from '../common/format';
+import type { T } from '../i18n';
 
 export type PushDirection = 'toward' | 'away' | 'none';
 
@@ -12,10 +14,10 @@ export function directionOf(value: number): PushDirection {
 }
 
 /** "pushed toward spam, strong" / "pushed away from spam, weak" / "no effect". */
-export function describeWordPush(value: number, label: string): string {
+export function describeWordPush(t: T, value: number, label: string): string {
   const direction = directionOf(value);
-  if (direction === 'none') return 'no effect';
-  return `pushed ${direction === 'toward' ? 'toward' : 'away from'} ${label}, ${strengthOf(value)}`;
+  if (direction === 'none') return t('explain.push.none');
+  return t(`explain.push.${direction}`, { label, strength: t(`explain.strength.${strengthOf(value)}`) });
 }
 
 /** CSS modifier for a word's highlight: word--toward-strong, word--away-weak, word--none. */
@@ -24,13 +26,11 @@ export function wordClassName(value: number): string {
   return direction === 'none' ? 'word--none' : `word--${direction}-${strengthOf(value)}`;
 }
 
-const FACTOR = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
-
 /** The exact size, for a tooltip: "odds ×3.2 for spam" / "odds ÷1.4 for spam". */
-export function describeOddsFactor(value: number, label: string): string {
+export function describeOddsFactor(t: T, value: number, label: string): string {
   const factor = Math.exp(Math.min(Math.abs(value), 700));
-  const shown = factor >= 1e6 ? 'over a million' : FACTOR.format(factor);
-  return `odds ${value >= 0 ? '×' : '÷'}${shown} for ${label}`;
+  const shown = factor >= 1e6 ? t('explain.push.overMillion') : formatSignificant(factor, 2);
+  return t('explain.push.odds', { sign: value >= 0 ? '×' : '÷', factor: shown, label });
 }
 
 /** Legend entries, strongest away → strongest toward. */

@@ -1,19 +1,20 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useSift } from '@/state/appStore';
 import { journey, STEP_ORDER, type Journey, type StepId } from '@/state/journey';
+import { useT } from '../i18n';
 
-const STEP_TITLES: Record<StepId, string> = { data: 'Data', settings: 'Settings', train: 'Train', evaluate: 'Evaluate', try: 'Try' };
 /** Each step's section on the page. */
 const STEP_TARGETS: Record<StepId, string> = { data: '#data', settings: '#configure', train: '#train', evaluate: '#evaluate', try: '#try' };
 
-const NEXT: Record<Journey['next'], { text: string; target: string }> = {
-  'load-data': { text: 'Choose a file or try a sample', target: '#data' },
-  'fix-data': { text: 'The data check found a problem to fix first', target: '#data' },
-  train: { text: 'Check the settings, then press Train', target: '#train' },
-  'wait-training': { text: 'Training: watch it learn, or stop it', target: '#train' },
-  evaluate: { text: 'See how well the model does', target: '#evaluate' },
-  try: { text: 'Type a text to see what it predicts', target: '#try' },
-  export: { text: 'Export the model to take it home', target: '#try' },
+/** Where each next action is done. */
+const NEXT_TARGETS: Record<Journey['next'], string> = {
+  'load-data': '#data',
+  'fix-data': '#data',
+  train: '#train',
+  'wait-training': '#train',
+  evaluate: '#evaluate',
+  try: '#try',
+  export: '#try',
 };
 
 /**
@@ -31,10 +32,10 @@ export function StepBar() {
   return <StepBarView current={j.current} next={j.next} steps={STEP_ORDER.map((id) => ({ id, done: j.done.split(' ').includes(id) }))} />;
 }
 
-export function StepBarView({ current, next: nextStep, steps }: Journey) {
-  const next = NEXT[nextStep];
+export function StepBarView({ current, next, steps }: Journey) {
+  const t = useT();
   return (
-    <nav className="step-bar" aria-label="Steps">
+    <nav className="step-bar" aria-label={t('app.steps.label')}>
       <ol className="step-bar__steps">
         {steps.map((step) => (
           <li key={step.id} className={`step-bar__step ${step.done ? 'is-done' : ''} ${current === step.id ? 'is-current' : ''}`}>
@@ -44,14 +45,14 @@ export function StepBarView({ current, next: nextStep, steps }: Journey) {
                   ✓{' '}
                 </span>
               )}
-              {STEP_TITLES[step.id]}
-              {step.done && <span className="visually-hidden"> (done)</span>}
+              {t(`app.steps.titles.${step.id}`)}
+              {step.done && <span className="visually-hidden"> {t('app.steps.done')}</span>}
             </a>
           </li>
         ))}
       </ol>
       <p className="step-bar__next">
-        <span className="muted">Next:</span> <a href={next.target}>{next.text}</a>
+        <span className="muted">{t('app.steps.next')}</span> <a href={NEXT_TARGETS[next]}>{t(`app.steps.nextSteps.${next}`)}</a>
       </p>
     </nav>
   );

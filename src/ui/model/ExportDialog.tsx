@@ -2,26 +2,20 @@ import { forwardRef, useState } from 'react';
 import type { WeightFormat } from '@/core/bundle/weightFormat';
 import type { AppError } from '@/core/errors';
 import { toAppError } from '@/core/errors';
-import { formatPercent } from '@/core/format';
 import type { ModelSummary, WeightFormatChoice } from '@/core/session';
 import { useSift } from '@/state/appStore';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { downloadBytes } from '../common/download';
-import { formatBytes } from '../common/format';
-
-const FORMAT_WORDS: Record<WeightFormat, string> = {
-  float32: 'float32: exact, 4 bytes a weight',
-  float16: 'float16: half precision, 2 bytes a weight',
-  uint8: 'uint8: 256 steps per weight array, 1 byte a weight',
-};
+import { formatBytes, formatPercent } from '../common/format';
+import { Trans, useT, type T } from '../i18n';
 
 /** What the dialog knows of the formats: being measured, measured (null: this model's file holds one format), or failed. */
 export type FormatsState = { status: 'measuring' } | { status: 'measured'; choices: WeightFormatChoice[] | null } | { status: 'failed'; error: AppError };
 
 /** "0.9 MB · validation accuracy 98.9% as loaded back" for one format. */
-export function describeChoice(choice: WeightFormatChoice): string {
-  const accuracy = choice.metrics ? ` · validation accuracy ${formatPercent(choice.metrics.accuracy)} as loaded back` : '';
-  return `${formatBytes(choice.bytes)}${accuracy}`;
+export function describeChoice(t: T, choice: WeightFormatChoice): string {
+  const size = formatBytes(choice.bytes);
+  return choice.metrics ? t('app.exportDialog.sizeAndAccuracy', { size, accuracy: formatPercent(choice.metrics.accuracy) }) : size;
 }
 
 interface Props {
@@ -37,6 +31,7 @@ interface Props {
  * whose figures the page shows) is chosen to begin with.
  */
 export const ExportDialog = forwardRef<HTMLDialogElement, Props>(function ExportDialog({ model, formats, onClose }, ref) {
+  const t = useT();
   const own = model.settings.weights;
   const [chosen, setChosen] = useState<WeightFormat>(own);
   const [busy, setBusy] = useState(false);
@@ -60,20 +55,19 @@ export const ExportDialog = forwardRef<HTMLDialogElement, Props>(function Export
   return (
     <dialog ref={ref} className="dialog export-dialog" aria-labelledby="export-title" onClose={onClose}>
       <form method="dialog" onSubmit={(e) => e.preventDefault()}>
-        <h2 id="export-title">Export {model.name}</h2>
+        <h2 id="export-title">{t('app.exportDialog.title', { name: model.name })}</h2>
         <p>
-          The file holds the model, its vocabulary and settings, a model card, and <code>predict.mjs</code> to run it in any page or Node program without
-          Sift.
+          <Trans t={t} i18nKey="app.exportDialog.intro" components={{ code: <code /> }} />
         </p>
         {formats.status === 'measuring' && (
           <p role="status" className="muted">
-            Measuring each weight format: saving the model in it, reading it back and checking it on the validation texts…
+            {t('app.exportDialog.measuring')}
           </p>
         )}
-        {formats.status === 'failed' && <ErrorMessage title="Could not measure the weight formats" error={formats.error} />}
+        {formats.status === 'failed' && <ErrorMessage title={t('app.exportDialog.measureFailed')} error={formats.error} />}
         {choices && (
           <fieldset className="export-dialog__formats">
-            <legend>How the file stores the weights</legend>
+            <legend>{t('app.exportDialog.legend')}</legend>
             {choices.map((choice) => (
               <div key={choice.format} className="field field--checkbox">
                 <input
@@ -85,25 +79,23 @@ export const ExportDialog = forwardRef<HTMLDialogElement, Props>(function Export
                   onChange={() => setChosen(choice.format)}
                 />
                 <label htmlFor={`export-format-${choice.format}`}>
-                  {FORMAT_WORDS[choice.format]} · {describeChoice(choice)}
-                  {choice.format === own ? ' (as trained: the figures on this page)' : ''}
+                  {t(`app.exportDialog.formats.${choice.format}`)} · {describeChoice(t, choice)}
+                  {choice.format === own ? t('app.exportDialog.asTrained') : ''}
                 </label>
               </div>
             ))}
           </fieldset>
         )}
         {formats.status === 'measured' && choices === null && (
-          <p>
-            This model's file stores its weights as {own}. Other formats can be chosen for a model trained in this visit, right after training.
-          </p>
+          <p>{t('app.exportDialog.oneFormat', { format: own })}</p>
         )}
-        {error && <ErrorMessage title="Could not export the model" error={error} />}
+        {error && <ErrorMessage title={t('app.exportDialog.exportFailed')} error={error} />}
         <div className="dialog__actions">
           <button type="button" className="button button--secondary" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="button button--primary" onClick={() => void download()} disabled={busy || formats.status === 'measuring'}>
-            {busy ? 'Preparing…' : 'Download'}
+            {busy ? t('app.exportDialog.preparing') : t('app.exportDialog.download')}
           </button>
         </div>
       </form>

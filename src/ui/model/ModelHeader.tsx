@@ -5,13 +5,14 @@ import { useSift } from '@/state/appStore';
 import { readyModel, selectIsTraining } from '@/state/selectors';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { FilePickButton } from '../common/FilePickButton';
-import { formatCount } from '../common/format';
+import { Trans, useT } from '../i18n';
+import { Preferences } from '../prefs/Preferences';
+import { workspaceNoticeText } from '../workspace/storageWords';
 import { ExportDialog, type FormatsState } from './ExportDialog';
 
-const ORIGIN_WORDS = { trained: 'trained here', imported: 'opened from a file', restored: 'restored from your last visit' } as const;
-
-/** The page header: what model is loaded, and the model's file actions (open, export) plus "New". */
+/** The page header: what model is loaded, the model's file actions (open, export) plus "New", and the display choices. */
 export function ModelHeader() {
+  const t = useT();
   const { model, modelError, training, workspace } = useSift(
     useShallow((s) => ({ model: s.model, modelError: s.modelError, training: selectIsTraining(s), workspace: s.workspace })),
   );
@@ -43,50 +44,60 @@ export function ModelHeader() {
           </span>
           <div>
             <h1 className="brand__name">Sift</h1>
-            <p className="brand__tagline">Train a text classifier in your browser. Your data never leaves this computer.</p>
+            <p className="brand__tagline">{t('app.tagline')}</p>
           </div>
         </div>
         <div className="model-status" aria-live="polite">
           {model.status === 'loading' ? (
-            <span>Opening {model.fileName}…</span>
+            <span>{t('app.model.opening', { fileName: model.fileName })}</span>
           ) : ready ? (
             <span>
-              Model <strong>{ready.summary.name}</strong> · {ready.summary.labels.length} classes · {formatCount(ready.summary.vocabularySize)} tokens ·{' '}
-              {ORIGIN_WORDS[ready.origin]}
+              <Trans
+                t={t}
+                i18nKey="app.model.summary"
+                values={{
+                  name: ready.summary.name,
+                  classes: t('common.classes', { count: ready.summary.labels.length }),
+                  tokens: t('common.tokens', { count: ready.summary.vocabularySize }),
+                  origin: t(`app.model.origin.${ready.origin}`),
+                }}
+                components={{ strong: <strong /> }}
+              />
             </span>
           ) : workspace.status === 'restoring' ? (
-            <span>Restoring your last session…</span>
+            <span>{t('app.model.restoring')}</span>
           ) : (
-            <span className="muted">No model yet</span>
+            <span className="muted">{t('app.model.none')}</span>
           )}
         </div>
-        <nav className="app-header__actions" aria-label="Model and workspace">
-          <FilePickButton label="Open model" accept=".zip,application/zip" onFile={(f) => void onOpen(f)} disabled={training} variant="quiet" />
-          <button type="button" className="button button--quiet" onClick={() => void onExport()} disabled={!ready}>
-            Export
+        <nav className="app-header__actions" aria-label={t('app.model.actions')}>
+          <FilePickButton label={t('app.model.open')} accept=".zip,application/zip" onFile={(f) => void onOpen(f)} disabled={training} variant="quiet" />
+          <button type="button" className="button button--quiet" onClick={onExport} disabled={!ready}>
+            {t('app.model.export')}
           </button>
           <button type="button" className="button button--quiet" onClick={() => dialog.current?.showModal()}>
-            New
+            {t('app.model.new')}
           </button>
         </nav>
+        <Preferences />
       </div>
       {ready && <ExportDialog key={`${ready.summary.name} ${ready.summary.createdAt}`} ref={exportDialog} model={ready.summary} formats={formats} onClose={() => exportDialog.current?.close()} />}
-      {modelError && <ErrorMessage title="Could not open the model" error={modelError} onDismiss={() => useSift.getState().dismissModelError()} />}
+      {modelError && <ErrorMessage title={t('app.model.openFailed')} error={modelError} onDismiss={() => useSift.getState().dismissModelError()} />}
       {workspace.notice && (
         <p className="notice" role="status">
-          {workspace.notice}
+          {workspaceNoticeText(t, workspace.notice)}
         </p>
       )}
       <dialog ref={dialog} className="dialog" aria-labelledby="new-title" aria-describedby="new-text">
         <form method="dialog">
-          <h2 id="new-title">Start over?</h2>
-          <p id="new-text">This clears the dataset, the settings and the model from this page and from this browser's storage. Export the model first if you want to keep it.</p>
+          <h2 id="new-title">{t('app.newDialog.title')}</h2>
+          <p id="new-text">{t('app.newDialog.text')}</p>
           <div className="dialog__actions">
             <button type="submit" className="button button--secondary" value="cancel" autoFocus>
-              Cancel
+              {t('app.newDialog.cancel')}
             </button>
             <button type="submit" className="button button--danger" value="clear" onClick={() => void useSift.getState().newWorkspace()}>
-              Clear everything
+              {t('app.newDialog.clear')}
             </button>
           </div>
         </form>

@@ -1,5 +1,6 @@
 import { useSift } from '@/state/appStore';
 import type { InterruptedNotice as Notice } from '@/state/runs/types';
+import { useT } from '../i18n';
 
 /** On return after a reload (or a closed tab) during training: what was kept of that run. */
 export function InterruptedNotice() {
@@ -8,17 +9,18 @@ export function InterruptedNotice() {
 }
 
 export function InterruptedNoticeView({ notice }: { notice: Notice }) {
+  const t = useT();
   const text =
     notice.keptEpoch !== null
-      ? `Training was interrupted at epoch ${notice.atEpoch}; the best model so far (epoch ${notice.keptEpoch}) was kept and is the current model.`
-      : `Training was interrupted at epoch ${notice.atEpoch}; no model had been saved yet, so nothing was kept.`;
+      ? t('runs.interruptedNotice.kept', { at: notice.atEpoch, kept: notice.keptEpoch })
+      : t('runs.interruptedNotice.none', { at: notice.atEpoch });
   return (
     <div className="notice interrupted-notice" role="status">
       <p>
-        <strong>Run {notice.runNumber}:</strong> {text}
+        <strong>{t('runs.interruptedNotice.run', { number: notice.runNumber })}</strong> {text}
       </p>
       <button type="button" className="button button--quiet button--small" onClick={() => useSift.getState().dismissInterrupted()}>
-        Dismiss
+        {t('common.dismiss')}
       </button>
     </div>
   );

@@ -2,32 +2,34 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { classF1Rows, comparisonColumns, settingsDiff } from '@/state/runs/compare';
 import type { RunRecord } from '@/state/runs/types';
+import { formatDecimal } from '../common/format';
+import { useT, useTextLang, type T } from '../i18n';
+import { chartPalette, useTheme, type ChartPalette } from '../theme/theme';
 import { UPlotChart } from '../train/UPlotChart';
 import { SETTING_ORDER, settingLabel, settingValue } from './settingLabels';
 
-const A = '#4f46e5';
-const B = '#c2410c';
-
 /** Two runs side by side: the settings (the ones that differ marked), F1 per class, both loss curves. */
 export function RunComparison({ a, b }: { a: RunRecord; b: RunRecord }) {
-  const names = [`Run ${a.number}`, `Run ${b.number}`] as const;
+  const t = useT();
+  const langOf = useTextLang();
+  const names = [t('runs.name', { number: a.number }), t('runs.name', { number: b.number })] as const;
   const settings = settingsDiff(a.settings, b.settings, SETTING_ORDER);
   const differing = settings.filter((s) => s.differs).length;
   const f1 = classF1Rows(a.validation, b.validation);
   return (
     <section className="run-compare" aria-labelledby="run-compare-heading">
       <h4 id="run-compare-heading" className="subheading subheading--small">
-        {names[0]} and {names[1]} side by side
+        {t('runs.side.heading', { a: names[0], b: names[1] })}
       </h4>
       <div className="run-compare__tables">
         <div className="table-scroll">
           <table className="table">
             <caption>
-              Settings of {names[0]} and {names[1]}: {differing === 0 ? 'all the same' : differing === 1 ? '1 differs' : `${differing} differ`}
+              {t('runs.side.settingsCaption', { a: names[0], b: names[1], differ: differing === 0 ? t('runs.side.allSame') : t('runs.side.differ', { count: differing }) })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Setting</th>
+                <th scope="col">{t('runs.side.setting')}</th>
                 <th scope="col">{names[0]}</th>
                 <th scope="col">{names[1]}</th>
               </tr>
@@ -36,11 +38,11 @@ export function RunComparison({ a, b }: { a: RunRecord; b: RunRecord }) {
               {settings.map((s) => (
                 <tr key={s.key} className={s.differs ? 'is-different' : undefined}>
                   <th scope="row">
-                    {settingLabel(s.key)}
-                    {s.differs && <span className="badge badge--differs"> differs</span>}
+                    {settingLabel(t, s.key)}
+                    {s.differs && <span className="badge badge--differs"> {t('runs.side.differs')}</span>}
                   </th>
-                  <td>{settingValue(s.key, s.a)}</td>
-                  <td>{settingValue(s.key, s.b)}</td>
+                  <td>{settingValue(t, s.key, s.a)}</td>
+                  <td>{settingValue(t, s.key, s.b)}</td>
                 </tr>
               ))}
             </tbody>
@@ -48,12 +50,10 @@ export function RunComparison({ a, b }: { a: RunRecord; b: RunRecord }) {
         </div>
         <div className="table-scroll">
           <table className="table">
-            <caption>
-              F1 per class on the validation examples: {names[1]} minus {names[0]}
-            </caption>
+            <caption>{t('runs.side.f1Caption', { a: names[0], b: names[1] })}</caption>
             <thead>
               <tr>
-                <th scope="col">Class</th>
+                <th scope="col">{t('runs.side.class')}</th>
                 <th scope="col" className="num">
                   {names[0]}
                 </th>
@@ -61,7 +61,7 @@ export function RunComparison({ a, b }: { a: RunRecord; b: RunRecord }) {
                   {names[1]}
                 </th>
                 <th scope="col" className="num">
-                  Difference
+                  {t('runs.side.difference')}
                 </th>
               </tr>
             </thead>
@@ -69,17 +69,19 @@ export function RunComparison({ a, b }: { a: RunRecord; b: RunRecord }) {
               {f1.length === 0 && (
                 <tr>
                   <td colSpan={4} className="muted">
-                    Neither run has validation results.
+                    {t('runs.side.noValidation')}
                   </td>
                 </tr>
               )}
               {f1.map((row) => (
                 <tr key={row.label}>
-                  <th scope="row">{row.label}</th>
-                  <td className="num">{row.a === null ? '—' : row.a.toFixed(3)}</td>
-                  <td className="num">{row.b === null ? '—' : row.b.toFixed(3)}</td>
+                  <th scope="row" lang={langOf(row.label)}>
+                    {row.label}
+                  </th>
+                  <td className="num">{row.a === null ? '—' : formatDecimal(row.a)}</td>
+                  <td className="num">{row.b === null ? '—' : formatDecimal(row.b)}</td>
                   <td className={`num ${row.difference === null || Math.abs(row.difference) < 0.0005 ? '' : row.difference > 0 ? 'is-better' : 'is-worse'}`}>
-                    {row.difference === null ? '—' : `${row.difference >= 0 ? '+' : '−'}${Math.abs(row.difference).toFixed(3)}`}
+                    {row.difference === null ? '—' : `${row.difference >= 0 ? '+' : '−'}${formatDecimal(Math.abs(row.difference))}`}
                   </td>
                 </tr>
               ))}
@@ -94,67 +96,78 @@ export function RunComparison({ a, b }: { a: RunRecord; b: RunRecord }) {
 
 /** Both runs' training and validation loss by epoch on one chart, with a table for screen readers. */
 function ComparisonChart({ a, b }: { a: RunRecord; b: RunRecord }) {
+  const t = useT();
+  const theme = useTheme((s) => s.theme);
+  // Read anew when the theme changes (the CSS variables are the theme's by then).
+  const palette = useMemo(() => chartPalette(), [theme]);
   const data = useMemo(() => comparisonColumns(a.history, b.history), [a.history, b.history]);
-  const options = useMemo(() => comparisonOptions(a.number, b.number), [a.number, b.number]);
+  const options = useMemo(() => comparisonOptions(t, a.number, b.number, palette), [t, a.number, b.number, palette]);
   const [xs, aLoss, aVal, bLoss, bVal] = data;
-  const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(4));
+  const fmt = (v: number | null) => (v === null ? '—' : formatDecimal(v, 4));
   return (
     <figure className="chart-card" aria-labelledby="run-compare-chart">
       <figcaption id="run-compare-chart">
-        Loss of run {a.number} and run {b.number} by epoch
+        {t('runs.side.chartCaption', { a: a.number, b: b.number })}
         <span className="chart-legend" aria-hidden="true">
           <span className="legend-item">
-            <span className="legend-swatch" style={{ background: A }} />
-            run {a.number}
+            <span className="legend-swatch legend-swatch--run-a" />
+            {t('runs.side.legendRun', { n: a.number })}
           </span>
           <span className="legend-item">
-            <span className="legend-swatch" style={{ background: B }} />
-            run {b.number}
+            <span className="legend-swatch legend-swatch--run-b" />
+            {t('runs.side.legendRun', { n: b.number })}
           </span>
-          <span className="legend-item">solid: training · dashed: validation</span>
+          <span className="legend-item">{t('runs.side.legendLines')}</span>
         </span>
       </figcaption>
-      <UPlotChart options={options} data={data} markers={[]} />
-      <table className="visually-hidden">
-        <caption>
-          Loss by epoch, run {a.number} and run {b.number}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Epoch</th>
-            <th scope="col">Run {a.number} training</th>
-            <th scope="col">Run {a.number} validation</th>
-            <th scope="col">Run {b.number} training</th>
-            <th scope="col">Run {b.number} validation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {xs.map((x, i) => (
-            <tr key={x}>
-              <th scope="row">{x}</th>
-              <td>{fmt(aLoss[i])}</td>
-              <td>{fmt(aVal[i])}</td>
-              <td>{fmt(bLoss[i])}</td>
-              <td>{fmt(bVal[i])}</td>
+      <UPlotChart options={options} data={data} markers={[]} palette={palette} />
+      {/* A table is as wide as its text whatever its own width: a hidden one stays inside a 1 px box, or it widens the page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{t('runs.side.tableCaption', { a: a.number, b: b.number })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('runs.side.epoch')}</th>
+              <th scope="col">{t('runs.side.training', { n: a.number })}</th>
+              <th scope="col">{t('runs.side.validation', { n: a.number })}</th>
+              <th scope="col">{t('runs.side.training', { n: b.number })}</th>
+              <th scope="col">{t('runs.side.validation', { n: b.number })}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {xs.map((x, i) => (
+              <tr key={x}>
+                <th scope="row">{x}</th>
+                <td>{fmt(aLoss[i])}</td>
+                <td>{fmt(aVal[i])}</td>
+                <td>{fmt(bLoss[i])}</td>
+                <td>{fmt(bVal[i])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
 
-function comparisonOptions(a: number, b: number): Omit<uPlot.Options, 'width' | 'height'> {
-  const axis = { stroke: '#4b5563', grid: { stroke: '#e5e7eb', width: 1 }, ticks: { stroke: '#d1d5db', width: 1 } };
+function comparisonOptions(t: T, a: number, b: number, palette: ChartPalette): Omit<uPlot.Options, 'width' | 'height'> {
+  const axis = { stroke: palette.axis, grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.tick, width: 1 } };
   const line = (label: string, stroke: string, dashed: boolean): uPlot.Series => ({ label, stroke, width: 2, spanGaps: true, points: { show: true, size: 6, fill: stroke }, ...(dashed && { dash: [6, 4] }) });
   return {
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false, range: (_u, _min, max) => [1, Math.max(2, max ?? 2)] }, y: { range: (_u, _min, max) => [0, Math.max(0.1, (max ?? 1) * 1.05)] } },
     axes: [
-      { ...axis, label: 'epoch', labelSize: 20, size: 36, incrs: [1, 2, 5, 10, 20, 50, 100] },
+      { ...axis, label: t('train.charts.epochAxis'), labelSize: 20, size: 36, incrs: [1, 2, 5, 10, 20, 50, 100] },
       { ...axis, size: 48 },
     ],
-    series: [{ label: 'epoch' }, line(`run ${a} training`, A, false), line(`run ${a} validation`, A, true), line(`run ${b} training`, B, false), line(`run ${b} validation`, B, true)],
+    series: [
+      { label: t('train.charts.epochAxis') },
+      line(t('runs.side.training', { n: a }), palette.runA, false),
+      line(t('runs.side.validation', { n: a }), palette.runA, true),
+      line(t('runs.side.training', { n: b }), palette.runB, false),
+      line(t('runs.side.validation', { n: b }), palette.runB, true),
+    ],
   };
 }

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatPercent } from '@/core/format';
 import { useSift } from '@/state/appStore';
 import { keptModelBytes, RETENTION } from '@/state/runs/retention';
 import type { RunRecord } from '@/state/runs/types';
 import { selectDataset, selectIsTraining } from '@/state/selectors';
 import { currentRunId } from '@/state/slices/runsSlice';
-import { formatBytes, formatDateTime } from '../common/format';
+import { formatBytes, formatDateTime, formatDecimal, formatPercent } from '../common/format';
+import { useT, type T } from '../i18n';
 import { focusIsLost } from '../common/useFocusWhenLost';
 import { WaitedTime } from '../train/WaitedTime';
 import { RunComparison } from './RunComparison';
@@ -41,6 +41,7 @@ export interface RunsViewProps {
 }
 
 export function RunsView(s: RunsViewProps) {
+  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   const count = useRef(s.list.length);
   // A deleted row takes its buttons with it: focus goes to the list's heading, not the page's top.
@@ -53,29 +54,29 @@ export function RunsView(s: RunsViewProps) {
   return (
     <section className="runs" aria-labelledby="runs-heading">
       <h3 id="runs-heading" className="subheading" tabIndex={-1} ref={heading}>
-        Runs
+        {t('runs.heading')}
       </h3>
-      <p className="muted">Every run is kept in this browser. Use one to make it the current model (Try and Export use it); tick two to compare them.</p>
+      <p className="muted">{t('runs.intro')}</p>
       <div className="table-scroll">
         <table className="table runs-table">
-          <caption className="visually-hidden">Runs in this workspace, newest first</caption>
+          <caption className="visually-hidden">{t('runs.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Run</th>
-              <th scope="col">Started</th>
-              <th scope="col">Data file</th>
+              <th scope="col">{t('runs.columns.run')}</th>
+              <th scope="col">{t('runs.columns.started')}</th>
+              <th scope="col">{t('runs.columns.file')}</th>
               <th scope="col" className="num">
-                Accuracy
+                {t('runs.columns.accuracy')}
               </th>
               <th scope="col" className="num">
-                Macro-F1
+                {t('runs.columns.macroF1')}
               </th>
               <th scope="col" className="num">
-                Time
+                {t('runs.columns.time')}
               </th>
-              <th scope="col">Model</th>
+              <th scope="col">{t('runs.columns.model')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('runs.columns.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -97,24 +98,24 @@ export function RunsView(s: RunsViewProps) {
       {compared.length === 2 ? (
         <RunComparison a={compared[0]} b={compared[1]} />
       ) : (
-        s.list.length > 1 && <p className="muted">Tick “Compare” on two runs to see them side by side.</p>
+        s.list.length > 1 && <p className="muted">{t('runs.tickTwo')}</p>
       )}
     </section>
   );
 }
 
 /** Validation accuracy: the final model's, or for an interrupted run the kept epoch's. */
-function accuracyOf(run: RunRecord): string {
+function accuracyOf(t: T, run: RunRecord): string {
   if (run.validation) return formatPercent(run.validation.accuracy);
   const kept = run.history.find((e) => e.epoch === run.bestEpoch)?.valAccuracy;
-  return kept === undefined || kept === null ? '—' : `${formatPercent(kept)} (epoch ${run.bestEpoch})`;
+  return kept === undefined || kept === null ? '—' : t('runs.accuracyAt', { accuracy: formatPercent(kept), epoch: String(run.bestEpoch) });
 }
 
-function modelWords(run: RunRecord): string {
-  if (run.status === 'training') return 'training…';
-  if (run.model) return run.status === 'interrupted' ? `epoch ${run.model.epoch} kept` : 'kept';
-  if (run.modelDropped) return 'deleted to save space';
-  return 'none (interrupted before an epoch ended)';
+function modelWords(t: T, run: RunRecord): string {
+  if (run.status === 'training') return t('runs.model.training');
+  if (run.model) return run.status === 'interrupted' ? t('runs.model.keptEpoch', { epoch: run.model.epoch }) : t('runs.model.kept');
+  if (run.modelDropped) return t('runs.model.dropped');
+  return t('runs.model.none');
 }
 
 interface RowProps {
@@ -126,64 +127,65 @@ interface RowProps {
 }
 
 function RunRow({ run, current, otherFile, compared, busy }: RowProps) {
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (confirming) keep.current?.focus();
   }, [confirming]);
-  const name = `Run ${run.number}`;
+  const name = t('runs.name', { number: run.number });
   const actions = useSift.getState();
   return (
     <tr className={current ? 'is-current' : undefined} aria-current={current ? 'true' : undefined}>
       <th scope="row">
         {name}
-        {current && <span className="badge badge--current">current</span>}
-        {run.status === 'interrupted' && <span className="badge badge--warning">interrupted</span>}
+        {current && <span className="badge badge--current">{t('runs.current')}</span>}
+        {run.status === 'interrupted' && <span className="badge badge--warning">{t('runs.interrupted')}</span>}
       </th>
       <td>{formatDateTime(run.startedAt)}</td>
       <td>
         {run.datasetFileName}
-        {otherFile && <span className="muted"> (not the file loaded now)</span>}
+        {otherFile && <span className="muted"> {t('runs.otherFile')}</span>}
       </td>
-      <td className="num">{accuracyOf(run)}</td>
-      <td className="num">{run.validation ? run.validation.macroF1.toFixed(3) : '—'}</td>
+      <td className="num">{accuracyOf(t, run)}</td>
+      <td className="num">{run.validation ? formatDecimal(run.validation.macroF1) : '—'}</td>
       <td className="num">{run.waited ? <WaitedTime waited={run.waited} /> : '—'}</td>
-      <td>{modelWords(run)}</td>
+      <td>{modelWords(t, run)}</td>
       <td className="runs-table__actions">
         <label className="checkbox">
-          <input type="checkbox" checked={compared} onChange={() => actions.toggleCompare(run.id)} aria-label={`Compare ${name}`} />
-          <span aria-hidden="true">Compare</span>
+          <input type="checkbox" checked={compared} onChange={() => actions.toggleCompare(run.id)} aria-label={t('runs.compareRun', { name })} />
+          <span aria-hidden="true">{t('runs.compare')}</span>
         </label>
         {/* aria-disabled, not disabled: the button keeps focus after it is pressed. */}
         <button
           type="button"
           className="button button--secondary button--small"
-          aria-label={current ? `${name} is the current model` : `Use ${name}`}
+          aria-label={current ? t('runs.isCurrentRun', { name }) : t('runs.useRun', { name })}
           aria-disabled={current || !run.model || busy}
           onClick={() => {
             if (!current && run.model && !busy) void actions.useRun(run.id);
           }}
         >
-          {current ? 'Current' : 'Use'}
+          {current ? t('runs.isCurrent') : t('runs.use')}
         </button>
         {confirming ? (
-          <span className="runs-table__confirm" role="group" aria-label={`Delete ${name}?`}>
+          <span className="runs-table__confirm" role="group" aria-label={t('runs.deleteAsk', { name })}>
             <button type="button" className="button button--danger button--small" onClick={() => void actions.deleteRun(run.id)}>
-              Delete {name}
+              {t('runs.deleteRun', { name })}
             </button>
             <button type="button" className="button button--quiet button--small" ref={keep} onClick={() => setConfirming(false)}>
-              Keep
+              {t('runs.keep')}
             </button>
           </span>
         ) : (
           <button
             type="button"
             className="button button--quiet button--small"
-            aria-label={`Delete ${name}`}
+            aria-label={t('runs.deleteRun', { name })}
             disabled={run.status === 'training'}
             onClick={() => setConfirming(true)}
           >
-            Delete
+            {t('runs.delete')}
           </button>
         )}
       </td>
@@ -193,6 +195,7 @@ function RunRow({ run, current, otherFile, compared, busy }: RowProps) {
 
 /** How much storage the runs' models take, the rule that bounds it, and the browser's own figure. */
 function StorageUsed({ list }: { list: RunRecord[] }) {
+  const t = useT();
   const [estimate, setEstimate] = useState<{ usage: number; quota: number } | null>(null);
   const bytes = keptModelBytes(list);
   useEffect(() => {
@@ -209,9 +212,12 @@ function StorageUsed({ list }: { list: RunRecord[] }) {
   }, [bytes, list.length]);
   return (
     <p className="muted runs__storage">
-      Models of runs take {formatBytes(bytes)} of this browser’s storage
-      {estimate && ` (Sift uses ${formatBytes(estimate.usage)} in all, of ${formatBytes(estimate.quota)} the browser allows)`}. The models of the {RETENTION.keepModels}{' '}
-      latest runs are kept, up to {formatBytes(RETENTION.maxModelBytes)}; older runs keep their figures, and “New” forgets them all.
+      {t('runs.storage', {
+        bytes: formatBytes(bytes),
+        estimate: estimate ? t('runs.storageEstimate', { usage: formatBytes(estimate.usage), quota: formatBytes(estimate.quota) }) : '',
+        keep: RETENTION.keepModels,
+        max: formatBytes(RETENTION.maxModelBytes),
+      })}
     </p>
   );
 }

@@ -1,12 +1,13 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSift } from '@/state/appStore';
-import { describeFallback, describeStop } from '@/state/announce';
 import { readyModel, selectCanTrain, selectDataset, selectSettings } from '@/state/selectors';
 import type { SiftState } from '@/state/types';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { Section } from '../common/Section';
-import { formatCount, formatSeconds } from '../common/format';
+import { formatSeconds } from '../common/format';
+import { Trans, useT } from '../i18n';
+import { announcementText, describeFallback, describeStop } from './announcement';
 import { useFocusWhenLost } from '../common/useFocusWhenLost';
 import { useWarnBeforeUnload } from '../common/useWarnBeforeUnload';
 import { InterruptedNotice } from '../runs/InterruptedNotice';
@@ -17,13 +18,15 @@ import { TrainingCharts } from './TrainingCharts';
 import { TrainProgress } from './TrainProgress';
 import { WaitedTime } from './WaitedTime';
 
-function whyNotTrain(s: SiftState): string | null {
+type TrainBlock = 'no-data' | 'parsing' | 'untrainable' | 'settings' | 'finding';
+
+function whyNotTrain(s: SiftState): TrainBlock | null {
   const data = selectDataset(s);
-  if (!data) return 'Load a dataset first.';
-  if (s.data.status === 'parsing') return 'Wait until the file has been read.';
-  if (!data.summary.report.trainable) return 'The data check found a problem that prevents training (see above).';
-  if (Object.keys(s.settings.errors).length > 0) return 'Fix the settings marked in red first.';
-  if (s.labelReview.search.status === 'finding') return 'Label problems are being looked for (step 4): Train waits until that has finished or is cancelled.';
+  if (!data) return 'no-data';
+  if (s.data.status === 'parsing') return 'parsing';
+  if (!data.summary.report.trainable) return 'untrainable';
+  if (Object.keys(s.settings.errors).length > 0) return 'settings';
+  if (s.labelReview.search.status === 'finding') return 'finding';
   return null;
 }
 
@@ -33,6 +36,7 @@ function whyNotTrain(s: SiftState): string | null {
  * re-renders only them.
  */
 export function TrainPanel() {
+  const t = useT();
   const s = useSift(
     useShallow((st) => ({
       training: st.training,
@@ -60,9 +64,9 @@ export function TrainPanel() {
     <Section
       id="train"
       step={3}
-      title="Train"
-      intro="Training runs in the background; the page stays responsive. Stop at any time: the best model so far is kept."
-      waitingFor={!s.hasData && !model && !s.hasRuns ? 'Load a dataset to train a model.' : null}
+      title={t('train.title')}
+      intro={t('train.intro')}
+      waitingFor={!s.hasData && !model && !s.hasRuns ? t('train.waiting') : null}
     >
       <InterruptedNotice />
       <div className="train-controls">
@@ -70,7 +74,7 @@ export function TrainPanel() {
           // Keys: Train and Stop are different buttons (React would otherwise reuse one, and focus
           // would stay on "Train again" when the run ends instead of moving to the outcome).
           <button key="stop" type="button" ref={stop} className="button button--danger" onClick={() => useSift.getState().stopTraining()} disabled={training.stopping}>
-            {training.stopping ? 'Stopping…' : 'Stop'}
+            {training.stopping ? t('train.stopping') : t('train.stop')}
           </button>
         ) : (
           <button
@@ -81,40 +85,38 @@ export function TrainPanel() {
             aria-describedby={s.blocked ? 'train-blocked' : undefined}
             onClick={() => void useSift.getState().train()}
           >
-            {model && model.origin === 'trained' ? 'Train again' : 'Train'}
+            {model && model.origin === 'trained' ? t('train.trainAgain') : t('train.train')}
           </button>
         )}
         {training.status !== 'training' && s.blocked && (
           <span id="train-blocked" className="muted">
-            {s.blocked}
+            {t(`train.blocked.${s.blocked}`)}
           </span>
         )}
-        {training.status !== 'training' && s.canTrain && <span className="muted">{formatCount(s.epochsSetting)} epochs at most.</span>}
+        {training.status !== 'training' && s.canTrain && <span className="muted">{t('train.atMost', { count: s.epochsSetting })}</span>}
       </div>
 
       {training.status !== 'training' && <BackendChoiceLine />}
       {training.status === 'training' && <TrainProgress totalEpochs={training.totalEpochs} patience={training.patience} startedAt={training.startedAt} />}
       {training.status === 'failed' && (
         <div tabIndex={-1} ref={failure}>
-          <ErrorMessage title="Training failed" error={training.error} />
+          <ErrorMessage title={t('train.failed')} error={training.error} />
         </div>
       )}
       {s.fallbacks.map((fallback, i) => (
         <p key={i} className="notice" role="note">
-          {describeFallback(fallback)}
+          {describeFallback(t, fallback)}
         </p>
       ))}
       {training.status === 'trained' && history && (
         <p className="outcome" tabIndex={-1} ref={outcome}>
-          {describeStop(history.stopReason, history.bestEpoch, history.history.length)}{' '}
+          {describeStop(t, history.stopReason, history.bestEpoch, history.history.length)}{' '}
           {training.waited ? (
-            <>
-              You waited <WaitedTime waited={training.waited} />.
-            </>
+            <Trans t={t} i18nKey="train.waited" components={{ time: <WaitedTime waited={training.waited} /> }} />
           ) : (
-            <>Took {formatSeconds(history.seconds)}.</>
+            t('train.took', { time: formatSeconds(history.seconds) })
           )}{' '}
-          Trained and validated on {formatCount(history.trainExamples + history.validationExamples)} examples.
+          {t('train.trainedOn', { examples: t('common.examples', { count: history.trainExamples + history.validationExamples }) })}
         </p>
       )}
       {training.status !== 'training' && <RunFacts />}
@@ -127,6 +129,7 @@ export function TrainPanel() {
 
 /** Before a run, with backend 'auto': whether the engine is still measuring which way is fastest, or what it found. */
 function BackendChoiceLine() {
+  const t = useT();
   const { choice, auto, hasData, ran } = useSift(
     useShallow((s) => ({ choice: s.backendChoice, auto: selectSettings(s).backend === 'auto', hasData: selectDataset(s) !== null, ran: s.run.backend !== null })),
   );
@@ -138,13 +141,13 @@ function BackendChoiceLine() {
     case 'measuring':
       return (
         <p className="muted backend-choice" role="status">
-          Measuring which way of training is fastest here (a few real batches each)…
+          {t('train.measuringAhead')}
         </p>
       );
     case 'measured':
       return (
         <p className="muted backend-choice" role="status">
-          {measuredAheadSentence(choice.report, choice.fileName)}
+          {measuredAheadSentence(t, choice.report, choice.fileName)}
         </p>
       );
   }
@@ -152,7 +155,8 @@ function BackendChoiceLine() {
 
 /** Each finished epoch (and the end of the run) read out to screen readers. */
 function Announcer() {
-  const announcement = useSift((s) => s.run.announcement);
+  const t = useT();
+  const announcement = announcementText(t, useSift((s) => s.run.announcement));
   return (
     <p className="visually-hidden" aria-live="polite" aria-atomic="true">
       {announcement}
@@ -162,6 +166,7 @@ function Announcer() {
 
 /** After a run (or for an opened model): where it trained and on how much data. */
 function RunFacts() {
+  const t = useT();
   const { backend, model } = useSift(useShallow((s) => ({ backend: s.run.backend, model: readyModel(s.model) })));
   if (backend) {
     return (
@@ -171,10 +176,16 @@ function RunFacts() {
     );
   }
   if (model) {
-    const t = model.summary.training;
+    const history = model.summary.training;
     return (
       <p className="run-facts muted">
-        Model “{model.summary.name}” was trained on {formatCount(t.trainExamples)} examples, on {backendPlainName(t.backend)} ({t.backend}), in {formatSeconds(t.seconds)}.
+        {t('train.modelFacts', {
+          name: model.summary.name,
+          examples: t('common.examples', { count: history.trainExamples }),
+          where: backendPlainName(t, history.backend),
+          backend: history.backend,
+          time: formatSeconds(history.seconds),
+        })}
       </p>
     );
   }

@@ -1,28 +1,20 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { PrepareStage } from '@/core/pipeline';
 import { useSift } from '@/state/appStore';
 import { trainingOutlook, type Eta, type TrainingPlan } from '@/state/eta';
-import { formatCount, formatSeconds } from '../common/format';
+import { formatAbout, formatCount, formatPercent, formatSeconds } from '../common/format';
 import { useNow } from '../common/useNow';
+import { Trans, useT, type T } from '../i18n';
 import { BackendFacts } from './BackendFacts';
 
-const PREPARE_WORDS: Record<PrepareStage, string> = {
-  tokenizing: 'reading the training texts into a vocabulary',
-  encoding: 'turning the validation texts into numbers',
-};
-
-/** "about 12 s", or "under a second" (never "about under a second"). */
-const about = (seconds: number) => (seconds < 1 ? formatSeconds(seconds) : `about ${formatSeconds(seconds)}`);
-
 /** The time left in words; says so when it cannot be known yet. */
-export function etaWords(eta: Eta): string {
+export function etaWords(t: T, eta: Eta): string {
   switch (eta.kind) {
     case 'unknown':
-      return 'time left: known after the first batches';
+      return t('train.progress.eta.unknown');
     case 'about':
-      return `${about(eta.seconds)} left`;
+      return t('train.progress.eta.about', { time: formatAbout(eta.seconds) });
     case 'early-stopping':
-      return `${about(eta.likely)} left if validation loss stops improving, at most ${formatSeconds(eta.atMost)}`;
+      return t('train.progress.eta.earlyStopping', { likely: formatAbout(eta.likely), atMost: formatSeconds(eta.atMost) });
   }
 }
 
@@ -34,6 +26,7 @@ interface Props {
 
 /** The live line: what the run is doing, how far, how fast, how long to go, and where it trains. */
 export function TrainProgress({ totalEpochs, patience, startedAt }: Props) {
+  const t = useT();
   const run = useSift(
     useShallow((s) => ({
       progress: s.run.progress,
@@ -59,33 +52,47 @@ export function TrainProgress({ totalEpochs, patience, startedAt }: Props) {
 
   let line: string;
   if (p) line = '';
-  else if (preparing) line = `Preparing the data: ${PREPARE_WORDS[preparing.stage]}, ${Math.round(preparing.fraction * 100)}% · ${waited}`;
-  else if (run.backend) line = `Starting the first epoch… ${waited}`;
-  else if (run.measuring) line = `Measuring which way of training is fastest here (a few real batches each)… ${waited}`;
-  else if (run.prepared) line = `Starting the backend… ${waited}`;
-  else line = `Preparing the data… ${waited}`;
+  else if (preparing) line = t('train.progress.preparing', { stage: t(`train.progress.prepareStage.${preparing.stage}`), percent: formatPercent(preparing.fraction, 0), waited });
+  else if (run.backend) line = t('train.progress.startingEpoch', { waited });
+  else if (run.measuring) line = t('train.progress.measuring', { waited });
+  else if (run.prepared) line = t('train.progress.startingBackend', { waited });
+  else line = t('train.progress.preparingPlain', { waited });
 
   return (
     <div className="train-progress">
       {preparing ? (
-        <progress className="progress" max={1} value={preparing.fraction} aria-label="Preparing the data" />
+        <progress className="progress" max={1} value={preparing.fraction} aria-label={t('train.progress.preparingLabel')} />
       ) : (
-        <progress className="progress" max={1} value={p ? outlook.fraction : undefined} aria-label="Training progress" />
+        <progress className="progress" max={1} value={p ? outlook.fraction : undefined} aria-label={t('train.progress.trainingLabel')} />
       )}
       <p className="train-progress__line" role="status">
         {p ? (
-          <>
-            Epoch <strong>{p.log.epoch}</strong> of at most {totalEpochs} · batch {formatCount(p.log.batch)} of {formatCount(p.log.batchesPerEpoch)} ·{' '}
-            {formatCount(p.log.examplesPerSecond)} examples/s · {etaWords(outlook.eta)} · {waited} so far
-          </>
+          <Trans
+            t={t}
+            i18nKey="train.progress.line"
+            values={{
+              epoch: p.log.epoch,
+              total: totalEpochs,
+              batch: formatCount(p.log.batch),
+              batches: formatCount(p.log.batchesPerEpoch),
+              speed: formatCount(p.log.examplesPerSecond),
+              eta: etaWords(t, outlook.eta),
+              waited,
+            }}
+            components={{ strong: <strong /> }}
+          />
         ) : (
           line
         )}
       </p>
       {run.prepared && (
         <p className="muted">
-          {formatCount(run.prepared.trainExamples)} training and {formatCount(run.prepared.validationExamples)} validation examples ·{' '}
-          {run.prepared.labels.length} classes · vocabulary of {formatCount(run.prepared.vocabularySize)} tokens
+          {t('train.progress.prepared', {
+            train: formatCount(run.prepared.trainExamples),
+            validation: formatCount(run.prepared.validationExamples),
+            classes: t('common.classes', { count: run.prepared.labels.length }),
+            tokens: t('common.tokens', { count: run.prepared.vocabularySize }),
+          })}
         </p>
       )}
       {run.backend && <BackendFacts report={run.backend} tense="trains" />}

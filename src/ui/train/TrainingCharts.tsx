@@ -4,6 +4,8 @@ import { useSift } from '@/state/appStore';
 import { chartEpochs, readyModel, selectDataset } from '@/state/selectors';
 import { chartMarkers, xAxisEnd } from './chartData';
 import { MetricChart } from './MetricChart';
+import { useT } from '../i18n';
+import { useTheme } from '../theme/theme';
 
 /**
  * Loss and accuracy charts of the live run, or of the loaded model's own history. The chart
@@ -11,6 +13,8 @@ import { MetricChart } from './MetricChart';
  * updates (progress line, buttons), so a chart update never holds up the page.
  */
 export function TrainingCharts() {
+  const t = useT();
+  const theme = useTheme((st) => st.theme);
   const s = useSift(useShallow((st) => ({ run: st.run, training: st.training, model: st.model, hasData: selectDataset(st) !== null })));
   const live = s.run.epochs.length > 0 || s.run.batches.length > 0;
   const epochs = chartEpochs(s.run, s.model);
@@ -22,8 +26,8 @@ export function TrainingCharts() {
         ? { reason: history.stopReason, best: history.bestEpoch }
         : null;
   const markerKey = `${stop?.reason ?? ''}|${stop?.best ?? ''}|${epochs.length}`;
-  // A new markers array only when they change, not on every progress update (each redraws).
-  const markers = useMemo(() => chartMarkers(stop?.reason ?? null, stop?.best ?? null, epochs.length), [markerKey]);
+  // A new markers array only when they change (or the language does), not on every progress update (each redraws).
+  const markers = useMemo(() => chartMarkers(t, stop?.reason ?? null, stop?.best ?? null, epochs.length), [markerKey, t]);
   // The epochs actually run, not the ceiling: a run that stops at epoch 2 of 20 fills the chart.
   const xMax = xAxisEnd(live ? s.run.batches : [], epochs);
   const view = useDeferredValue({ batches: s.run.batches, epochs, markers, xMax });
@@ -34,8 +38,8 @@ export function TrainingCharts() {
   if (!visible) return null;
   return (
     <div className="charts">
-      <MetricChart metric="loss" batches={view.batches} epochs={view.epochs} markers={view.markers} xMax={view.xMax} />
-      <MetricChart metric="accuracy" batches={view.batches} epochs={view.epochs} markers={view.markers} xMax={view.xMax} />
+      <MetricChart metric="loss" batches={view.batches} epochs={view.epochs} markers={view.markers} xMax={view.xMax} theme={theme} />
+      <MetricChart metric="accuracy" batches={view.batches} epochs={view.epochs} markers={view.markers} xMax={view.xMax} theme={theme} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import type { ChartPalette } from '../theme/theme';
 import type { ChartMarker } from './chartData';
 import { layoutMarkers } from './markerLayout';
 
@@ -9,6 +10,8 @@ interface Props {
   /** uPlot's columns: x first, then one per series. */
   data: uPlot.AlignedData;
   markers: ChartMarker[];
+  /** Marker colours (the theme's); the series' and axes' are in `options`. */
+  palette: ChartPalette;
   height?: number;
 }
 
@@ -18,11 +21,11 @@ interface Props {
  * setTimeout), so two charts never add up to one long main-thread task, and a burst of updates
  * costs one redraw.
  */
-export function UPlotChart({ options, data, markers, height = 220 }: Props) {
+export function UPlotChart({ options, data, markers, palette, height = 220 }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const latest = useRef({ data, markers });
-  latest.current = { data, markers };
+  const latest = useRef({ data, markers, palette });
+  latest.current = { data, markers, palette };
   const redrawTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
@@ -32,7 +35,7 @@ export function UPlotChart({ options, data, markers, height = 220 }: Props) {
     let resize: ResizeObserver | null = null;
     const create = setTimeout(() => {
       u = new uPlot(
-        { ...options, width: Math.max(200, el.clientWidth), height, hooks: { ...options.hooks, draw: [...(options.hooks?.draw ?? []), (p) => drawMarkers(p, latest.current.markers)] } },
+        { ...options, width: Math.max(200, el.clientWidth), height, hooks: { ...options.hooks, draw: [...(options.hooks?.draw ?? []), (p) => drawMarkers(p, latest.current.markers, latest.current.palette)] } },
         latest.current.data,
         el,
       );
@@ -68,14 +71,14 @@ export function UPlotChart({ options, data, markers, height = 220 }: Props) {
 }
 
 /** Dashed vertical lines with a label (the kept epoch, an early stop), labels laid out so none overlap. */
-function drawMarkers(u: uPlot, markers: ChartMarker[]): void {
+function drawMarkers(u: uPlot, markers: ChartMarker[], palette: ChartPalette): void {
   if (markers.length === 0) return;
   const ctx = u.ctx;
   const { top, height: h, left, width } = u.bbox;
   const px = devicePixelRatio;
   ctx.save();
-  ctx.strokeStyle = '#6b7280';
-  ctx.fillStyle = '#374151';
+  ctx.strokeStyle = palette.marker;
+  ctx.fillStyle = palette.markerText;
   ctx.lineWidth = 1.5 * px;
   ctx.setLineDash([5 * px, 4 * px]);
   ctx.font = `${12 * px}px system-ui, sans-serif`;

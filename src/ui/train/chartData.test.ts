@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochLog } from '@/core/model/types';
 import { chartColumns, chartMarkers, xAxisEnd } from './chartData';
+import { i18n } from '../i18n';
+
+const t = i18n.getFixedT('en');
 
 const epoch = (n: number, loss: number, valLoss: number | null): EpochLog => ({
   epoch: n,
@@ -44,11 +47,11 @@ describe('chartMarkers', () => {
     // A checkpoint of a run cut short: only the epoch it kept.
     ['interrupted', 1, 3, ['kept (epoch 1)']],
   ] as const)('%s, best %i of %i', (reason, best, run, labels) => {
-    expect(chartMarkers(reason, best, run).map((m) => m.label)).toEqual(labels);
+    expect(chartMarkers(t, reason, best, run).map((m) => m.label)).toEqual(labels);
   });
 
   it('marks nothing while training runs', () => {
-    expect(chartMarkers(null, null, 3)).toEqual([]);
+    expect(chartMarkers(t, null, null, 3)).toEqual([]);
   });
 });
 

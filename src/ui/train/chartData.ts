@@ -1,5 +1,6 @@
 import type { EpochLog, StopReason } from '@/core/model/types';
 import type { BatchPoint } from '@/state/types';
+import type { T } from '../i18n';
 
 export type Metric = 'loss' | 'accuracy';
 
@@ -43,11 +44,11 @@ export interface ChartMarker {
 }
 
 /** Where the chart marks the kept epoch and an early stop. */
-export function chartMarkers(stopReason: StopReason | null, bestEpoch: number | null, epochsRun: number): ChartMarker[] {
+export function chartMarkers(t: T, stopReason: StopReason | null, bestEpoch: number | null, epochsRun: number): ChartMarker[] {
   const markers: ChartMarker[] = [];
-  if (bestEpoch !== null && bestEpoch > 0 && stopReason !== null) markers.push({ x: bestEpoch, label: `kept (epoch ${bestEpoch})` });
-  if (stopReason === 'early-stopping' && epochsRun > 0 && epochsRun !== bestEpoch) markers.push({ x: epochsRun, label: 'stopped early' });
-  if (stopReason === 'user' && epochsRun > 0 && epochsRun !== bestEpoch) markers.push({ x: epochsRun, label: 'stopped by you' });
+  if (bestEpoch !== null && bestEpoch > 0 && stopReason !== null) markers.push({ x: bestEpoch, label: t('train.charts.kept', { epoch: bestEpoch }) });
+  if (stopReason === 'early-stopping' && epochsRun > 0 && epochsRun !== bestEpoch) markers.push({ x: epochsRun, label: t('train.charts.stoppedEarly') });
+  if (stopReason === 'user' && epochsRun > 0 && epochsRun !== bestEpoch) markers.push({ x: epochsRun, label: t('train.charts.stoppedByYou') });
   return markers;
 }
 

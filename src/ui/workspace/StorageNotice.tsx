@@ -1,4 +1,6 @@
 import { useSift } from '@/state/appStore';
+import { Trans, useT } from '../i18n';
+import { storageProblemText } from './storageWords';
 
 /**
  * Says when this tab does not keep the person's work in the browser, and why: Sift is open in
@@ -6,45 +8,45 @@ import { useSift } from '@/state/appStore';
  * storage that works. Nothing while this tab saves normally.
  */
 export function StorageNotice() {
+  const t = useT();
   const storage = useSift((s) => s.storage);
   const takeOver = () => void useSift.getState().takeOver();
   const button = (
-    <button type="button" className="button button--secondary" onClick={takeOver} disabled={storage.status === 'taking-over'}>
-      Use Sift in this tab
-    </button>
+    <p>
+      <button type="button" className="button button--secondary" onClick={takeOver} disabled={storage.status === 'taking-over'}>
+        {t('app.storage.takeOver')}
+      </button>{' '}
+      <span className="muted">{t('app.storage.takeOverThen')}</span>
+    </p>
   );
+  const strong = { strong: <strong /> };
   switch (storage.status) {
     case 'saving':
       return null;
     case 'elsewhere':
     case 'taking-over':
       return (
-        <section className="storage-notice" aria-label="Where your work is saved">
+        <section className="storage-notice" aria-label={t('app.storage.region')}>
           <p role="status">
-            <strong>Sift is open in another tab.</strong> That tab keeps your work in this browser; this one neither opens nor saves it, so the two cannot
-            overwrite each other. You can still try things here, but nothing is kept.
+            <Trans t={t} i18nKey="app.storage.elsewhere" components={strong} />
           </p>
-          <p>
-            {button} <span className="muted">This tab then opens the work saved by the other one, which stops saving.</span>
-          </p>
+          {button}
         </section>
       );
     case 'taken-over':
       return (
-        <section className="storage-notice" aria-label="Where your work is saved">
+        <section className="storage-notice" aria-label={t('app.storage.region')}>
           <p role="status">
-            <strong>Sift was opened in another tab, which now keeps your work.</strong> This tab stopped saving: what you do here is lost when you close it.
+            <Trans t={t} i18nKey="app.storage.takenOver" components={strong} />
           </p>
-          <p>
-            {button} <span className="muted">This tab then opens the work saved by the other one, which stops saving.</span>
-          </p>
+          {button}
         </section>
       );
     case 'unavailable':
       return (
-        <section className="storage-notice" aria-label="Where your work is saved">
+        <section className="storage-notice" aria-label={t('app.storage.region')}>
           <p role="status">
-            <strong>This browser is not keeping your work</strong> ({storage.reason}): it is lost when you close the page. Export your model to keep it.
+            <Trans t={t} i18nKey="app.storage.unavailable" values={{ reason: storageProblemText(t, storage.reason) }} components={strong} />
           </p>
         </section>
       );

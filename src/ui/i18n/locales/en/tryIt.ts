@@ -1,0 +1,26 @@
+/** Step 5: type a text, see the prediction. */
+export const tryIt = {
+  title: 'Try it',
+  intro: 'Type or paste a text: the prediction updates as you type.',
+  waiting: 'Train a model (or open one) to try it.',
+  label: 'Text to classify',
+  placeholder: 'e.g. a text like those in {{fileName}}',
+  yourData: 'your data',
+  hint: 'Model “{{name}}”, classes: {{classes}}',
+  failed: 'Could not predict',
+  appears: 'The prediction appears here.',
+  prediction: 'Prediction:',
+  predicted: 'Predicted class',
+  guess: 'a guess',
+  sure: '({{percent}} sure)',
+  answered: ' · answered in {{time}} on this device',
+  why: 'Why',
+  whyExplain:
+    'Each word is coloured by how much it changed the model’s odds for “{{label}}” compared with an empty text (its default answer). The pushes add up to the whole difference, so even a 100%-sure answer shows its reasons, and two words that each decide it share the credit.',
+  probabilities: 'Probability of each class',
+  others_one: 'the other {{count, number}} class',
+  others_other: 'the other {{count, number}} classes',
+  showAll: 'Show all {{count, number}} classes',
+  showTop: 'Show the top {{count, number}}',
+  listSeparator: ', ',
+} as const;

@@ -1,0 +1,53 @@
+import type { Translation } from '../../catalog';
+import type { settings as english } from '../en/settings';
+
+export const settings: Translation<typeof english> = {
+  title: '设置',
+  introData: '已根据你的数据填好。直接用就不错，也可以按需调整。',
+  introDefault: '都是合理的默认值；载入文件后，部分设置会根据数据自动填写。',
+  reset: '恢复默认',
+  form: '训练设置',
+  fromData: '文本截取前 {{length}}{{why}}，词表保留出现最多的 {{vocabulary}} 个词元。命令行用这个文件训练出的也是同一个模型。',
+  fromDataRule: '（根据你的数据：95% 的文本放得下）',
+  fromDataYours: '（你的设置）',
+  advanced: '高级设置',
+  fields: {
+    epochs: { label: '训练轮数', hint: '把训练数据完整过一遍算一轮。验证结果不再变好时会提前停止。' },
+    validationShare: { label: '验证集比例', hint: '留出这部分数据，用模型从没训练过的文本来衡量它。' },
+    sequenceLength: { label: '序列长度', hint: '每条文本保留的词元数，更长的文本会被截断。' },
+    vocabularySize: { label: '词表大小', hint: '保留出现最多的词元，其余都算作未知词。' },
+    embeddingDim: { label: '嵌入维度', hint: '每个词元学习的数值个数。' },
+    hiddenUnits: { label: '隐藏单元数', hint: '平均层和输出层之间那一层的宽度。' },
+    dropout: { label: 'Dropout 比例', hint: '训练时随机屏蔽的隐藏单元比例，用来防止过拟合。' },
+    learningRate: { label: '学习率', hint: '全连接层用 Adam 时的步长；词嵌入用逐行 Adagrad，学得快 50 倍。' },
+    batchSize: { label: '批大小', hint: '每次更新权重所用的样本数。' },
+    earlyStoppingPatience: { label: '早停耐心值', hint: '连续多少轮没有改进就停止（0 表示从不提前停止）。' },
+    minCount: { label: '最低词频', hint: '出现次数少于这个值的词当作未知词；词对和字 n-gram 至少要出现 2 次。' },
+    seed: { label: '随机种子', hint: '种子、数据和设置都相同，就得到同一个模型。' },
+    cjkCharNgrams: { label: '中日文字 n-gram', hint: '分词结果不一致时，有助于识别同一个词。' },
+    classWeighting: { label: '类别权重', hint: '“平衡”会加大少数类别的权重，适合某个类别特别少的情况。' },
+    backend: { label: '计算后端', hint: '运算在哪里进行。“自动”会用几个批次分别测速。' },
+    wordBigrams: { label: '词对（二元组）' },
+    lowercase: { label: '忽略大小写' },
+    maskPii: {
+      label: '遮蔽个人信息',
+      hint: '电子邮箱、电话号码、银行卡号、IBAN、证件号码、IP 地址和其他长数字，在文本切分成词元之前各自替换成一个占位符。关闭后，模型及其文件里可能留有这些信息（模型卡片会给出提醒）。',
+    },
+    weights: {
+      label: '权重格式',
+      hint: '模型文件以什么格式保存权重。模型按保存后的权重来评估、试用和解释；uint8 文件大约只有 float32 的五分之一大。',
+    },
+  },
+  units: { tokens: '个词元', epochs: '轮' },
+  ngrams: { off: '关闭', pairs: '两字组合', triples: '两字和三字组合' },
+  weighting: { none: '相同', balanced: '平衡' },
+  weightFormats: { uint8: 'uint8（最小）', float16: 'float16', float32: 'float32（精确）' },
+  backends: { auto: '自动（选最快的）', wasm: 'WebAssembly（wasm）', webgl: 'WebGL（显卡）', cpu: 'JavaScript（cpu）' },
+  errors: {
+    empty: '请为“{{field}}”填写一个数字。',
+    notNumber: '“{{field}}”必须是数字。',
+    share: '验证集比例必须在 0% 到 50% 之间。',
+    between: '“{{field}}”必须是 {{min}} 到 {{max}} 之间的数字。',
+    whole: '“{{field}}”必须是整数。',
+  },
+};
