@@ -42,6 +42,32 @@ describe('TokenTable', () => {
     expect(table.token(pairs[3])).toBe(`${words[3]} ${words[(3 * 7919) % words.length]}`);
   });
 
+  it('tells apart words of the same length and the same hash (checked by their characters)', () => {
+    const byHash = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    // Random six-letter words (a fixed LCG): among ~100,000 of them, two share a 32-bit hash.
+    let seed = 12345;
+    const letter = (): string => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return String.fromCharCode(97 + (seed >>> 16) % 26);
+    };
+    for (let i = 0; pair === null && i < 2_000_000; i++) {
+      const word = Array.from({ length: 6 }, letter).join('');
+      const hash = hashRange(word, 0, word.length);
+      const earlier = byHash.get(hash);
+      if (earlier === undefined) byHash.set(hash, word);
+      else if (earlier !== word) pair = [earlier, word];
+    }
+    expect(pair).not.toBeNull();
+    const [a, b] = pair as [string, string];
+    const table = new TokenTable();
+    const text = `${a} ${b}`;
+    const idA = table.internRange(text, 0, a.length);
+    const idB = table.internRange(text, a.length + 1, text.length);
+    expect(idB).not.toBe(idA);
+    expect([table.findString(a), table.findString(b), table.token(idA), table.token(idB)]).toEqual([idA, idB, a, b]);
+  });
+
   it('keeps a long token as a string of its own, equal to its text', () => {
     const table = new TokenTable();
     const text = `prefix ${'x'.repeat(40)} suffix`;

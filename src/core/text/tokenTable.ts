@@ -23,9 +23,16 @@ export class TokenTable {
    * Open addressing with linear probing, kept at most half full. A slot holds what a probe
    * compares (a string's hash; a pair's two ids) beside id + 1 (0: empty), so that a probe reads
    * one place in memory: with millions of distinct bigrams, each lookup elsewhere is a cache miss.
+   * A string slot also holds where the string's characters start in `characters`, and its length:
+   * a word found by hash is checked against those rather than its string, which is two more
+   * reads elsewhere (`strings`, then the string) and a call (measured: see docs/decisions.md,
+   * 2026-11-30).
    */
-  private stringSlots: Int32Array = new Int32Array(2 * 2048);
+  private stringSlots: Int32Array = new Int32Array(STRING_SLOT * 2048);
   private pairSlots: Int32Array = new Int32Array(3 * 2048);
+  /** Every string's characters, one after another in id order. */
+  private characters: Uint16Array = new Uint16Array(16 * 1024);
+  private charactersUsed = 0;
   private stringCount = 0;
   private pairCount = 0;
 
@@ -99,22 +106,40 @@ export class TokenTable {
 
   private rangeSlot(text: string, start: number, end: number, hash: number, intern: boolean): number {
     const slots = this.stringSlots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = slots.length / STRING_SLOT - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[2 * slot + 1];
+      const at = STRING_SLOT * slot;
+      const entry = slots[at + 1];
       if (entry === 0) {
         if (!intern) return -1;
         const id = this.add(detachedSlice(text, start, end), -1, -1);
-        slots[2 * slot] = hash;
-        slots[2 * slot + 1] = id + 1;
-        if (++this.stringCount * 4 > slots.length) this.stringSlots = rehashStrings(slots);
+        slots[at] = hash;
+        slots[at + 1] = id + 1;
+        slots[at + 2] = this.keepCharacters(text, start, end);
+        slots[at + 3] = length;
+        if (++this.stringCount * 2 * STRING_SLOT > slots.length) this.stringSlots = rehashStrings(slots);
         return id;
       }
-      if (slots[2 * slot] !== hash) continue;
-      const candidate = this.strings[entry - 1] as string;
-      if (candidate.length === length && text.startsWith(candidate, start)) return entry - 1;
+      if (slots[at] !== hash || slots[at + 3] !== length) continue;
+      const characters = this.characters;
+      let i = 0;
+      for (let from = slots[at + 2]; i < length && characters[from + i] === text.charCodeAt(start + i); i++);
+      if (i === length) return entry - 1;
     }
+  }
+
+  /** Appends text[start, end) to `characters`; returns where it starts there. */
+  private keepCharacters(text: string, start: number, end: number): number {
+    const at = this.charactersUsed;
+    if (at + (end - start) > this.characters.length) {
+      const bigger = new Uint16Array(Math.max(2 * this.characters.length, at + (end - start)));
+      bigger.set(this.characters.subarray(0, at));
+      this.characters = bigger;
+    }
+    for (let i = start; i < end; i++) this.characters[at + i - start] = text.charCodeAt(i);
+    this.charactersUsed = at + (end - start);
+    return at;
   }
 
   private pairSlot(first: number, second: number, intern: boolean): number {
@@ -152,16 +177,18 @@ export class TokenTable {
 /** Twice the slots; each entry goes where its hash puts it. */
 function rehashStrings(old: Int32Array): Int32Array {
   const slots = new Int32Array(old.length * 2);
-  const mask = (slots.length >> 1) - 1;
-  for (let at = 0; at < old.length; at += 2) {
+  const mask = (slots.length >> 2) - 1;
+  for (let at = 0; at < old.length; at += STRING_SLOT) {
     if (old[at + 1] === 0) continue;
     let slot = old[at] & mask;
-    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-    slots[2 * slot] = old[at];
-    slots[2 * slot + 1] = old[at + 1];
+    while (slots[STRING_SLOT * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots.set(old.subarray(at, at + STRING_SLOT), STRING_SLOT * slot);
   }
   return slots;
 }
+
+/** Int32 values per string slot: hash, id + 1, start in `characters`, length. */
+const STRING_SLOT = 4;
 
 function rehashPairs(old: Int32Array): Int32Array {
   const slots = new Int32Array(old.length * 2);
