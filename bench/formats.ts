@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PiiFound } from '../src/core/dataset/types';
 import { DATASETS, locateData, prepareDataset, PROJECT_ROOT } from './datasets';
 
 const args = process.argv.slice(2);
@@ -33,8 +34,6 @@ interface CliRun {
   bundleBytes: number;
   testAccuracy: number;
 }
-
-type PiiFound = { counts: Record<string, number>; rows: number };
 
 /** What `sift inspect FILE --json` reports of personal data in the file (what training masks). */
 function piiIn(path: string): PiiFound {
