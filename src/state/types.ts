@@ -24,7 +24,11 @@ export type SettingKey = keyof TrainSettings;
 
 /** A file as the person gave it, plus the reading options they chose (only those they changed). */
 export interface DataSource {
-  bytes: Uint8Array;
+  /** The file itself, not its bytes: kept outside the tab's memory (dataSource.ts). */
+  file: Blob;
+  byteLength: number;
+  /** Of the bytes, for datasetKey (dataSource.ts fingerprintOf). */
+  fingerprint: string;
   fileName: string;
   options: ReadOptions;
 }
@@ -224,7 +228,8 @@ export interface SiftData {
 }
 
 export interface DataActions {
-  loadFile(bytes: Uint8Array, fileName: string): Promise<void>;
+  /** A picked or dropped file (kept as it is), or bytes (kept as a Blob). */
+  loadFile(file: Blob | Uint8Array, fileName: string): Promise<void>;
   loadSample(sample: SampleId): Promise<void>;
   /** Re-reads the current file with these options changed (undefined = detect again). */
   setReadOptions(patch: ReadOptions): Promise<void>;

@@ -37,7 +37,10 @@ export type TransportFactory = (onEvent: (event: WorkerEvent) => void, onCrash: 
 export interface EngineClient {
   /** Increases each time the engine restarts; the engine then holds no dataset and no model. */
   readonly generation: number;
-  /** `onProgress` hears parseProgress events (stage and overall fraction) while the file is read. */
+  /**
+   * `onProgress` hears parseProgress events (stage and overall fraction) while the file is read.
+   * The bytes are handed over (transferred to the worker where they fill their buffer): do not use them after.
+   */
   parse(bytes: Uint8Array, options: ReadOptions, fileName: string, onProgress?: (event: ProgressEvent) => void): Promise<DatasetSummary>;
   /** Cancels a running parse by restarting the engine; its promise rejects with CANCELLED. */
   cancelParse(): void;
@@ -130,9 +133,9 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
       return generation;
     },
     async parse(bytes, options, fileName, onProgress) {
-      // A copy goes to the worker (transferred, not cloned again); the page keeps the original
-      // for re-parsing with other options and for saving the workspace.
-      const buffer = bytes.slice().buffer as ArrayBuffer;
+      // Handed over, not copied: the page keeps the file itself (state/dataSource.ts) and reads
+      // it again for another parse, so these bytes are the caller's to give away.
+      const buffer = transferable(bytes);
       const event = await request({ type: 'parse', bytes: buffer, options, fileName }, 'parsed', [buffer], onProgress);
       return event.dataset;
     },
@@ -186,4 +189,10 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
       started = null;
     },
   };
+}
+
+/** The bytes' buffer when they fill it (handed over as it is), else a copy of just them. */
+function transferable(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  return bytes.slice().buffer as ArrayBuffer;
 }

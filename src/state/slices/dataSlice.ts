@@ -6,19 +6,25 @@ import { FrameBuffer } from '../frameBuffer';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { currentData, selectSettings } from '../selectors';
 import { SAMPLES, type DataActions, type DataSource, type SiftState } from '../types';
+import { openSource, sourceBytes } from '../dataSource';
 import { keepDataset } from './datasetSaving';
 import { guard } from './saving';
 
 export const createDataSlice =
-  (deps: StoreDeps, tracker: EngineTracker, datasetChanged: (fileName: string) => void = () => undefined): StateCreator<SiftState, [], [], DataActions & { parseSource(source: DataSource, save: boolean): Promise<void> }> =>
+  (
+    deps: StoreDeps,
+    tracker: EngineTracker,
+    datasetChanged: (fileName: string) => void = () => undefined,
+  ): StateCreator<SiftState, [], [], DataActions & { parseSource(source: DataSource, save: boolean, bytes?: Uint8Array): Promise<void> }> =>
   (set, get) => {
     // Only the newest parse may write its result: a slow earlier one must not overwrite it.
     let parseSeq = 0;
 
-    async function parseSource(source: DataSource, save: boolean): Promise<void> {
+    /** Reads `source` (its `bytes` when the caller has just read them; they are handed to the worker). */
+    async function parseSource(source: DataSource, save: boolean, bytes?: Uint8Array): Promise<void> {
       const seq = ++parseSeq;
       const current = currentData(get().data);
-      set({ data: { status: 'parsing', job: { fileName: source.fileName, byteLength: source.bytes.byteLength, startedAt: deps.now(), progress: null }, current } });
+      set({ data: { status: 'parsing', job: { fileName: source.fileName, byteLength: source.byteLength, startedAt: deps.now(), progress: null }, current } });
       // Reports reach the store at most once per animation frame, and only this parse's.
       const buffer = new FrameBuffer<ProgressEvent>(deps.scheduleFrame, (events) => {
         const last = events.at(-1);
@@ -27,7 +33,7 @@ export const createDataSlice =
         set({ data: { ...data, job: { ...data.job, progress: last.progress } } });
       });
       try {
-        const summary = await deps.engine.parse(source.bytes, source.options, source.fileName, (event) => buffer.push(event));
+        const summary = await deps.engine.parse(bytes ?? (await sourceBytes(source)), source.options, source.fileName, (event) => buffer.push(event));
         if (seq !== parseSeq) return;
         tracker.dataset = { source, generation: deps.engine.generation };
         set({ data: { status: 'parsed', current: { source, summary } } });
@@ -73,7 +79,10 @@ export const createDataSlice =
 
     return {
       parseSource,
-      loadFile: (bytes, fileName) => parseSource({ bytes, fileName, options: {} }, true),
+      async loadFile(file, fileName) {
+        const { source, bytes } = await openSource(file, fileName);
+        await parseSource(source, true, bytes);
+      },
       async loadSample(sample) {
         const { fileName } = SAMPLES[sample];
         let bytes: Uint8Array;
@@ -84,7 +93,8 @@ export const createDataSlice =
           set({ data: { status: 'failed', fileName, error, current: currentData(get().data) } });
           return;
         }
-        await parseSource({ bytes, fileName, options: {} }, true);
+        const opened = await openSource(bytes, fileName);
+        await parseSource(opened.source, true, opened.bytes);
       },
       async setReadOptions(patch) {
         const current = currentData(get().data);

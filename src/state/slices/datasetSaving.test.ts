@@ -2,13 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { memoryPersistence } from '../persistence';
 import { keepDataset } from './datasetSaving';
 
-const source = (bytes: number, fileName: string) => ({ bytes: new Uint8Array(bytes), fileName, options: { delimiter: ',' as const } });
+/** A source of `size` bytes: a real Blob for the small files, only its size for the large one (keepDataset must not read it). */
+const source = (size: number, fileName: string) => ({
+  file: size <= 1000 ? new Blob([new Uint8Array(size)]) : ({ size } as Blob),
+  byteLength: size,
+  fingerprint: '00000000',
+  fileName,
+  options: { delimiter: ',' as const },
+});
 
 describe('keepDataset', () => {
   it('saves a file up to the limit, as it was read', async () => {
     const persistence = memoryPersistence();
     expect(await keepDataset(persistence, source(1000, 'small.csv'), 1000)).toBeNull();
-    expect((await persistence.load()).dataset).toMatchObject({ fileName: 'small.csv', options: { delimiter: ',' } });
+    const saved = (await persistence.load()).dataset;
+    expect(saved).toMatchObject({ fileName: 'small.csv', options: { delimiter: ',' } });
+    expect(saved?.bytes).toEqual(new Uint8Array(1000));
   });
 
   it('does not save a larger file, forgets the one saved before, and says which file and why', async () => {

@@ -1,3 +1,4 @@
+import { sourceBytes } from '../dataSource';
 import type { Persistence } from '../persistence';
 import type { DataSource, WorkspaceNotice } from '../types';
 
@@ -16,11 +17,11 @@ export const LARGEST_KEPT_DATASET_BYTES = 100 * 1024 * 1024;
  * tells the person so (null when it was saved; the page puts it into words).
  */
 export async function keepDataset(persistence: Persistence, source: DataSource, largest: number = LARGEST_KEPT_DATASET_BYTES): Promise<WorkspaceNotice | null> {
-  const { bytes, fileName, options } = source;
-  if (bytes.byteLength <= largest) {
-    await persistence.saveDataset({ bytes, fileName, options });
+  const { fileName, options, byteLength } = source;
+  if (byteLength <= largest) {
+    await persistence.saveDataset({ bytes: await sourceBytes(source), fileName, options });
     return null;
   }
   await persistence.saveDataset(null);
-  return { kind: 'dataset-not-kept', fileName, bytes: bytes.byteLength, largest };
+  return { kind: 'dataset-not-kept', fileName, bytes: byteLength, largest };
 }

@@ -8,6 +8,7 @@ import { toAppError } from '@/core/errors';
 import type { LabelAction, LabelDecision } from '@/core/quality/labelDecisions';
 import type { ProgressEvent } from '@/worker/protocol';
 import { datasetKey } from '../datasetKey';
+import { sourceBytes } from '../dataSource';
 import type { EngineTracker, StoreDeps } from '../deps';
 import { FrameBuffer } from '../frameBuffer';
 import { emptyLabelReview } from '../initialState';
@@ -117,7 +118,7 @@ export const createLabelReviewSlice =
         const current = currentData(get().data);
         if (!current) return null;
         const { source } = current;
-        const file = await deps.engine.writeCorrectedCsv(source.bytes, source.options, review().decisions);
+        const file = await deps.engine.writeCorrectedCsv(await sourceBytes(source), source.options, review().decisions);
         return { ...file, bytes: new Uint8Array(file.bytes), fileName: correctedFileName(source.fileName) };
       },
     };

@@ -2,12 +2,13 @@ import { storageProblem } from '../storageProblem';
 import type { StateCreator } from 'zustand';
 import { resolveSettings } from '@/core/settings';
 import type { EngineTracker, StoreDeps } from '../deps';
+import { openSource } from '../dataSource';
 import { initialState } from '../initialState';
 import { savedOverrides } from '../persistence';
 import type { DataSource, SiftState, WorkspaceActions } from '../types';
 
 interface Internals {
-  parseSource(source: DataSource, save: boolean): Promise<void>;
+  parseSource(source: DataSource, save: boolean, bytes?: Uint8Array): Promise<void>;
   openBundle(bytes: Uint8Array, fileName: string, origin: 'restored'): Promise<boolean>;
   /** Runs saved earlier, and a run a reload interrupted (runsSlice.ts). */
   restoreRuns(): Promise<void>;
@@ -31,7 +32,10 @@ export const createWorkspaceSlice =
         }
         // The model first: the Try box answers while a big dataset is still being read.
         if (saved.model) await internals.openBundle(saved.model.bytes, saved.model.fileName, 'restored');
-        if (saved.dataset) await internals.parseSource({ ...saved.dataset }, false);
+        if (saved.dataset) {
+          const { source, bytes } = await openSource(saved.dataset.bytes, saved.dataset.fileName, saved.dataset.options);
+          await internals.parseSource(source, false, bytes);
+        }
         await internals.restoreRuns();
       } catch (e) {
         set((s) => ({ workspace: { ...s.workspace, notice: { kind: 'restore-failed', detail: storageProblem(e) } } }));

@@ -1,7 +1,6 @@
 import { useSift } from '@/state/appStore';
 
-/** Reads a picked or dropped file's bytes (async, off the main thread's critical path) and loads it. */
+/** Loads a picked or dropped file; the store keeps the File itself, not a copy of its bytes. */
 export async function readFile(file: File): Promise<void> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  await useSift.getState().loadFile(bytes, file.name);
+  await useSift.getState().loadFile(file, file.name);
 }
