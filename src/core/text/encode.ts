@@ -1,5 +1,5 @@
 import { SiftError } from '../errors';
-import { forEachTokenId } from './tokenIds';
+import { fastTokenIds, forEachTokenId } from './tokenIds';
 import { TokenTable } from './tokenTable';
 import { forEachToken } from './tokenize';
 import { OOV_ID, type EncodedCorpus, type TokenizerConfig, type Vocabulary } from './types';
@@ -88,23 +88,39 @@ export function encodeTexts(
   let ids = new Int32Array(Math.max(16, texts.length * 32));
   let size = 0;
   const push = (id: number): void => {
-    if (size === ids.length) {
-      const grown = new Int32Array(ids.length * 2);
-      grown.set(ids);
-      ids = grown;
-    }
+    if (size === ids.length) ids = grownIds(ids, size + 1);
     ids[size++] = id;
   };
   texts.forEach((text, i) => {
     // encodeInto's rules, with tokens found in the table rather than made into strings.
     let count = 0;
-    forEachTokenId(text, config, table, false, (tableId, kind) => {
-      const id = tableId >= 0 ? vocabularyId[tableId] : -1;
-      if (id >= 0) push(id);
-      else if (kind === 'word') push(OOV_ID);
-      else return true;
-      return ++count < sequenceLength;
-    });
+    const fast = fastTokenIds(text, config, table, false);
+    if (fast !== null) {
+      // What the visitor below does, without a call per token (most texts take this path).
+      const { words, pairs } = fast;
+      const bigrams = config.wordBigrams;
+      if (size + 2 * fast.count > ids.length) ids = grownIds(ids, size + 2 * fast.count);
+      for (let k = 0; k < fast.count && count < sequenceLength; k++) {
+        const word = words[k] >= 0 ? vocabularyId[words[k]] : -1;
+        ids[size++] = word >= 0 ? word : OOV_ID;
+        count++;
+        if (bigrams && k > 0 && count < sequenceLength && pairs[k] >= 0) {
+          const pair = vocabularyId[pairs[k]];
+          if (pair >= 0) {
+            ids[size++] = pair;
+            count++;
+          }
+        }
+      }
+    } else {
+      forEachTokenId(text, config, table, false, (tableId, kind) => {
+        const id = tableId >= 0 ? vocabularyId[tableId] : -1;
+        if (id >= 0) push(id);
+        else if (kind === 'word') push(OOV_ID);
+        else return true;
+        return ++count < sequenceLength;
+      });
+    }
     if (count === 0) push(OOV_ID);
     offsets[i + 1] = size;
     onProgress?.((i + 1) / texts.length);
@@ -118,4 +134,11 @@ export function encodeText(text: string, index: Map<string, number>, config: Tok
   const ids: number[] = [];
   encodeInto(text, index, config, sequenceLength, (id) => ids.push(id));
   return Int32Array.from(ids);
+}
+
+/** Twice the room, or `needed` if more. */
+function grownIds(ids: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(Math.max(ids.length * 2, needed));
+  grown.set(ids);
+  return grown;
 }

@@ -1,5 +1,5 @@
 import { SiftError } from '../errors';
-import { forEachTokenId } from './tokenIds';
+import { fastTokenIds, forEachTokenId } from './tokenIds';
 import { TokenTable } from './tokenTable';
 import { OOV_ID, type EncodedCorpus, type TokenizerConfig, type Vocabulary, type VocabularyOptions } from './types';
 import { checkVocabularyOptions, CountBuckets, isReserved, MAX_TOKEN_CHARS, minimumCount } from './vocabulary';
@@ -49,16 +49,40 @@ export function vocabularyAndCorpus(
   let store: Int32Array = new Int32Array(Math.max(1024, Math.min(texts.length, SIZING_TEXTS) * 64));
   let size = 0;
   for (let i = 0; i < texts.length; i++) {
-    let words = 0;
-    forEachTokenId(texts[i], config, table, true, (id, kind) => {
-      const word = kind === 'word';
-      counts.add(id, word);
-      if (words >= sequenceLength) return true; // counted for the vocabulary, never encoded
-      if (word) words++;
-      if (size === store.length) store = grown(store, size, i, texts.length);
-      store[size++] = word ? id : ~id;
-      return true;
-    });
+    const fast = fastTokenIds(texts[i], config, table, true);
+    if (fast !== null) {
+      // What the visitor below does, without a call per token (most texts take this path).
+      const { words: wordIds, pairs, count } = fast;
+      const bigrams = config.wordBigrams && count > 1;
+      counts.reserve(table.size);
+      const tokens = bigrams ? 2 * count - 1 : count;
+      if (size + tokens > store.length) store = grown(store, size, i, texts.length, tokens);
+      let words = 0;
+      for (let k = 0; k < count; k++) {
+        const word = wordIds[k];
+        counts.countWord(word);
+        if (words < sequenceLength) {
+          words++;
+          store[size++] = word;
+        }
+        if (bigrams && k > 0) {
+          const pair = pairs[k];
+          counts.countOther(pair);
+          if (words < sequenceLength) store[size++] = ~pair;
+        }
+      }
+    } else {
+      let words = 0;
+      forEachTokenId(texts[i], config, table, true, (id, kind) => {
+        const word = kind === 'word';
+        counts.add(id, word);
+        if (words >= sequenceLength) return true; // counted for the vocabulary, never encoded
+        if (word) words++;
+        if (size === store.length) store = grown(store, size, i, texts.length);
+        store[size++] = word ? id : ~id;
+        return true;
+      });
+    }
     if (size === offsets[i]) {
       if (size === store.length) store = grown(store, size, i, texts.length);
       store[size++] = NO_TOKEN;
@@ -115,16 +139,30 @@ class TokenCounts {
   private words: Uint8Array = new Uint8Array(1024);
 
   add(id: number, word: boolean): void {
-    if (id >= this.counts.length) {
-      const counts = new Int32Array(this.counts.length * 2);
-      counts.set(this.counts);
-      this.counts = counts;
-      const words = new Uint8Array(this.words.length * 2);
-      words.set(this.words);
-      this.words = words;
-    }
+    this.reserve(id + 1);
     this.counts[id]++;
     if (word) this.words[id] = 1;
+  }
+
+  /** Room for ids below `size`: then countWord and countOther need no check. */
+  reserve(size: number): void {
+    if (size <= this.counts.length) return;
+    const capacity = Math.max(size, this.counts.length * 2);
+    const counts = new Int32Array(capacity);
+    counts.set(this.counts);
+    this.counts = counts;
+    const words = new Uint8Array(capacity);
+    words.set(this.words);
+    this.words = words;
+  }
+
+  countWord(id: number): void {
+    this.counts[id]++;
+    this.words[id] = 1;
+  }
+
+  countOther(id: number): void {
+    this.counts[id]++;
   }
 
   count(id: number): number {
@@ -136,10 +174,10 @@ class TokenCounts {
   }
 }
 
-/** Room for more tokens: what the texts read so far predict for all of them, at least half again as much. */
-function grown(store: Int32Array, size: number, textsRead: number, textsTotal: number): Int32Array {
+/** Room for more tokens (`needed` at least): what the texts read so far predict for all of them, at least half again as much. */
+function grown(store: Int32Array, size: number, textsRead: number, textsTotal: number, needed = 1): Int32Array {
   const predicted = textsRead > 0 ? Math.ceil((size / textsRead) * textsTotal * 1.05) : 0;
-  return resized(store, size, Math.max(predicted, Math.ceil(store.length * 1.5), size + 1024));
+  return resized(store, size, Math.max(predicted, Math.ceil(store.length * 1.5), size + Math.max(1024, needed)));
 }
 
 function resized(store: Int32Array, size: number, capacity: number): Int32Array {
