@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { datasetKey } from './datasetKey';
+import { fingerprintOf, openSource, sourceBytes } from './dataSource';
+
+const sms = new Uint8Array(readFileSync('public/samples/sms_spam.csv'));
+
+describe('the page keeps a file as a file', () => {
+  it('keeps a picked File itself, and hands its first read over for the parse', async () => {
+    const file = new File([sms], 'sms_spam.csv');
+    const { source, bytes } = await openSource(file, 'sms_spam.csv');
+    expect(source.file).toBe(file);
+    expect(source).toMatchObject({ byteLength: sms.byteLength, fileName: 'sms_spam.csv', options: {} });
+    expect(Object.values(source).some((v) => v instanceof Uint8Array)).toBe(false);
+    expect(bytes).toEqual(sms);
+  });
+
+  it('leaves bytes given by code with the caller: the source holds a Blob of them, read afresh each time', async () => {
+    const given = sms.slice();
+    const { source, bytes } = await openSource(given, 'sms_spam.csv', { delimiter: ',' });
+    expect(bytes).toBeUndefined();
+    given.fill(0); // the caller may reuse its array: the source does not change
+    const first = await sourceBytes(source);
+    const second = await sourceBytes(source);
+    expect(first).toEqual(sms);
+    expect(second).toEqual(sms);
+    expect(second.buffer).not.toBe(first.buffer); // each read may be handed over (transferred)
+  });
+
+  it('fingerprints as before, so label decisions saved by earlier versions still match their file', async () => {
+    // FNV-1a of these bytes as the earlier datasetKey computed it over the kept bytes.
+    expect(fingerprintOf(new TextEncoder().encode('text,label\nhi there,ham\n'))).toBe('29479c59');
+    const { source } = await openSource(sms, 'sms_spam.csv', { delimiter: ',' });
+    expect(datasetKey(source)).toBe(JSON.stringify(['sms_spam.csv', sms.byteLength, fingerprintOf(sms), [['delimiter', ',']]]));
+  });
+});
