@@ -45,7 +45,7 @@ export type SiftErrorCode =
  * Codes only the page produces: a parse the person cancelled, a worker that died, a sample that
  * could not be fetched. INTERNAL is anything that was not a SiftError (a bug).
  */
-export type PageErrorCode = 'CANCELLED' | 'WORKER_FAILED' | 'FETCH_FAILED';
+export type PageErrorCode = 'CANCELLED' | 'WORKER_FAILED' | 'FETCH_FAILED' | 'FILE_UNREADABLE';
 
 export type ErrorCode = SiftErrorCode | PageErrorCode | 'INTERNAL';
 

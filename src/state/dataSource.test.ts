@@ -33,4 +33,10 @@ describe('the page keeps a file as a file', () => {
     const { source } = await openSource(sms, 'sms_spam.csv', { delimiter: ',' });
     expect(datasetKey(source)).toBe(JSON.stringify(['sms_spam.csv', sms.byteLength, fingerprintOf(sms), [['delimiter', ',']]]));
   });
+
+  it('says plainly when the chosen file can no longer be read, and which file', async () => {
+    const { source } = await openSource(sms, 'sms_spam.csv');
+    const gone = { ...source, file: { arrayBuffer: () => Promise.reject(new Error('NotReadableError')) } as unknown as Blob };
+    await expect(sourceBytes(gone)).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message: expect.stringContaining('sms_spam.csv can no longer be read') });
+  });
 });

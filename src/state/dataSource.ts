@@ -1,4 +1,5 @@
 import type { ReadOptions } from '@/core/dataset/types';
+import { errorMessage, type AppError } from '@/core/errors';
 import type { DataSource } from './types';
 
 /**
@@ -24,9 +25,21 @@ export async function openSource(file: Blob | Uint8Array, fileName: string, opti
   return { source: { file, byteLength: bytes.byteLength, fingerprint: fingerprintOf(bytes), fileName, options }, bytes };
 }
 
-/** The source's bytes, read afresh: the caller may hand them over (transfer them to the worker). */
+/**
+ * The source's bytes, read afresh: the caller may hand them over (transfer them to the worker).
+ * @throws AppError FILE_UNREADABLE when the file is gone or changed on disk since it was chosen
+ *   (browsers refuse to read a File whose file was modified); what was read from it stays.
+ */
 export async function sourceBytes(source: DataSource): Promise<Uint8Array> {
-  return new Uint8Array(await source.file.arrayBuffer());
+  try {
+    return new Uint8Array(await source.file.arrayBuffer());
+  } catch (e) {
+    const error: AppError = {
+      code: 'FILE_UNREADABLE',
+      message: `${source.fileName} can no longer be read (${errorMessage(e)}): it was moved, deleted or changed since you chose it. Choose it again.`,
+    };
+    throw error;
+  }
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type WorkerCommand,
   type WorkerEvent,
 } from './protocol';
+import { ownBuffer } from './ownBuffer';
 
 /** Distributes Omit over a union, so each command keeps its own fields. */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -135,7 +136,7 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
     async parse(bytes, options, fileName, onProgress) {
       // Handed over, not copied: the page keeps the file itself (state/dataSource.ts) and reads
       // it again for another parse, so these bytes are the caller's to give away.
-      const buffer = transferable(bytes);
+      const buffer = ownBuffer(bytes);
       const event = await request({ type: 'parse', bytes: buffer, options, fileName }, 'parsed', [buffer], onProgress);
       return event.dataset;
     },
@@ -189,10 +190,4 @@ export function createEngineClient(makeTransport: TransportFactory): EngineClien
       started = null;
     },
   };
-}
-
-/** The bytes' buffer when they fill it (handed over as it is), else a copy of just them. */
-function transferable(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  return bytes.slice().buffer as ArrayBuffer;
 }

@@ -8,6 +8,7 @@ import { writeCorrectedCsv } from '@/core/dataset/correctedCsv';
 import { toAppError } from '@/core/errors';
 import { EngineSession } from '@/core/session';
 import { BatchThrottle } from './batchThrottle';
+import { ownBuffer } from './ownBuffer';
 import { assertNever, type WorkerCommand, type WorkerEvent } from './protocol';
 import { webglLossWatch } from './webglLossWatch';
 
@@ -147,12 +148,4 @@ export function createHandler(post: Post, options: HandlerOptions = {}): Handler
  */
 function release(buffer: ArrayBuffer): void {
   structuredClone(buffer, { transfer: [buffer] });
-}
-
-/** An ArrayBuffer holding exactly these bytes, safe to transfer. */
-function ownBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) {
-    return bytes.buffer;
-  }
-  return bytes.slice().buffer as ArrayBuffer;
 }
