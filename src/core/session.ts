@@ -5,6 +5,7 @@
  *
  * The parsed examples and the model's weights and vocabulary stay here; callers get summaries.
  */
+import { fingerprintOf } from './dataset/fingerprint';
 import { exportBundle } from './bundle/export';
 import { bundleFileName } from './bundle/files';
 import { compareWeightFormats } from './bundle/formatChoice';
@@ -32,6 +33,8 @@ import type { OutOfFoldProgress } from './quality/outOfFold';
 export interface DatasetSummary extends Omit<LoadedDataset, 'examples'> {
   fileName: string;
   byteLength: number;
+  /** Of the file's bytes (dataset/fingerprint.ts): computed here, off the page's thread. */
+  fingerprint: string;
   exampleCount: number;
 }
 
@@ -167,11 +170,13 @@ export class EngineSession {
    */
   load(bytes: Uint8Array, options: ReadOptions, fileName: string, onProgress?: (progress: LoadProgress) => void, onDecoded?: () => void): DatasetSummary {
     const byteLength = bytes.byteLength;
+    // Before loading: `onDecoded` may let the bytes go.
+    const fingerprint = fingerprintOf(bytes);
     const loaded = loadDataset(bytes, options, { onProgress, onDecoded });
     this.dataset = { loaded, fileName };
     this.prepared = null;
     const { examples, ...rest } = loaded;
-    return { ...rest, fileName, byteLength, exampleCount: examples.length };
+    return { ...rest, fileName, byteLength, fingerprint, exampleCount: examples.length };
   }
 
   /** The settings a run on the current dataset would use: the one rule, settingsFor. */

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fingerprintOf } from '@/core/dataset/fingerprint';
+import { EngineSession } from '@/core/session';
 import { datasetKey } from './datasetKey';
-import { fingerprintOf, openSource, sourceBytes } from './dataSource';
+import { openSource, sourceBytes } from './dataSource';
 
 const sms = new Uint8Array(readFileSync('public/samples/sms_spam.csv'));
 
@@ -10,7 +12,7 @@ describe('the page keeps a file as a file', () => {
     const file = new File([sms], 'sms_spam.csv');
     const { source, bytes } = await openSource(file, 'sms_spam.csv');
     expect(source.file).toBe(file);
-    expect(source).toMatchObject({ byteLength: sms.byteLength, fileName: 'sms_spam.csv', options: {} });
+    expect(source).toEqual({ file, fileName: 'sms_spam.csv', options: {} });
     expect(Object.values(source).some((v) => v instanceof Uint8Array)).toBe(false);
     expect(bytes).toEqual(sms);
   });
@@ -27,11 +29,13 @@ describe('the page keeps a file as a file', () => {
     expect(second.buffer).not.toBe(first.buffer); // each read may be handed over (transferred)
   });
 
-  it('fingerprints as before, so label decisions saved by earlier versions still match their file', async () => {
+  it('keys a dataset as before, with the fingerprint the engine computed: decisions saved by earlier versions still match', async () => {
     // FNV-1a of these bytes as the earlier datasetKey computed it over the kept bytes.
     expect(fingerprintOf(new TextEncoder().encode('text,label\nhi there,ham\n'))).toBe('29479c59');
     const { source } = await openSource(sms, 'sms_spam.csv', { delimiter: ',' });
-    expect(datasetKey(source)).toBe(JSON.stringify(['sms_spam.csv', sms.byteLength, fingerprintOf(sms), [['delimiter', ',']]]));
+    const summary = new EngineSession().load(sms.slice(), source.options, source.fileName);
+    expect(summary.fingerprint).toBe(fingerprintOf(sms));
+    expect(datasetKey({ source, summary })).toBe(JSON.stringify(['sms_spam.csv', sms.byteLength, fingerprintOf(sms), [['delimiter', ',']]]));
   });
 
   it('says plainly when the chosen file can no longer be read, and which file', async () => {

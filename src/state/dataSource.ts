@@ -12,17 +12,13 @@ import type { DataSource } from './types';
  */
 
 /**
- * The source for `file`, read once here for its fingerprint. `bytes`: what was read, for the first
- * parse to hand over; absent when the caller gave bytes (those stay the caller's, and the parse
- * reads the Blob made from them).
+ * The source for `file`; `bytes`, when given, are what the first parse hands over: a File is
+ * read here once for that. Bytes given by code stay the caller's (the parse reads the Blob made
+ * of them).
  */
 export async function openSource(file: Blob | Uint8Array, fileName: string, options: ReadOptions = {}): Promise<{ source: DataSource; bytes?: Uint8Array }> {
-  if (file instanceof Uint8Array) {
-    const source = { file: new Blob([file as Uint8Array<ArrayBuffer>]), byteLength: file.byteLength, fingerprint: fingerprintOf(file), fileName, options };
-    return { source };
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  return { source: { file, byteLength: bytes.byteLength, fingerprint: fingerprintOf(bytes), fileName, options }, bytes };
+  if (file instanceof Uint8Array) return { source: { file: new Blob([file as Uint8Array<ArrayBuffer>]), fileName, options } };
+  return { source: { file, fileName, options }, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
 /**
@@ -40,15 +36,4 @@ export async function sourceBytes(source: DataSource): Promise<Uint8Array> {
     };
     throw error;
   }
-}
-
-/**
- * FNV-1a (32 bits) over the bytes, as 8 hex digits: about 2 ms per megabyte, once per file. It
- * needs no cryptographic strength: datasetKey pairs it with the file's name and size, and each
- * label decision still checks its row's label (applyLabelDecisions).
- */
-export function fingerprintOf(bytes: Uint8Array): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }

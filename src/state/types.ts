@@ -26,9 +26,6 @@ export type SettingKey = keyof TrainSettings;
 export interface DataSource {
   /** The file itself, not its bytes: kept outside the tab's memory (dataSource.ts). */
   file: Blob;
-  byteLength: number;
-  /** Of the bytes, for datasetKey (dataSource.ts fingerprintOf). */
-  fingerprint: string;
   fileName: string;
   options: ReadOptions;
 }

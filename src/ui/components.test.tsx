@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { App } from '@/app/App';
 import { loadDataset } from '@/core/dataset/load';
-import { fingerprintOf } from '@/state/dataSource';
+import { fingerprintOf } from '@/core/dataset/fingerprint';
 import { computeMetrics } from '@/core/model/metrics';
 import type { EpochLog } from '@/core/model/types';
 import { ErrorMessage } from './common/ErrorMessage';
@@ -64,8 +64,8 @@ describe('reading a big file', () => {
 describe('reading a file', () => {
   it('shows how the file was read (each choice changeable) and a preview', () => {
     const { examples, ...rest } = loadDataset(new Uint8Array(sms));
-    const summary = { ...rest, fileName: 'sms_spam.csv', byteLength: sms.byteLength, exampleCount: examples.length };
-    const parsed = { source: { file: new Blob([sms]), byteLength: sms.byteLength, fingerprint: fingerprintOf(new Uint8Array(sms)), fileName: 'sms_spam.csv', options: {} }, summary };
+    const summary = { ...rest, fileName: 'sms_spam.csv', byteLength: sms.byteLength, fingerprint: fingerprintOf(new Uint8Array(sms)), exampleCount: examples.length };
+    const parsed = { source: { file: new Blob([sms]), fileName: 'sms_spam.csv', options: {} }, summary };
     const html = renderToStaticMarkup(
       <>
         <ReadOptionsForm parsed={parsed} disabled={false} />

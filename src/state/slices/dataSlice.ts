@@ -24,7 +24,7 @@ export const createDataSlice =
     async function parseSource(source: DataSource, save: boolean, bytes?: Uint8Array): Promise<void> {
       const seq = ++parseSeq;
       const current = currentData(get().data);
-      set({ data: { status: 'parsing', job: { fileName: source.fileName, byteLength: source.byteLength, startedAt: deps.now(), progress: null }, current } });
+      set({ data: { status: 'parsing', job: { fileName: source.fileName, byteLength: source.file.size, startedAt: deps.now(), progress: null }, current } });
       // Reports reach the store at most once per animation frame, and only this parse's.
       const buffer = new FrameBuffer<ProgressEvent>(deps.scheduleFrame, (events) => {
         const last = events.at(-1);

@@ -5,8 +5,6 @@ import { keepDataset } from './datasetSaving';
 /** A source of `size` bytes: a real Blob for the small files, only its size for the large one (keepDataset must not read it). */
 const source = (size: number, fileName: string) => ({
   file: size <= 1000 ? new Blob([new Uint8Array(size)]) : ({ size } as Blob),
-  byteLength: size,
-  fingerprint: '00000000',
   fileName,
   options: { delimiter: ',' as const },
 });

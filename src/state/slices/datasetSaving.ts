@@ -17,7 +17,8 @@ export const LARGEST_KEPT_DATASET_BYTES = 100 * 1024 * 1024;
  * tells the person so (null when it was saved; the page puts it into words).
  */
 export async function keepDataset(persistence: Persistence, source: DataSource, largest: number = LARGEST_KEPT_DATASET_BYTES): Promise<WorkspaceNotice | null> {
-  const { fileName, options, byteLength } = source;
+  const { fileName, options } = source;
+  const byteLength = source.file.size;
   if (byteLength <= largest) {
     await persistence.saveDataset({ bytes: await sourceBytes(source), fileName, options });
     return null;

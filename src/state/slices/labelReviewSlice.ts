@@ -14,7 +14,7 @@ import { FrameBuffer } from '../frameBuffer';
 import { emptyLabelReview } from '../initialState';
 import type { SavedLabelReview } from '../persistence';
 import { currentData } from '../selectors';
-import type { DataSource, LabelReviewActions, LabelReviewState, SiftState } from '../types';
+import type { LabelReviewActions, LabelReviewState, ParsedData, SiftState } from '../types';
 import { engineSync } from './engineSync';
 import { guard } from './saving';
 
@@ -35,8 +35,8 @@ export const createLabelReviewSlice =
      * A new dataset (file read, re-read with other options, restored, or none after "New"):
      * its own review, empty until what was saved for it (if anything) comes back.
      */
-    function onDataset(source: DataSource | null): void {
-      const key = source ? datasetKey(source) : null;
+    function onDataset(parsed: ParsedData | null): void {
+      const key = parsed ? datasetKey(parsed) : null;
       if (key === review().datasetKey) return;
       if (review().search.status === 'finding') deps.engine.cancelLabelIssues();
       set({ labelReview: emptyLabelReview(key) });
@@ -54,8 +54,8 @@ export const createLabelReviewSlice =
       );
     }
     api.subscribe((state, previous) => {
-      const source = currentData(state.data)?.source ?? null;
-      if (source !== (currentData(previous.data)?.source ?? null)) onDataset(source);
+      const current = currentData(state.data);
+      if ((current?.source ?? null) !== (currentData(previous.data)?.source ?? null)) onDataset(current);
     });
 
     return {

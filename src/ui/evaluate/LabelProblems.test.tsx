@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '@/core/dataset/load';
-import { fingerprintOf } from '@/state/dataSource';
+import { fingerprintOf } from '@/core/dataset/fingerprint';
 import type { LabelIssue } from '@/core/quality/findLabelIssues';
 import type { LabelDecision } from '@/core/quality/labelDecisions';
 import { correctedClassCounts, countDecisions } from '@/core/quality/labelDecisions';
@@ -17,7 +17,7 @@ import { PAGE_SIZE } from './LabelProblemList';
 
 const bytes = new Uint8Array(readFileSync('tests/fixtures/datasets/sms_spam/sms_spam_noisy5.csv'));
 const { examples, ...rest } = loadDataset(bytes);
-const parsed = { source: { file: new Blob([bytes]), byteLength: bytes.byteLength, fingerprint: fingerprintOf(bytes), fileName: 'sms_spam_noisy5.csv', options: {} }, summary: { ...rest, fileName: 'sms_spam_noisy5.csv', byteLength: bytes.byteLength, exampleCount: examples.length } };
+const parsed = { source: { file: new Blob([bytes]), fileName: 'sms_spam_noisy5.csv', options: {} }, summary: { ...rest, fileName: 'sms_spam_noisy5.csv', byteLength: bytes.byteLength, fingerprint: fingerprintOf(bytes), exampleCount: examples.length } };
 
 /** 45 rows as the search would flag them (the file's real texts and labels, the other label suggested). */
 const issues: LabelIssue[] = examples.slice(0, 45).map((e, i) => ({
