@@ -1,5 +1,6 @@
 /**
- * Child process of the scale bench: what `sift train FILE` does up to its first batch, timed phase
+ * Child process of the scale bench: what `sift train FILE` does up to its first batch (the
+ * training texts read on two threads, as `sift train` reads them), timed phase
  * by phase, then stopped there (the rest of the run is the model's size, not the file's). Prints
  * one JSON line (NodeProbeFigures). A process per file, so that its peak memory is that file's.
  */
@@ -8,7 +9,8 @@ import { basename } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { CLI_DEFAULT_BACKEND } from '../../src/cli/commands/common';
 import { loadDataset } from '../../src/core/dataset/load';
-import { prepareTraining, trainPrepared } from '../../src/core/pipeline';
+import { prepareTrainingWith, trainPrepared } from '../../src/core/pipeline';
+import { buildInThreads, CHARACTERS_WORTH_A_THREAD } from '../../src/cli/threads/buildInThreads';
 import { settingsFor } from '../../src/core/settings';
 import type { NodeProbeFigures } from './types';
 
@@ -19,6 +21,7 @@ async function main(path: string): Promise<void> {
   const began = performance.now();
   const seconds = (from: number): number => (performance.now() - from) / 1000;
   const bytes = new Uint8Array(readFileSync(path));
+  const corpora = buildInThreads({ warmUp: bytes.length >= CHARACTERS_WORTH_A_THREAD });
 
   const cpu = (from: NodeJS.CpuUsage): number => {
     const used = process.cpuUsage(from);
@@ -49,7 +52,7 @@ async function main(path: string): Promise<void> {
     textColumn: dataset.columns[dataset.textColumn],
     labelColumn: dataset.columns[dataset.labelColumn],
   };
-  const prepared = prepareTraining(input, settings);
+  const prepared = await prepareTrainingWith(corpora, input, settings);
   const prepareSeconds = seconds(prepareStarted);
   const prepareCpuSeconds = cpu(prepareCpu);
   const rssAfterPrepareMiB = mib(process.memoryUsage().rss);

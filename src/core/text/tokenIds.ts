@@ -69,6 +69,7 @@ function readFast(normalized: string, config: TokenizerConfig, table: TokenTable
   });
   const pairs = buffers.pairs;
   if (config.wordBigrams) {
+    table.touchPairs(words, count);
     for (let k = 1; k < count; k++) pairs[k] = intern ? table.internPair(words[k - 1], words[k]) : table.findPair(words[k - 1], words[k]);
   }
   return count;

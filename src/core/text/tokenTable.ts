@@ -17,8 +17,8 @@ export class TokenTable {
   /** Each id's string; null for a pair not yet written out. */
   private strings: (string | null)[] = [];
   /** A pair's first and second word ids; -1 for a string. */
-  private firsts: Int32Array = new Int32Array(1024);
-  private seconds: Int32Array = new Int32Array(1024);
+  private firsts = new Int32Array(1024);
+  private seconds = new Int32Array(1024);
   /**
    * Open addressing with linear probing, kept at most half full. A slot holds what a probe
    * compares (a string's hash; a pair's two ids) beside id + 1 (0: empty), so that a probe reads
@@ -35,6 +35,8 @@ export class TokenTable {
   private charactersUsed = 0;
   private stringCount = 0;
   private pairCount = 0;
+  /** touchPairs' sum: written so that its reads have a use. */
+  private touched = 0;
 
   /** Ids given so far: every id is below this. */
   get size(): number {
@@ -102,6 +104,27 @@ export class TokenTable {
     const bigram = splitBigram(token);
     if (bigram === null) return this.internString(token);
     return this.internPair(this.internString(bigram[0]), this.internString(bigram[1]));
+  }
+
+  /**
+   * Reads the first slot of each bigram of `words[0..count)` (ids); their sum is kept in a field
+   * so that the reads are not optimised away. JavaScript has no prefetch: these loads do not
+   * depend on one another, so their cache misses overlap, and the lookups that follow find the
+   * slots in cache (with millions of distinct bigrams most lookups miss; ~10% less time to read
+   * a million AG News rows, docs/decisions.md). The same for words gained nothing.
+   */
+  touchPairs(words: Int32Array, count: number): void {
+    const slots = this.pairSlots;
+    const mask = slots.length / 3 - 1;
+    let sum = 0;
+    for (let k = 1; k < count; k++) sum += slots[3 * (hashPair(words[k - 1], words[k]) & mask)];
+    this.touched = sum;
+  }
+
+  /** Every token as plain data, by id: what another thread sends back (see trainingCorpus.ts). */
+  tokens(): TableTokens {
+    const size = this.size;
+    return { strings: this.strings.slice(), firsts: this.firsts.slice(0, size), seconds: this.seconds.slice(0, size) };
   }
 
   private rangeSlot(text: string, start: number, end: number, hash: number, intern: boolean): number {
@@ -174,6 +197,16 @@ export class TokenTable {
   }
 }
 
+/**
+ * A table's tokens by id: a string's string, or a bigram's two word ids (`firsts[id]`,
+ * `seconds[id]`; -1 for a string, whose entry in `strings` is then its string).
+ */
+export interface TableTokens {
+  strings: (string | null)[];
+  firsts: Int32Array<ArrayBuffer>;
+  seconds: Int32Array<ArrayBuffer>;
+}
+
 /** Twice the slots; each entry goes where its hash puts it. */
 function rehashStrings(old: Int32Array): Int32Array {
   const slots = new Int32Array(old.length * 2);
@@ -209,7 +242,7 @@ export function hashRange(text: string, start: number, end: number): number {
   return hash;
 }
 
-function grown(array: Int32Array): Int32Array {
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
   return bigger;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { loadDataset } from '../dataset/load';
 import { encodeText, encodeTexts } from './encode';
 import { DEFAULT_TOKENIZER } from './tokenize';
-import { vocabularyAndCorpus } from './trainingCorpus';
+import { corpusFromReadTexts, encodeReadTexts, joinEncoded, readTokens, readTrainingTexts, vocabularyAndCorpus, vocabularyOfReadTexts } from './trainingCorpus';
 import { vocabularyFromTexts, vocabularyIndex } from './vocabulary';
 import type { EncodedCorpus, TokenizerConfig, Vocabulary } from './types';
 
@@ -46,5 +46,51 @@ describe('vocabularyAndCorpus', () => {
     expect(corpus.labels).toEqual(labels);
     // Where the vocabulary was cut, unknown words (<unk>) and dropped n-grams were exercised.
     if (maxSize < 50_000) expect(vocabulary.tokens.length).toBe(maxSize);
+  });
+
+  it.each([
+    { file: 'sms_spam/sms_spam.csv', rows: 3000, cuts: [1400], sequenceLength: 256, maxSize: 4000 },
+    // A small vocabulary: most of the second part's tokens cannot get in and are left out of the merge.
+    { file: 'sms_spam/sms_spam.csv', rows: 3000, cuts: [1600], sequenceLength: 256, maxSize: 300 },
+    { file: 'thucnews_titles/thucnews_titles_dev.csv', rows: 1200, cuts: [1, 500, 900], sequenceLength: 20, maxSize: 4000 },
+    { file: 'thucnews_titles/thucnews_titles_dev.csv', rows: 1200, cuts: [700], sequenceLength: 20, maxSize: 500 },
+    { file: 'trec/trec_train.csv', rows: 1500, cuts: [0, 700], sequenceLength: 6, maxSize: 4000 },
+  ])('read in parts ($cuts) and merged, texts give what one pass gives ($file, vocabulary $maxSize)', ({ file, rows, cuts, sequenceLength, maxSize }) => {
+    const examples = loadDataset(new Uint8Array(readFileSync(`tests/fixtures/datasets/${file}`))).examples.slice(0, rows);
+    const texts = [...TRICKY, ...examples.map((e) => e.text), ...TRICKY];
+    const labels = Int32Array.from(texts, (_, i) => i % 4);
+    const options = { maxSize, minCount: 2 };
+    const whole = vocabularyAndCorpus(texts, labels, DEFAULT_TOKENIZER, options, sequenceLength);
+
+    const bounds = [0, ...cuts, texts.length];
+    const parts = bounds.slice(1).map((end, k) => texts.slice(bounds[k], end));
+    // The first part keeps its table; the others' tokens and encoded ids arrive as plain data, through a structured clone as from a thread.
+    const first = readTrainingTexts(parts[0], DEFAULT_TOKENIZER, sequenceLength, { storeForTexts: texts.length });
+    const others = parts.slice(1).map((part) => readTrainingTexts(part, DEFAULT_TOKENIZER, sequenceLength));
+    const { vocabulary, finalIds } = vocabularyOfReadTexts(first, others.map((other) => structuredClone(readTokens(other))), options);
+    const encoded = others.map((other, k) => structuredClone(encodeReadTexts(other, finalIds[k + 1], sequenceLength)));
+    const merged = { vocabulary, corpus: joinEncoded(first, encodeReadTexts(first, finalIds[0], sequenceLength), encoded, labels) };
+    // With a small vocabulary, tokens that could not get in were left out of the merged table.
+    if (maxSize < 1000) expect(first.table.size).toBeLessThan(readTrainingTexts(texts, DEFAULT_TOKENIZER, sequenceLength).table.size);
+
+    expect(merged.vocabulary.tokens).toEqual(whole.vocabulary.tokens);
+    expect(plain(merged.corpus)).toEqual(plain(whole.corpus));
+    expect(merged.corpus.labels).toEqual(labels);
+  });
+
+  it('keeps the same vocabulary when counts are in the thousands and the last place is a tie (SMS texts repeated)', () => {
+    const sms = loadDataset(new Uint8Array(readFileSync('tests/fixtures/datasets/sms_spam/sms_spam.csv'))).examples.slice(0, 60).map((e) => e.text);
+    const texts = Array.from({ length: 9000 }, (_, i) => sms[i % sms.length]);
+    const labels = new Int32Array(texts.length);
+    for (const maxSize of [3, 40, 400]) {
+      const options = { maxSize, minCount: 1 };
+      expect(vocabularyAndCorpus(texts, labels, DEFAULT_TOKENIZER, options, 64).vocabulary.tokens).toEqual(vocabularyFromTexts(texts, DEFAULT_TOKENIZER, options).tokens);
+    }
+  });
+
+  it('refuses labels that do not match the texts of all parts', () => {
+    const first = readTrainingTexts(['a b', 'c d'], DEFAULT_TOKENIZER, 8);
+    const other = readTrainingTexts(['e f'], DEFAULT_TOKENIZER, 8);
+    expect(() => corpusFromReadTexts(first, [other], new Int32Array(2), { maxSize: 10, minCount: 1 }, 8)).toThrow(/3 texts but 2 labels/);
   });
 });

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadDataset } from '@/core/dataset/load';
+import { prepareTraining, prepareTrainingWith, type PreparedTraining } from '@/core/pipeline';
+import { settingsFor } from '@/core/settings';
+import { DEFAULT_TOKENIZER } from '@/core/text/tokenize';
+import { readTokens, readTrainingTexts } from '@/core/text/trainingCorpus';
+import { buildInThreads, startThread, type CorpusThread } from './buildInThreads';
+
+const read = (file: string) => loadDataset(new Uint8Array(readFileSync(`tests/fixtures/datasets/${file}`)));
+
+/** What a prepared run trains and validates on. */
+const trained = (run: PreparedTraining) => ({
+  vocabulary: run.vocabulary.tokens,
+  train: { ids: Array.from(run.data.train.ids), offsets: Array.from(run.data.train.offsets), labels: Array.from(run.data.train.labels) },
+  validation: run.data.validation && { ids: Array.from(run.data.validation.ids), offsets: Array.from(run.data.validation.offsets), labels: Array.from(run.data.validation.labels) },
+});
+
+describe('building corpora on two threads', () => {
+  it.each([
+    ['sms_spam/sms_spam.csv', {}],
+    ['thucnews_titles/thucnews_titles_dev.csv', {}],
+    ['trec/trec_train.csv', { sequenceLength: 4 }],
+    ['sms_spam/sms_spam.csv', { validationShare: 0 }],
+  ])('prepares the same run as one thread does (%s, %o)', async (file, overrides) => {
+    const dataset = read(file);
+    const input = { examples: dataset.examples, fileName: file, textColumn: 'text', labelColumn: 'label' };
+    const settings = settingsFor(dataset.report, { backend: 'cpu', ...overrides });
+    const answers: string[] = [];
+    const recorded = (): CorpusThread => {
+      const real = startThread();
+      return { ask: (job) => real.ask(job).then((answer) => (answers.push(answer.kind), answer)), close: () => real.close() };
+    };
+    const two = await prepareTrainingWith(buildInThreads({ threads: 2, minimumCharacters: 0, warmUp: true, startThread: recorded }), input, settings);
+    expect(trained(two)).toEqual(trained(prepareTraining(input, settings)));
+    expect(answers).toEqual(['read', 'encoded']); // the second thread did its part
+  });
+
+  it('a thread reads its texts as this one would (Chinese titles: character n-grams, the slow path)', async () => {
+    const texts = read('thucnews_titles/thucnews_titles_dev.csv').examples.slice(0, 600).map((e) => e.text);
+    const thread = startThread();
+    const answer = await thread.ask({ kind: 'read', texts, config: DEFAULT_TOKENIZER, sequenceLength: 20 });
+    await thread.close();
+    const mine = readTokens(readTrainingTexts(texts, DEFAULT_TOKENIZER, 20));
+    expect(answer.kind === 'read' && answer.tokens.tokens.strings).toEqual(mine.tokens.strings);
+    expect(answer.kind === 'read' && Array.from(answer.tokens.counts)).toEqual(Array.from(mine.counts));
+  });
+
+  it.each(['reading', 'encoding'])('a thread that fails while %s costs time, not the run: its texts are read here', async (failing) => {
+    const dataset = read('sms_spam/sms_spam.csv');
+    const input = { examples: dataset.examples, fileName: 'sms.csv', textColumn: 'text', labelColumn: 'label' };
+    const settings = settingsFor(dataset.report, { backend: 'cpu' });
+    const asked: string[] = [];
+    const failingThread = (): CorpusThread => {
+      const real = startThread();
+      return {
+        ask: (job) => {
+          asked.push(job.kind);
+          if ((job.kind === 'read') !== (failing === 'reading')) return real.ask(job);
+          void real.close();
+          return Promise.reject(new Error('The corpus thread ended (1).'));
+        },
+        close: () => real.close(),
+      };
+    };
+    const builder = buildInThreads({ threads: 2, minimumCharacters: 0, startThread: failingThread });
+    expect(trained(await prepareTrainingWith(builder, input, settings))).toEqual(trained(prepareTraining(input, settings)));
+    expect(asked).toEqual(failing === 'reading' ? ['read'] : ['read', 'encode']);
+  });
+
+  it('builds small corpora in this thread, where starting one would cost more', async () => {
+    const texts = { texts: ['a b c', 'd e f'], labels: new Int32Array([0, 1]) };
+    const built = await buildInThreads({ threads: 2 }).build({ train: texts, validation: null, config: DEFAULT_TOKENIZER, vocabulary: { maxSize: 10, minCount: 1 }, sequenceLength: 8 });
+    expect(built.vocabulary.tokens).toContain('a');
+  });
+});
