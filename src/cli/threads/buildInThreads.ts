@@ -81,8 +81,14 @@ export function buildInThreads(options: ThreadOptions = {}): CorpusBuilder {
       const first = readTrainingTexts(train.texts.slice(0, cut), config, sequenceLength, { onProgress: progress.onTokenizing, storeForTexts: train.texts.length });
       // A thread that failed (no memory, no tsx) costs time, not the run: its texts are read here.
       const read = await theirRead.catch(() => null);
-      const readHere = read?.kind === 'read' ? null : readTrainingTexts(theirTexts, config, sequenceLength);
-      const { vocabulary, finalIds } = vocabularyOfReadTexts(first, [read?.kind === 'read' ? read.tokens : readTokens(readHere as ReadTexts)], request.vocabulary);
+      let readHere: ReadTexts | null = null;
+      let theirTokens: ReadTokens;
+      if (read?.kind === 'read') theirTokens = read.tokens;
+      else {
+        readHere = readTrainingTexts(theirTexts, config, sequenceLength);
+        theirTokens = readTokens(readHere);
+      }
+      const { vocabulary, finalIds } = vocabularyOfReadTexts(first, [theirTokens], request.vocabulary);
 
       const half = validation === null ? 0 : Math.floor(validation.texts.length / 2);
       const theirValidation = validation && { texts: validation.texts.slice(half), labels: validation.labels.slice(half), vocabulary };
