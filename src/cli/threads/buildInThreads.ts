@@ -1,7 +1,7 @@
 /**
  * The CLI's CorpusBuilder: a big training split is read on two threads, about half on a worker
  * thread (corpusThread.ts) while this one reads the rest; the two tables are merged into one
- * vocabulary (vocabularyOfReadTexts: the same vocabulary and ids as one pass), and then each
+ * vocabulary (vocabularyOfReadTexts: the vocabulary and corpus one pass gives), and then each
  * thread encodes its own training texts and half of the validation texts. Preparing is nearly
  * all tokenizing, and one thread reads ~45,000 AG News texts a second on a million rows.
  */
