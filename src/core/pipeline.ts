@@ -18,7 +18,6 @@ import { chooseBackendAndPath } from './model/trainingPath';
 import type { BackendChoice, BackendReport, EpochLog, Metrics, ModelShape, ModelWeights, TrainCallbacks, TrainData, TrainingPath, TrainResult } from './model/types';
 import { modelAsStored } from './modelAsStored';
 import { tokenizerConfigOf, type TrainSettings } from './settings';
-import { encodeTexts } from './text/encode';
 import { buildCorpora, type Corpora, type CorpusBuilder, type CorpusProgress, type CorpusRequest } from './text/corpora';
 import { checkCorpusOptions } from './text/trainingCorpus';
 import type { TokenizerConfig, Vocabulary } from './text/types';
