@@ -69,8 +69,14 @@ describe('building corpora on two threads', () => {
   });
 
   it('builds small corpora in this thread, where starting one would cost more', async () => {
+    const started: string[] = [];
+    const spy = (): CorpusThread => {
+      started.push('thread');
+      return startThread();
+    };
     const texts = { texts: ['a b c', 'd e f'], labels: new Int32Array([0, 1]) };
-    const built = await buildInThreads({ threads: 2 }).build({ train: texts, validation: null, config: DEFAULT_TOKENIZER, vocabulary: { maxSize: 10, minCount: 1 }, sequenceLength: 8 });
+    const built = await buildInThreads({ threads: 2, startThread: spy }).build({ train: texts, validation: null, config: DEFAULT_TOKENIZER, vocabulary: { maxSize: 10, minCount: 1 }, sequenceLength: 8 });
+    expect(started).toEqual([]);
     expect(built.vocabulary.tokens).toContain('a');
   });
 });

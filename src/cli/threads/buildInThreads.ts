@@ -44,8 +44,8 @@ export const CHARACTERS_WORTH_A_THREAD = 20_000_000;
 const THIS_THREADS_SHARE = 0.52;
 
 export interface ThreadOptions {
-  /** Threads to use, this one included (default: 2 where there are 2 cores or more). */
-  threads?: number;
+  /** Threads to use, this one included: 2 uses a second thread, 1 does not (default: 2 where there are 2 cores or more). */
+  threads?: 1 | 2;
   /** The fewest characters of training text worth a second thread (default CHARACTERS_WORTH_A_THREAD). */
   minimumCharacters?: number;
   /**
@@ -61,7 +61,7 @@ export interface ThreadOptions {
 
 /** A builder for one run's corpora. */
 export function buildInThreads(options: ThreadOptions = {}): CorpusBuilder {
-  const threads = options.threads ?? Math.min(2, availableParallelism());
+  const threads = options.threads ?? (availableParallelism() >= 2 ? 2 : 1);
   const minimumCharacters = options.minimumCharacters ?? CHARACTERS_WORTH_A_THREAD;
   const start = options.startThread ?? startThread;
   let warm = threads >= 2 && options.warmUp === true ? start() : null;

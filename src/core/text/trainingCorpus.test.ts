@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { loadDataset } from '../dataset/load';
 import { encodeText, encodeTexts } from './encode';
 import { DEFAULT_TOKENIZER } from './tokenize';
-import { corpusFromReadTexts, encodeReadTexts, joinEncoded, readTokens, readTrainingTexts, vocabularyAndCorpus, vocabularyOfReadTexts } from './trainingCorpus';
+import { encodeReadTexts, joinEncoded, readTokens, readTrainingTexts, vocabularyAndCorpus, vocabularyOfReadTexts } from './trainingCorpus';
 import { vocabularyFromTexts, vocabularyIndex } from './vocabulary';
 import type { EncodedCorpus, TokenizerConfig, Vocabulary } from './types';
 
@@ -91,6 +91,8 @@ describe('vocabularyAndCorpus', () => {
   it('refuses labels that do not match the texts of all parts', () => {
     const first = readTrainingTexts(['a b', 'c d'], DEFAULT_TOKENIZER, 8);
     const other = readTrainingTexts(['e f'], DEFAULT_TOKENIZER, 8);
-    expect(() => corpusFromReadTexts(first, [other], new Int32Array(2), { maxSize: 10, minCount: 1 }, 8)).toThrow(/3 texts but 2 labels/);
+    const { finalIds } = vocabularyOfReadTexts(first, [readTokens(other)], { maxSize: 10, minCount: 1 });
+    const encoded = [encodeReadTexts(other, finalIds[1], 8)];
+    expect(() => joinEncoded(first, encodeReadTexts(first, finalIds[0], 8), encoded, new Int32Array(2))).toThrow(/3 texts but 2 labels/);
   });
 });

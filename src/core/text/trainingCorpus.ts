@@ -13,7 +13,8 @@ const SIZING_TEXTS = 256;
  * The training split's vocabulary and its encoding, tokenizing each text ONCE: the same result as
  * `vocabularyFromTexts` followed by `encodeTexts` on the same texts, which tokenize everything
  * twice (measured on THUCNews titles: tokenizing is about a third of building the vocabulary and
- * most of encoding). `readTrainingTexts` then `corpusFromReadTexts`, in this thread.
+ * most of encoding). The one-part case of reading in parts: `readTrainingTexts`,
+ * `vocabularyOfReadTexts`, `encodeReadTexts`, `joinEncoded`.
  *
  * @param labels class index per text (copied into the corpus)
  * @param onProgress called after each text with the share of texts read (0..1); the reading
@@ -32,7 +33,9 @@ export function vocabularyAndCorpus(
   if (labels.length !== texts.length) {
     throw new SiftError('INVALID_OPTION', `There are ${texts.length} texts but ${labels.length} labels.`);
   }
-  return corpusFromReadTexts(readTrainingTexts(texts, config, sequenceLength, { onProgress }), [], labels, options, sequenceLength);
+  const read = readTrainingTexts(texts, config, sequenceLength, { onProgress });
+  const { vocabulary, finalIds } = vocabularyOfReadTexts(read, [], options);
+  return { vocabulary, corpus: joinEncoded(read, encodeReadTexts(read, finalIds[0], sequenceLength), [], labels) };
 }
 
 /** @throws SiftError INVALID_OPTION for vocabulary options or a sequence length that cannot be used (checked before any text is read). */
@@ -148,24 +151,6 @@ export function readTrainingTexts(
     if (i + 1 === SIZING_TEXTS && texts.length > SIZING_TEXTS) store = resized(store, size, Math.ceil((size / SIZING_TEXTS) * storeForTexts * 1.05));
   }
   return { table, counts, store, offsets };
-}
-
-/**
- * The vocabulary and corpus of texts read in parts, in order: `first` (its table and store are
- * reused) then each of `others`, all read in this thread. The same result as reading them all in
- * one part.
- * @param labels class index per text of all parts (copied into the corpus)
- */
-export function corpusFromReadTexts(
-  first: ReadTexts,
-  others: readonly ReadTexts[],
-  labels: Int32Array,
-  options: VocabularyOptions,
-  sequenceLength: number,
-): { vocabulary: Vocabulary; corpus: EncodedCorpus } {
-  const { vocabulary, finalIds } = vocabularyOfReadTexts(first, others.map(readTokens), options);
-  const encoded = others.map((other, part) => encodeReadTexts(other, finalIds[part + 1], sequenceLength));
-  return { vocabulary, corpus: joinEncoded(first, encodeReadTexts(first, finalIds[0], sequenceLength), encoded, labels) };
 }
 
 /**
