@@ -18,7 +18,7 @@ import { chooseBackendAndPath } from './model/trainingPath';
 import type { BackendChoice, BackendReport, EpochLog, Metrics, ModelShape, ModelWeights, TrainCallbacks, TrainData, TrainingPath, TrainResult } from './model/types';
 import { modelAsStored } from './modelAsStored';
 import { tokenizerConfigOf, type TrainSettings } from './settings';
-import { buildCorpora, type Corpora, type CorpusBuilder, type CorpusProgress, type CorpusRequest } from './text/corpora';
+import { buildCorpora, type Corpora, type CorpusBuilder, type CorpusProgress, type CorpusRequest, type LabelledTexts } from './text/corpora';
 import { checkCorpusOptions } from './text/trainingCorpus';
 import type { TokenizerConfig, Vocabulary } from './text/types';
 import { SIFT_VERSION } from './version';
@@ -163,16 +163,29 @@ function beginPreparing(input: TrainInput, settings: TrainSettings, onProgress?:
   const vocabulary = { maxSize: settings.vocabularySize, minCount: settings.minCount };
   checkCorpusOptions(vocabulary, settings.sequenceLength);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const labelled = (examples: readonly Example[]) => ({ texts: examples.map((e) => e.text), labels: Int32Array.from(examples, (e) => labelIndex.get(e.label) ?? -1) });
   const split = splitDataset(input.examples, { validationShare: settings.validationShare, seed: settings.seed });
   const request: CorpusRequest = {
-    train: labelled(split.train),
-    validation: split.validation.length > 0 ? labelled(split.validation) : null,
+    train: labelledTexts(split.train, labelIndex),
+    validation: split.validation.length > 0 ? labelledTexts(split.validation, labelIndex) : null,
     config: tokenizerConfigOf(settings),
     vocabulary,
     sequenceLength: settings.sequenceLength,
   };
   return { input, settings, startedAt, progress, labels, split, request };
+}
+
+/**
+ * The examples' texts and class indices. A plain loop: `Int32Array.from` with a mapping function
+ * took 0.13 s for 900,000 examples (a call per element through the iterator protocol), the loop ~0.02 s.
+ */
+function labelledTexts(examples: readonly Example[], labelIndex: ReadonlyMap<string, number>): LabelledTexts {
+  const texts = new Array<string>(examples.length);
+  const labels = new Int32Array(examples.length);
+  for (let i = 0; i < examples.length; i++) {
+    texts[i] = examples[i].text;
+    labels[i] = labelIndex.get(examples[i].label) ?? -1;
+  }
+  return { texts, labels };
 }
 
 function progressOf({ progress }: Preparing): CorpusProgress {

@@ -6,8 +6,13 @@ import { checkVocabularyOptions, CountBuckets, isReserved, MAX_TOKEN_CHARS, mini
 
 /** Stored for a text with no token at all, so that every text holds at least one place (see below). */
 const NO_TOKEN = -0x80000000;
-/** Texts read before the token store is sized from their mean. */
-const SIZING_TEXTS = 256;
+/**
+ * Texts read before the token store is sized from their mean: enough that the mean is close, as a
+ * store that must grow later is copied whole (twice the memory for a moment). On a million AG News
+ * rows the first 256 texts' mean reserved 16.6% more than all the texts needed, the first 4,096
+ * texts' 6.3% (the 5% margin included); a file whose first rows are short would be under-reserved.
+ */
+const SIZING_TEXTS = 4096;
 
 /**
  * The training split's vocabulary and its encoding, tokenizing each text ONCE: the same result as
