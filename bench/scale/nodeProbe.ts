@@ -1,6 +1,6 @@
 /**
  * Child process of the scale bench: what `sift train FILE` does up to its first batch (the
- * training texts read on two threads, as `sift train` reads them), timed phase
+ * training texts read on one thread per core, at most four, as `sift train` reads them), timed phase
  * by phase, then stopped there (the rest of the run is the model's size, not the file's). Prints
  * one JSON line (NodeProbeFigures). A process per file, so that its peak memory is that file's.
  */
@@ -21,7 +21,9 @@ async function main(path: string): Promise<void> {
   const began = performance.now();
   const seconds = (from: number): number => (performance.now() - from) / 1000;
   const bytes = new Uint8Array(readFileSync(path));
-  const corpora = buildInThreads({ warmUp: bytes.length >= CHARACTERS_WORTH_A_THREAD });
+  // A second argument sets the threads, as `sift train --threads N` does (by hand; the bench leaves it out).
+  const threads = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+  const corpora = buildInThreads({ threads, warmUp: bytes.length >= CHARACTERS_WORTH_A_THREAD });
 
   const cpu = (from: NodeJS.CpuUsage): number => {
     const used = process.cpuUsage(from);

@@ -4,6 +4,7 @@ import { SiftError, errorMessage } from '@/core/errors';
 import type { ReadOptions, Delimiter } from '@/core/dataset/types';
 import { definedOnly, type TrainSettings } from '@/core/settings';
 import { DEFAULT_WEIGHT_FORMAT, WEIGHT_FORMATS, type WeightFormat } from '@/core/bundle/weightFormat';
+import { MAX_THREADS } from './threads/buildInThreads';
 
 export const COMMANDS = ['inspect', 'train', 'eval', 'predict', 'issues', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -42,6 +43,7 @@ const OPTIONS = {
   weights: { type: 'string' },
   top: { type: 'string' },
   folds: { type: 'string' },
+  threads: { type: 'string' },
 } as const;
 
 export interface ParsedCommandLine {
@@ -54,6 +56,8 @@ export interface ParsedCommandLine {
   name?: string;
   top?: number;
   folds?: number;
+  /** train: threads to read a big file's texts on (1..MAX_THREADS); left out, one per core. */
+  threads?: number;
   /** predict: a file of texts, one per line. */
   file?: string;
   read: ReadOptions;
@@ -82,6 +86,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     name: values.name,
     top: optionalNumber(values.top, 'top'),
     folds: optionalNumber(values.folds, 'folds'),
+    threads: threadsOf(values.threads),
     file: values.file,
     read: {
       encoding: values.encoding,
@@ -121,6 +126,14 @@ function optionalNumber(raw: string | undefined, flag: string): number | undefin
     throw new SiftError('INVALID_OPTION', `--${flag} expects a number (got "${raw}").`);
   }
   return value;
+}
+
+function threadsOf(raw: string | undefined): number | undefined {
+  const threads = optionalNumber(raw, 'threads');
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS)) {
+    throw new SiftError('INVALID_OPTION', `--threads must be a whole number from 1 to ${MAX_THREADS} (got "${raw}").`);
+  }
+  return threads;
 }
 
 /** A column given as a plain non-negative integer is an index; anything else is a name. */
@@ -172,6 +185,8 @@ Training (defaults in brackets are Sift's measured defaults):
                      before tokenising: the model's vocabulary may then contain it
   --weights F        how the model stores its weights (it is measured, and saved, as stored):
                      float32 (exact), float16, uint8 [${DEFAULT_WEIGHT_FORMAT}]
+  --threads N        threads that read a big file's texts (20 million characters or more),
+                     1 to ${MAX_THREADS}; the model is the same whatever N [one per core, at most ${MAX_THREADS}]
 
 Output:
   --json             the last line of stdout is one JSON object (errors too: {"error": {...}})

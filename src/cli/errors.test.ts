@@ -22,6 +22,7 @@ describe('CLI on bad input', () => {
     { name: 'a bad option value', args: ['train', `${DATA}/trec/trec_test.csv`, '--epochs', 'many'], code: 'INVALID_OPTION' },
     { name: 'an out-of-range option', args: ['train', `${DATA}/trec/trec_test.csv`, '--dropout', '3'], code: 'INVALID_OPTION' },
     { name: 'an unknown flag', args: ['train', `${DATA}/trec/trec_test.csv`, '--epoks', '3'], code: 'INVALID_OPTION' },
+    { name: 'more threads than Sift uses', args: ['train', `${DATA}/trec/trec_test.csv`, '--threads', '9'], code: 'INVALID_OPTION' },
     { name: 'an unknown weight format', args: ['train', `${DATA}/trec/trec_test.csv`, '--weights', 'int4'], code: 'INVALID_OPTION' },
     { name: 'a bad bundle', args: ['predict', notABundle, 'hello'], code: 'BAD_BUNDLE' },
   ];

@@ -310,7 +310,7 @@ export function checkpointModel(prepared: PreparedTraining, checkpoint: Checkpoi
 
 /**
  * prepareTraining + trainPrepared on `settings.backend`; `corpora` builds the corpora (the CLI's
- * reads half of a big split on a second thread), else they are built in this thread.
+ * reads a big split in parts on several threads), else they are built in this thread.
  */
 export async function trainFromExamples(
   input: TrainInput,

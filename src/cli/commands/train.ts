@@ -21,8 +21,8 @@ export async function runTrain(cli: ParsedCommandLine, out: Output): Promise<voi
   const overrides = { backend: CLI_DEFAULT_BACKEND, ...cli.settings };
   const { maskPii } = resolveSettings(overrides); // a bad option fails now, before minutes of reading and training
   const bytes = await readBytes(path);
-  // A big file's texts are read on two threads; the second starts now, while the file is parsed.
-  const corpora = buildInThreads({ warmUp: bytes.length >= CHARACTERS_WORTH_A_THREAD });
+  // A big file's texts are read on several threads (one per core, up to four); the others start now, while the file is parsed.
+  const corpora = buildInThreads({ threads: cli.threads, warmUp: bytes.length >= CHARACTERS_WORTH_A_THREAD });
   const dataset = loadDataset(bytes, cli.read);
   printDataset(out, path, dataset, { maskPii });
   assertTrainable(dataset);

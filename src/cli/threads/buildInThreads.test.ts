@@ -5,7 +5,7 @@ import { prepareTraining, prepareTrainingWith, type PreparedTraining } from '@/c
 import { settingsFor } from '@/core/settings';
 import { DEFAULT_TOKENIZER } from '@/core/text/tokenize';
 import { readTokens, readTrainingTexts } from '@/core/text/trainingCorpus';
-import { buildInThreads, startThread, type CorpusThread } from './buildInThreads';
+import { buildInThreads, MAX_THREADS, startThread, trainingCuts, type CorpusThread } from './buildInThreads';
 
 const read = (file: string) => loadDataset(new Uint8Array(readFileSync(`tests/fixtures/datasets/${file}`)));
 
@@ -16,7 +16,7 @@ const trained = (run: PreparedTraining) => ({
   validation: run.data.validation && { ids: Array.from(run.data.validation.ids), offsets: Array.from(run.data.validation.offsets), labels: Array.from(run.data.validation.labels) },
 });
 
-describe('building corpora on two threads', () => {
+describe('building corpora on several threads', () => {
   it.each([
     ['sms_spam/sms_spam.csv', {}],
     ['thucnews_titles/thucnews_titles_dev.csv', {}],
@@ -34,6 +34,55 @@ describe('building corpora on two threads', () => {
     const two = await prepareTrainingWith(buildInThreads({ threads: 2, minimumCharacters: 0, warmUp: true, startThread: recorded }), input, settings);
     expect(trained(two)).toEqual(trained(prepareTraining(input, settings)));
     expect(answers).toEqual(['read', 'encoded']); // the second thread did its part
+  });
+
+  it('prepares the same run on three and four threads as on one, and each other thread does its part', async () => {
+    const dataset = read('sms_spam/sms_spam.csv');
+    const input = { examples: dataset.examples, fileName: 'sms.csv', textColumn: 'text', labelColumn: 'label' };
+    const settings = settingsFor(dataset.report, { backend: 'cpu' });
+    const one = trained(prepareTraining(input, settings));
+    for (const threads of [3, 4]) {
+      const answers: string[] = [];
+      const recorded = (): CorpusThread => {
+        const real = startThread();
+        return { ask: (job) => real.ask(job).then((answer) => (answers.push(answer.kind), answer)), close: () => real.close() };
+      };
+      const run = await prepareTrainingWith(buildInThreads({ threads, minimumCharacters: 0, startThread: recorded }), input, settings);
+      expect(trained(run)).toEqual(one);
+      expect(answers.sort()).toEqual([...Array<string>(threads - 1).fill('encoded'), ...Array<string>(threads - 1).fill('read')]);
+    }
+  });
+
+  it('one of several threads failing costs time, not the run', async () => {
+    const dataset = read('trec/trec_train.csv');
+    const input = { examples: dataset.examples, fileName: 'trec.csv', textColumn: 'text', labelColumn: 'label' };
+    const settings = settingsFor(dataset.report, { backend: 'cpu' });
+    let started = 0;
+    const secondFails = (): CorpusThread => {
+      const real = startThread();
+      if (++started !== 2) return real;
+      void real.close();
+      return { ask: () => Promise.reject(new Error('The corpus thread ended (1).')), close: () => Promise.resolve(0) };
+    };
+    const run = await prepareTrainingWith(buildInThreads({ threads: 3, minimumCharacters: 0, startThread: secondFails }), input, settings);
+    expect(trained(run)).toEqual(trained(prepareTraining(input, settings)));
+  });
+
+  it('cuts the texts so that this thread reads 4% more than an even part and the others the rest evenly', () => {
+    expect(trainingCuts(900_000, 2)).toEqual([0, 468_000, 900_000]);
+    expect(trainingCuts(1_000, 4)).toEqual([0, 260, 506, 753, 1_000]);
+    // Never an empty part: the guard in build() asks for at least one text per thread.
+    expect(trainingCuts(4, 4)).toEqual([0, 1, 2, 3, 4]);
+    expect(trainingCuts(3, 2)).toEqual([0, 2, 3]);
+  });
+
+  it('uses at most MAX_THREADS threads, whatever it is asked', async () => {
+    let started = 0;
+    const counting = (): CorpusThread => (started++, startThread());
+    const builder = buildInThreads({ threads: 64, warmUp: true, startThread: counting });
+    expect(started).toBe(MAX_THREADS - 1);
+    const texts = { texts: ['a b c', 'd e f'], labels: new Int32Array([0, 1]) };
+    await builder.build({ train: texts, validation: null, config: DEFAULT_TOKENIZER, vocabulary: { maxSize: 10, minCount: 1 }, sequenceLength: 8 });
   });
 
   it('a thread reads its texts as this one would (Chinese titles: character n-grams, the slow path)', async () => {

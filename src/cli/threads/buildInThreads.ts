@@ -1,9 +1,10 @@
 /**
- * The CLI's CorpusBuilder: a big training split is read on two threads, about half on a worker
- * thread (corpusThread.ts) while this one reads the rest; the two tables are merged into one
- * vocabulary (vocabularyOfReadTexts: the vocabulary and corpus one pass gives), and then each
- * thread encodes its own training texts and half of the validation texts. Preparing is nearly
- * all tokenizing, and one thread reads ~45,000 AG News texts a second on a million rows.
+ * The CLI's CorpusBuilder: a big training split is read on as many threads as there are cores (at
+ * most MAX_THREADS): each worker thread (corpusThread.ts) reads a part while this one reads the
+ * first; the tables are merged into one vocabulary (vocabularyOfReadTexts: the vocabulary and
+ * corpus one pass gives), and then each thread encodes its own training texts and its share of the
+ * validation texts. Preparing is nearly all tokenizing, and one thread reads ~45,000 AG News texts
+ * a second on a million rows.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -32,87 +33,111 @@ export type ThreadAnswer = { kind: 'read'; tokens: ReadTokens } | { kind: 'encod
 /**
  * Below this many characters of training text one thread is as soon: two threads save half of
  * reading (~80 ns a character on AG News) but add handing the texts over and merging, and a
- * thread not warmed up takes ~1.5 s to start (its TypeScript loaded through tsx).
+ * thread not warmed up takes ~1.5 s to start (its TypeScript loaded through tsx). Measured with
+ * two; more threads save more of reading for the same costs.
  */
 export const CHARACTERS_WORTH_A_THREAD = 20_000_000;
 
 /**
- * This thread's share of the training texts: the other thread starts later (the texts are copied
- * to it) and its tokens are copied back, so an even cut left this one waiting ~0.8 s on a
- * million AG News rows.
+ * The most threads a run uses, this one included. Each helper gets a copy of its texts and sends
+ * back its table's tokens, which this thread merges alone (~0.5 s per helper on a million AG News
+ * rows): past four threads the merging would eat what reading in more parts saves.
  */
-const THIS_THREADS_SHARE = 0.52;
+export const MAX_THREADS = 4;
+
+/**
+ * How much more than an even cut this thread reads: the others start later (their texts are
+ * copied to them) and their tokens are copied back, so with two threads an even cut left this one
+ * waiting ~0.8 s on a million AG News rows; 4% more (52% of two) evened it out.
+ */
+const THIS_THREADS_LEAD = 1.04;
 
 export interface ThreadOptions {
-  /** Threads to use, this one included: 2 uses a second thread, 1 does not (default: 2 where there are 2 cores or more). */
-  threads?: 1 | 2;
-  /** The fewest characters of training text worth a second thread (default CHARACTERS_WORTH_A_THREAD). */
+  /**
+   * Threads to use, this one included, 1 to MAX_THREADS: 1 uses no other (default: as many as
+   * there are cores, at most MAX_THREADS).
+   */
+  threads?: number;
+  /** The fewest characters of training text worth other threads (default CHARACTERS_WORTH_A_THREAD). */
   minimumCharacters?: number;
   /**
-   * Start the second thread now, so that it is ready when the texts are (~1.5 s that otherwise
-   * come before its part). For a caller that knows a big file is coming: `sift train` starts it
-   * while it parses a file of CHARACTERS_WORTH_A_THREAD bytes or more. An unused thread never
+   * Start the other threads now, so that they are ready when the texts are (~1.5 s that otherwise
+   * come before their parts). For a caller that knows a big file is coming: `sift train` starts
+   * them while it parses a file of CHARACTERS_WORTH_A_THREAD bytes or more. An unused thread never
    * keeps the process up.
    */
   warmUp?: boolean;
-  /** Starts the second thread (default startThread; tests give one that fails). */
+  /** Starts another thread (default startThread; tests give one that fails). */
   startThread?: () => CorpusThread;
 }
 
 /** A builder for one run's corpora. */
 export function buildInThreads(options: ThreadOptions = {}): CorpusBuilder {
-  const threads = options.threads ?? (availableParallelism() >= 2 ? 2 : 1);
+  const threads = Math.max(1, Math.min(MAX_THREADS, Math.floor(options.threads ?? availableParallelism())));
   const minimumCharacters = options.minimumCharacters ?? CHARACTERS_WORTH_A_THREAD;
   const start = options.startThread ?? startThread;
-  let warm = threads >= 2 && options.warmUp === true ? start() : null;
+  let warm = options.warmUp === true ? Array.from({ length: threads - 1 }, () => start()) : [];
   return {
     build: async (request, progress = {}) => {
       const ready = warm;
-      warm = null;
+      warm = [];
       const { train, validation, config, sequenceLength } = request;
-      if (threads < 2 || train.texts.length < 2 || characters(train.texts) < minimumCharacters) {
-        void ready?.close();
+      if (threads < 2 || train.texts.length < threads || characters(train.texts) < minimumCharacters) {
+        for (const thread of ready) void thread.close();
         return buildCorpora(request, progress);
       }
-      const thread = ready ?? start();
-      const cut = Math.ceil(train.texts.length * THIS_THREADS_SHARE);
-      const theirTexts = train.texts.slice(cut);
-      const theirRead = thread.ask({ kind: 'read', texts: theirTexts, config, sequenceLength });
-      const first = readTrainingTexts(train.texts.slice(0, cut), config, sequenceLength, { onProgress: progress.onTokenizing, storeForTexts: train.texts.length });
+      const helpers = Array.from({ length: threads - 1 }, (_, k) => ready[k] ?? start());
+      const cuts = trainingCuts(train.texts.length, threads);
+      const theirTexts = helpers.map((_, k) => train.texts.slice(cuts[k + 1], cuts[k + 2]));
+      const theirReads = helpers.map((thread, k) => thread.ask({ kind: 'read', texts: theirTexts[k], config, sequenceLength }));
+      const first = readTrainingTexts(train.texts.slice(0, cuts[1]), config, sequenceLength, { onProgress: progress.onTokenizing, storeForTexts: train.texts.length });
       // A thread that failed (no memory, no tsx) costs time, not the run: its texts are read here.
-      const read = await theirRead.catch(() => null);
-      let readHere: ReadTexts | null = null;
-      let theirTokens: ReadTokens;
-      if (read?.kind === 'read') theirTokens = read.tokens;
-      else {
-        readHere = readTrainingTexts(theirTexts, config, sequenceLength);
-        theirTokens = readTokens(readHere);
-      }
-      const { vocabulary, finalIds } = vocabularyOfReadTexts(first, [theirTokens], request.vocabulary);
+      const answers = await Promise.all(theirReads.map((read) => read.catch(() => null)));
+      const readHere = answers.map((read, k) => (read?.kind === 'read' ? null : readTrainingTexts(theirTexts[k], config, sequenceLength)));
+      const theirTokens = answers.map((read, k) => (read?.kind === 'read' ? read.tokens : readTokens(readHere[k] as ReadTexts)));
+      const { vocabulary, finalIds } = vocabularyOfReadTexts(first, theirTokens, request.vocabulary);
 
-      const half = validation === null ? 0 : Math.floor(validation.texts.length / 2);
-      const theirValidation = validation && { texts: validation.texts.slice(half), labels: validation.labels.slice(half), vocabulary };
-      const theirEncoding = readHere === null ? thread.ask({ kind: 'encode', finalId: finalIds[1], validation: theirValidation, config, sequenceLength }) : null;
+      const validationCuts = validation === null ? [] : evenCuts(validation.texts.length, threads);
+      const validationPart = (k: number) =>
+        validation && { texts: validation.texts.slice(validationCuts[k], validationCuts[k + 1]), labels: validation.labels.slice(validationCuts[k], validationCuts[k + 1]), vocabulary };
+      const theirEncodings = helpers.map((thread, k) =>
+        readHere[k] === null ? thread.ask({ kind: 'encode', finalId: finalIds[k + 1], validation: validationPart(k + 1), config, sequenceLength }) : null,
+      );
       const encodedFirst = encodeReadTexts(first, finalIds[0], sequenceLength);
-      const myValidation = validation && encodeTexts(validation.texts.slice(0, half), validation.labels.slice(0, half), vocabulary, config, sequenceLength, progress.onEncoding);
-      const encoded = await theirEncoding?.catch(() => null);
-      let theirs: { train: EncodedPart; validation: EncodedCorpus | null };
-      if (encoded?.kind === 'encoded') theirs = encoded;
-      else {
+      const mine = validationPart(0);
+      const myValidation = mine && encodeTexts(mine.texts, mine.labels, vocabulary, config, sequenceLength, progress.onEncoding);
+      const encoded = await Promise.all(theirEncodings.map((encoding) => encoding?.catch(() => null) ?? null));
+      const theirs = encoded.map((answer, k): { train: EncodedPart; validation: EncodedCorpus | null } => {
+        if (answer?.kind === 'encoded') return answer;
         // Read again if the thread failed after reading: the same texts give the same table ids.
-        const again = readHere ?? readTrainingTexts(theirTexts, config, sequenceLength);
-        theirs = {
-          train: encodeReadTexts(again, finalIds[1], sequenceLength),
-          validation: theirValidation && encodeTexts(theirValidation.texts, theirValidation.labels, vocabulary, config, sequenceLength),
+        const again = readHere[k] ?? readTrainingTexts(theirTexts[k], config, sequenceLength);
+        const part = validationPart(k + 1);
+        return {
+          train: encodeReadTexts(again, finalIds[k + 1], sequenceLength),
+          validation: part && encodeTexts(part.texts, part.labels, vocabulary, config, sequenceLength),
         };
-      }
+      });
       return {
         vocabulary,
-        train: joinEncoded(first, encodedFirst, [theirs.train], train.labels),
-        validation: myValidation && theirs.validation && joinCorpora(myValidation, theirs.validation),
+        train: joinEncoded(first, encodedFirst, theirs.map((part) => part.train), train.labels),
+        validation: myValidation && theirs.reduce((joined, part) => (part.validation ? joinCorpora(joined, part.validation) : joined), myValidation),
       };
     },
   };
+}
+
+/**
+ * Where each thread's training texts start, and the end: this thread's part (the first) is
+ * THIS_THREADS_LEAD times an even one, the others share the rest evenly.
+ */
+export function trainingCuts(texts: number, threads: number): number[] {
+  const mine = Math.min(texts - (threads - 1), Math.ceil((texts / threads) * THIS_THREADS_LEAD));
+  return [0, ...evenCuts(texts - mine, threads - 1).map((cut) => mine + cut)];
+}
+
+/** `parts` + 1 cuts of `texts` items into parts as even as can be (the first cut 0, the last `texts`). */
+function evenCuts(texts: number, parts: number): number[] {
+  return Array.from({ length: parts + 1 }, (_, k) => Math.floor((texts * k) / parts));
 }
 
 function characters(texts: readonly string[]): number {

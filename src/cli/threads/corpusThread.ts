@@ -1,5 +1,5 @@
 /**
- * The second thread of buildInThreads.ts: reads its part of the training texts into token ids and
+ * A worker thread of buildInThreads.ts: reads its part of the training texts into token ids and
  * sends back their tokens and counts (moved, not copied); once the vocabulary is known, encodes
  * those texts and its share of the validation texts, sends them back, and ends.
  */

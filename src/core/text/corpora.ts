@@ -31,7 +31,7 @@ export interface CorpusProgress {
 
 /**
  * Builds a run's corpora somewhere: `buildCorpora` does it in this thread (the page's worker,
- * tests); the CLI's builder reads half of a big split on a second thread (src/cli/threads). Every
+ * tests); the CLI's builder reads a big split in parts on several threads (src/cli/threads). Every
  * builder gives the same corpora for the same request.
  */
 export interface CorpusBuilder {

@@ -72,7 +72,7 @@ export interface ReadTexts {
 /**
  * What the vocabulary needs of texts read elsewhere, as plain data (typed arrays and strings) that
  * another thread can send: their table's tokens by id and how often each was seen. The CLI reads
- * half of a big training split on a second thread (src/cli/threads), which keeps its store and
+ * parts of a big training split on other threads (src/cli/threads), each of which keeps its store and
  * encodes it once the vocabulary is known. Merged into the first part's table
  * (vocabularyOfReadTexts), they give the vocabulary one pass over all the texts gives.
  */
