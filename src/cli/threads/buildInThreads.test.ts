@@ -85,6 +85,17 @@ describe('building corpora on several threads', () => {
     await builder.build({ train: texts, validation: null, config: DEFAULT_TOKENIZER, vocabulary: { maxSize: 10, minCount: 1 }, sequenceLength: 8 });
   });
 
+  it('reads on this thread alone when asked for a number of threads that is not one (NaN)', async () => {
+    let started = 0;
+    const counting = (): CorpusThread => (started++, startThread());
+    const dataset = read('sms_spam/sms_spam.csv');
+    const input = { examples: dataset.examples, fileName: 'sms.csv', textColumn: 'text', labelColumn: 'label' };
+    const settings = settingsFor(dataset.report, { backend: 'cpu' });
+    const run = await prepareTrainingWith(buildInThreads({ threads: Number('many'), minimumCharacters: 0, warmUp: true, startThread: counting }), input, settings);
+    expect(started).toBe(0);
+    expect(trained(run)).toEqual(trained(prepareTraining(input, settings)));
+  });
+
   it('a thread reads its texts as this one would (Chinese titles: character n-grams, the slow path)', async () => {
     const texts = read('thucnews_titles/thucnews_titles_dev.csv').examples.slice(0, 600).map((e) => e.text);
     const thread = startThread();

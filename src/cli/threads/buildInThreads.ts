@@ -74,7 +74,9 @@ export interface ThreadOptions {
 
 /** A builder for one run's corpora. */
 export function buildInThreads(options: ThreadOptions = {}): CorpusBuilder {
-  const threads = Math.max(1, Math.min(MAX_THREADS, Math.floor(options.threads ?? availableParallelism())));
+  const asked = options.threads ?? availableParallelism();
+  // Anything but a number (NaN from a bad argument) is one thread: never a run cut into no parts.
+  const threads = Number.isFinite(asked) ? Math.max(1, Math.min(MAX_THREADS, Math.floor(asked))) : 1;
   const minimumCharacters = options.minimumCharacters ?? CHARACTERS_WORTH_A_THREAD;
   const start = options.startThread ?? startThread;
   let warm = options.warmUp === true ? Array.from({ length: threads - 1 }, () => start()) : [];
